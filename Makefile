@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else builds on them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared/data
+
+.PHONY: install run test eval bench train lint system-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# System packages (PostgreSQL server, Chromium) for the store and browser tests; idempotent.
+system-deps:
+	bash scripts/system-deps.sh
+
+run: install
+	@mkdir -p reports
+	$(BIN)/peristiwa extract examples/ -o reports/examples.jsonl
+	$(BIN)/python scripts/show_results.py reports/examples.jsonl
+
+test: install system-deps
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/pytest -q
+
+eval: install
+	@mkdir -p reports
+	$(BIN)/python -m peristiwa.evaluation --shared $(SHARED) --out reports
+
+bench: install
+	@mkdir -p reports
+	$(BIN)/python -m peristiwa.benchmark --shared $(SHARED) --out reports
+
+train: install
+	$(BIN)/python -m peristiwa.nlp.train --shared $(SHARED)
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

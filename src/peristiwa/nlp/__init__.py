@@ -1,0 +1,1 @@
+"""Language id and the statistical pipelines."""

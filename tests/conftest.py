@@ -1,0 +1,26 @@
+"""Shared fixtures. Data from ../shared/data is read at run time; when absent, those tests skip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+EXAMPLES = ROOT / "examples"
+SEED = SHARED / "seed" / "000_4eb2d5cc41c4756d.txt"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not found at {SHARED}: tests that read it are skipped")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared: Path) -> Path:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    return SEED
