@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -11,7 +12,7 @@ from rich.table import Table
 
 def main(path: str) -> None:
     console = Console()
-    for line in open(path, encoding="utf-8"):
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec.get("error"):
             console.print(f"[red]{rec['source']}[/red]: {rec['error']}")

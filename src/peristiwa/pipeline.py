@@ -8,11 +8,20 @@ A failure in one document becomes that document's `error` and never stops the ba
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from peristiwa.article import build_article
+from peristiwa.events import load_coder
+from peristiwa.nlp import entities_of, load_model
 from peristiwa.nlp.langid import detect_language
 from peristiwa.schema import Article, Document, Result
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from peristiwa.events import Coder
 
 
 class Pipeline:
@@ -24,6 +33,8 @@ class Pipeline:
         self.published = published
         self.batch_size = batch_size
         self.analyse = analyse
+        self._models: dict[str | None, Language | None] = {}
+        self._coders: dict[str | None, Coder | None] = {}
 
     def run(self, documents: Iterable[Document]) -> Iterator[Result]:
         it = iter(documents)
@@ -55,8 +66,34 @@ class Pipeline:
         return result
 
     def _analysis_stage(self, results: list[Result]) -> None:
-        """NLP and event coding; filled per language by peristiwa.nlp and peristiwa.events."""
-        return None
+        """Statistical pipeline in batches per language, then event coding per document."""
+        by_lang: dict[str | None, list[Result]] = defaultdict(list)
+        for r in results:
+            by_lang[r.language].append(r)
+        for lang, group in by_lang.items():
+            nlp = self._model(lang)
+            if nlp is None:  # no model for this language: article only, said in the README
+                continue
+            coder = self._coder(lang, nlp)
+            docs = nlp.pipe((r.article.text for r in group), batch_size=self.batch_size)
+            for r, doc in zip(group, docs, strict=True):
+                try:
+                    r.entities = entities_of(doc)
+                    if coder is not None:
+                        r.quotes, r.events = coder.code(doc, r.article)
+                except Exception as exc:  # the rest of the batch goes on
+                    r.error = f"{r.source}: analysis failed: {type(exc).__name__}: {exc}"
+                    r.entities, r.quotes, r.events = [], [], []
+
+    def _model(self, lang: str | None) -> Language | None:
+        if lang not in self._models:
+            self._models[lang] = load_model(lang) if lang else None
+        return self._models[lang]
+
+    def _coder(self, lang: str | None, nlp: Language) -> Coder | None:
+        if lang not in self._coders:
+            self._coders[lang] = load_coder(lang, nlp) if lang else None
+        return self._coders[lang]
 
 
 def _lang_sample(article: Article) -> str:
