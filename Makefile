@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: install run test eval bench train lint system-deps clean
+.PHONY: install frontend run test eval bench train lint system-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) frontend
+
+# The dashboard's JavaScript libraries, from the npm registry into src/peristiwa/web/static/vendor.
+frontend:
+	bash src/peristiwa/web/frontend/install.sh
 
 # System packages (PostgreSQL server, Chromium) for the store and browser tests; idempotent.
 system-deps:
