@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# PostgreSQL server, per-test databases, db_url (SQLite and PostgreSQL) and the Dask cluster
+pytest_plugins = ["tests.pg_server"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 EXAMPLES = ROOT / "examples"
