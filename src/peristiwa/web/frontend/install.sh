@@ -19,5 +19,8 @@ fi
 mkdir -p "$vendor"
 cp node_modules/cytoscape/dist/cytoscape.min.js "$vendor/cytoscape.min.js"
 cp node_modules/chart.js/dist/chart.umd.min.js "$vendor/chart.umd.min.js"
+# Swagger UI for /docs, so the API description works offline too
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js "$vendor/swagger-ui-bundle.js"
+cp node_modules/swagger-ui-dist/swagger-ui.css "$vendor/swagger-ui.css"
 cp node_modules/cytoscape/LICENSE "$vendor/cytoscape.LICENSE" 2>/dev/null || true
 cp node_modules/chart.js/LICENSE.md "$vendor/chart.js.LICENSE.md" 2>/dev/null || true
