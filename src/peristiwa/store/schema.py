@@ -14,6 +14,7 @@ only additively and bump SCHEMA_VERSION with a step in migrate.py.
 from __future__ import annotations
 
 from sqlalchemy import (
+    DDL,
     JSON,
     BigInteger,
     Boolean,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy import event as sa_event
 
 SCHEMA_VERSION = 1
 
@@ -228,6 +230,25 @@ failures = Table(
     Column("created_at", DateTime(timezone=True)),
 )
 Index("ix_failures_stage", failures.c.stage)
+
+# Full-text search over event sentences (the API's `q` filter), created with the tables. SQLite: an FTS5
+# table keyed by events.id and kept in step by triggers (INSERT OR REPLACE so upserts and rebuilds stay
+# consistent); PostgreSQL: a GIN index on the tsvector expression the API queries. Databases made
+# before this have neither; the API then falls back to a slower LIKE scan.
+EVENTS_FTS_SQLITE = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(rep_text)",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN "
+    "INSERT OR REPLACE INTO events_fts(rowid, rep_text) VALUES (new.id, new.rep_text); END",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN "
+    "DELETE FROM events_fts WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE OF rep_text ON events BEGIN "
+    "INSERT OR REPLACE INTO events_fts(rowid, rep_text) VALUES (new.id, new.rep_text); END",
+]
+EVENTS_FTS_POSTGRESQL = ("CREATE INDEX IF NOT EXISTS ix_events_rep_text_fts ON events "
+                         "USING gin (to_tsvector('simple', coalesce(rep_text, '')))")
+for _ddl in EVENTS_FTS_SQLITE:
+    sa_event.listen(events, "after_create", DDL(_ddl).execute_if(dialect="sqlite"))
+sa_event.listen(events, "after_create", DDL(EVENTS_FTS_POSTGRESQL).execute_if(dialect="postgresql"))
 
 __all__ = [
     "SCHEMA_VERSION", "metadata", "schema_version", "documents", "articles", "entities", "actors",
