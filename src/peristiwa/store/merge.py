@@ -1,0 +1,259 @@
+"""From reports to events: mentions of the same happening become one event.
+
+Two mentions report the same event when all of these hold:
+  1. the same PLOVER type;
+  2. dates within a day. A mention's date is the date resolved from its text; when the text gave
+     none, the publication date of its article stands in (so unresolved mentions in articles
+     published within a day can merge). Every mention of an event lies within a day of every other;
+  3. overlapping actors: for actors and for recipients, the two sets share an actor or one of them
+     is empty (not said), and at least one of the two roles really shares an actor;
+  4. compatible places: one of them has none, or both name the same place (same GeoNames id, else
+     the same name). Different cities on the same day are different events.
+Mentions are taken in a fixed order (type, date, mention id) and each joins the first open event it
+fits, else opens a new one, so the result depends only on the stored mentions, never on the order
+or the process they arrived in. The representative mention is the most reliable one: highest
+confidence, then asserted over other modalities, then a date from the text, then the earliest article.
+
+`rebuild(engine)` recomputes all events in one transaction (killing it leaves the old events intact).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
+
+from peristiwa.store import ids
+from peristiwa.store import schema as s
+from peristiwa.store.db import StoreError, explain, write_transaction
+
+WINDOW = dt.timedelta(days=1)
+
+
+@dataclass
+class Mention:
+    """What merging needs to know about one stored mention."""
+
+    id: str
+    event_type: str
+    date: dt.date | None  # resolved from the text
+    published: dt.date | None
+    document_id: str
+    outlet: str | None = None
+    actors: tuple[int, ...] = ()
+    recipients: tuple[int, ...] = ()
+    geonameid: int | None = None
+    location_name: str | None = None
+    confidence: float = 0.0
+    modality: str | None = "asserted"
+    url: str | None = None
+
+    @property
+    def when(self) -> dt.date | None:
+        return self.date or self.published
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    actors: set[int] = field(default_factory=set)
+    recipients: set[int] = field(default_factory=set)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    place: tuple[int | None, str | None] | None = None
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.actors.update(m.actors)
+        self.recipients.update(m.recipients)
+        if m.when is not None:
+            self.first = m.when if self.first is None else min(self.first, m.when)
+            self.last = m.when if self.last is None else max(self.last, m.when)
+        if self.place is None and _place(m) is not None:
+            self.place = _place(m)
+
+
+def _place(m: Mention) -> tuple[int | None, str | None] | None:
+    if m.geonameid is None and not m.location_name:
+        return None
+    return (m.geonameid, (m.location_name or "").strip().lower() or None)
+
+
+def _places_compatible(a: tuple | None, b: tuple | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    return a[1] == b[1]
+
+
+def _sets_fit(c: Cluster, m: Mention) -> bool:
+    shared = False
+    for mine, theirs in ((set(m.actors), c.actors), (set(m.recipients), c.recipients)):
+        if mine and theirs:
+            if not mine & theirs:
+                return False
+            shared = True
+    return shared
+
+
+def fits(c: Cluster, m: Mention) -> bool:
+    """Whether mention `m` reports the event of cluster `c` (the rule in the module docstring)."""
+    if c.mentions[0].event_type != m.event_type:
+        return False
+    if m.when is None or c.first is None:
+        if (m.when is None) != (c.first is None):
+            return False
+    elif m.when - c.first > WINDOW or c.last - m.when > WINDOW:
+        return False
+    return _places_compatible(c.place, _place(m)) and _sets_fit(c, m)
+
+
+def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group mentions into events; deterministic for a given set of mentions."""
+    ordered = sorted(mentions, key=lambda m: (m.event_type, m.when is None, m.when or dt.date.min, m.id))
+    clusters: list[Cluster] = []
+    open_: list[Cluster] = []  # clusters of the current type still within reach of the date window
+    current_type = None
+    for m in ordered:
+        if m.event_type != current_type:
+            current_type, open_ = m.event_type, []
+        if m.when is not None:
+            open_ = [c for c in open_ if c.first is None or m.when - c.first <= WINDOW]
+        for c in open_:
+            if fits(c, m):
+                c.add(m)
+                break
+        else:
+            c = Cluster()
+            c.add(m)
+            clusters.append(c)
+            open_.append(c)
+    return clusters
+
+
+def representative(c: Cluster) -> Mention:
+    return min(c.mentions, key=lambda m: (-(m.confidence or 0.0), m.modality != "asserted", m.date is None,
+                                          m.published or dt.date.max, m.id))
+
+
+def _most_common(values: list[int]) -> int | None:
+    if not values:
+        return None
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in values if counts[v] == best)  # ties: the first named
+
+
+def load_mentions(conn: Connection) -> tuple[list[Mention], dict[str, dict]]:
+    """All mentions (for clustering) and their full rows (for the event records)."""
+    m, d = s.mentions, s.documents
+    rows: dict[str, dict] = {}
+    mentions: dict[str, Mention] = {}
+    q = select(m, d.c.url.label("doc_url"), d.c.source.label("doc_source")).join(d, d.c.id == m.c.document_id)
+    for row in conn.execute(q).mappings():
+        row = dict(row)
+        rows[row["id"]] = row
+        mentions[row["id"]] = Mention(
+            id=row["id"], event_type=row["event_type"], date=row["date"], published=row["published"],
+            document_id=row["document_id"], outlet=row["outlet"], geonameid=row["geonameid"],
+            location_name=row["location_name"], confidence=row["confidence"] or 0.0,
+            modality=row["modality"], url=row["doc_url"])
+    roles: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"actor": [], "recipient": []})
+    ma = s.mention_actors
+    for mid, role, aid in conn.execute(select(ma.c.mention_id, ma.c.role, ma.c.actor_id)
+                                       .order_by(ma.c.mention_id, ma.c.role, ma.c.ordinal)):
+        roles[mid][role].append(aid)
+    for mid, r in roles.items():
+        if mid in mentions:
+            mentions[mid].actors = tuple(r["actor"])
+            mentions[mid].recipients = tuple(r["recipient"])
+    return list(mentions.values()), rows
+
+
+def event_rows(clusters: list[Cluster], rows: dict[str, dict],
+               actor_country: dict[int, str]) -> tuple[list[dict], list[dict], dict[str, int]]:
+    """events rows, event_actors rows and mention -> event id."""
+    events, links, assign = [], [], {}
+    for c in clusters:
+        first = min(c.mentions, key=lambda m: (m.when is None, m.when or dt.date.min, m.id))
+        eid = ids.event_id(first.id)
+        rep = representative(c)
+        r = rows[rep.id]
+        text_dates = [m.date for m in c.mentions if m.date is not None]
+        published = [m.published for m in c.mentions if m.published is not None]
+        located = rep if _place(rep) else next((m for m in c.mentions if _place(m)), None)
+        loc = rows[located.id] if located else {}
+        all_actors = [a for m in c.mentions for a in m.actors]
+        all_recips = [a for m in c.mentions for a in m.recipients]
+        actor1, actor2 = _most_common(all_actors), _most_common(all_recips)
+        country = loc.get("location_country") or (actor_country.get(actor1) if actor1 else None) or None
+        events.append({
+            "id": eid, "event_type": r["event_type"], "cameo": r["cameo"], "quad": r["quad"],
+            "goldstein": r["goldstein"], "mode": r["mode"], "context": r["context"], "modality": r["modality"],
+            "date": min(text_dates) if text_dates else (min(published) if published else None),
+            "date_precision": r["date_precision"] if rep.date else ("day" if published else None),
+            "date_from_text": bool(text_dates),
+            "location_name": loc.get("location_name"), "country": country, "lat": loc.get("lat"),
+            "lon": loc.get("lon"), "geonameid": loc.get("geonameid"),
+            "actor1_id": actor1, "actor2_id": actor2,
+            "num_mentions": len(c.mentions), "num_sources": len({m.outlet or m.document_id for m in c.mentions}),
+            "num_articles": len({m.document_id for m in c.mentions}),
+            "first_seen": min(published) if published else None,
+            "last_seen": max(published) if published else None,
+            "confidence": max(m.confidence for m in c.mentions),
+            "rep_mention_id": rep.id, "rep_document_id": rep.document_id, "rep_sentence": r["sentence"],
+            "rep_text": r["text"], "rep_trigger_text": r["trigger_text"], "rep_trigger_start": r["trigger_start"],
+            "rep_trigger_end": r["trigger_end"], "rep_url": r["doc_url"], "rep_source": r["doc_source"],
+            "rep_outlet": r["outlet"],
+        })
+        for role, members in (("actor", all_actors), ("recipient", all_recips)):
+            for aid, n in sorted(Counter(members).items()):
+                links.append({"event_id": eid, "actor_id": aid, "role": role, "num_mentions": n})
+        for m in c.mentions:
+            assign[m.id] = eid
+    return events, links, assign
+
+
+def rebuild(engine: Engine) -> int:
+    """Recompute every event from the stored mentions, atomically; return the number of events."""
+    try:
+        with write_transaction(engine) as conn:
+            return rebuild_in(conn)
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise explain(exc, engine) from exc
+
+
+def rebuild_in(conn: Connection) -> int:
+    mentions, rows = load_mentions(conn)
+    actor_country = dict(conn.execute(select(s.actors.c.id, s.actors.c.country)).all())
+    clusters = cluster(mentions)
+    events, links, assign = event_rows(clusters, rows, actor_country)
+    conn.execute(delete(s.event_actors))
+    conn.execute(delete(s.events))
+    if events:
+        conn.execute(s.events.insert(), events)
+    if links:
+        conn.execute(s.event_actors.insert(), links)
+    changed = [{"mid": mid, "eid": eid} for mid, eid in sorted(assign.items()) if rows[mid]["event_id"] != eid]
+    if changed:
+        conn.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
+                     .values(event_id=bindparam("eid")), changed)
+    return len(events)
+
+
+def needs_rebuild(engine: Engine) -> bool:
+    """Whether some mention is not yet part of an event (new mentions, or a merge was interrupted)."""
+    with engine.connect() as conn:
+        unmerged = conn.execute(select(func.count()).select_from(s.mentions)
+                                .where(s.mentions.c.event_id.is_(None))).scalar()
+        if unmerged:
+            return True
+        stale = conn.execute(select(func.count()).select_from(s.mentions)
+                             .where(s.mentions.c.event_id.not_in(select(s.events.c.id)))).scalar()
+        return bool(stale)
