@@ -1,12 +1,193 @@
-"""Skeleton article builder; the article-stage issue replaces it with the real rules."""
+"""Document -> Article: the order in which the Indonesian structure rules apply.
+
+Raw scraped text and trafilatura's output of an HTML page go through the same line rules:
+byline and caption lines become fields, chrome lines go to `removed`, the first title-like line is the
+title (raw text only), the dateline opens the story, and what is left is the body. Text given as clean
+(`--jsonl`) keeps all its lines; only its dateline is read.
+
+`text` never starts with the dateline: "Bisnis.com, WASHINGTON - Amerika Serikat ..." becomes
+"Amerika Serikat ..." with outlet "Bisnis.com" and dateline_place "WASHINGTON", so that offsets of
+later stages point at news prose.
+"""
 
 from __future__ import annotations
 
-from peristiwa.schema import Article, Document
+import re
+from dataclasses import dataclass, field
+
+from peristiwa.article.boilerplate import is_chrome, repeated, split_lines
+from peristiwa.article.byline import parse_byline
+from peristiwa.article.captions import parse_caption
+from peristiwa.article.dateline import Dateline, split_dateline
+from peristiwa.article.html import NoArticleError, extract_html
+from peristiwa.article.published import is_date_line
+from peristiwa.article.resources import Rules, rules
+from peristiwa.schema import Article, Caption, Document
+
+MAX_TITLE_WORDS = 25
+MAX_TITLE_CHARS = 200
+DATELINE_WINDOW = 4  # the dateline paragraph is among the first few content lines or absent
+
+
+@dataclass
+class _Parts:
+    content: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    published: str | None = None
 
 
 def build_article(doc: Document) -> Article:
-    text = doc.text if doc.text is not None else (doc.raw or b"").decode("utf-8", "replace")
-    paras = [p.strip() for p in text.split("\n") if p.strip()]
-    return Article(title=doc.title or (paras[0] if paras else None), published=doc.published,
-                   text="\n\n".join(paras))
+    r = rules()
+    if doc.kind == "clean":
+        return _from_clean(doc, r)
+    text = doc.text
+    if text is None:
+        from peristiwa.ingest.files import decode_bytes  # readers that hand over bytes only
+        text = decode_bytes(doc.raw or b"", doc.source)
+    if doc.kind == "html":
+        page = extract_html(text, r, doc.url)
+        parts = _classify(split_lines(page.text), r, html=True)
+        title = doc.title or page.title
+        if title and parts.content and _same(parts.content[0], title):
+            parts.content.pop(0)
+        article = _assemble(parts, r, title=title)
+        article.published = doc.published or page.published or article.published
+        article.outlet = article.outlet or (page.outlet.name if page.outlet else page.sitename)
+        if not article.author and page.author:
+            article.author = _clean_author(page.author, r)
+        return article
+    parts = _classify(split_lines(text), r, html=False)
+    title = doc.title
+    if title is None and len(parts.content) > 1 and _looks_like_title(parts.content[0], r):
+        title = parts.content.pop(0)
+    article = _assemble(parts, r, title=title)
+    article.published = doc.published or article.published
+    return article
+
+
+def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
+    """Sort every line into content, a field, a caption, or removed chrome."""
+    parts = _Parts()
+    chrome_repeats, prose_repeats = repeated(lines)
+    seen_prose: set[str] = set()
+    seen_captions: set[str] = set()
+    footer = False
+    for line in lines:
+        started = len(parts.content) >= (1 if html else 2)
+        byline = parse_byline(line, r)
+        if byline is not None and byline.kind != "source":
+            parts.fields.setdefault(byline.kind, byline.value)
+            parts.removed.append(line)
+            footer = footer or started
+            continue
+        if footer:
+            parts.published = parts.published or is_date_line(line, r)
+            parts.removed.append(line)
+            continue
+        caption = parse_caption(line, r)
+        if caption is not None:
+            if caption.text in seen_captions:
+                parts.removed.append(line)
+            else:
+                seen_captions.add(caption.text)
+                parts.captions.append(caption)
+            continue
+        if started and line.lower() in r.wire_alias:  # a closing "ANTARA" line credits the wire
+            parts.fields.setdefault("wire_source", r.wire_alias[line.lower()])
+            parts.removed.append(line)
+            continue
+        if is_chrome(line, r) or line in chrome_repeats or r.initials.fullmatch(line):
+            parts.removed.append(line)
+            continue
+        if r.footer_start.fullmatch(line):
+            parts.removed.append(line)
+            footer = footer or (started and not html)
+            continue
+        date = is_date_line(line, r)
+        if date is not None:
+            parts.published = parts.published or date
+            parts.removed.append(line)
+            continue
+        if line in prose_repeats:
+            if line in seen_prose:
+                parts.removed.append(line)
+                continue
+            seen_prose.add(line)
+        parts.content.append(line)
+    return parts
+
+
+def _assemble(parts: _Parts, r: Rules, *, title: str | None) -> Article:
+    content = parts.content
+    dateline, at = _find_dateline(content, r)
+    if dateline is not None:
+        # what stands between the title and the dateline is a standfirst or deck that the story repeats
+        parts.removed.extend(content[:at])
+        content = [content[at][len(dateline.prefix):].lstrip(" -–—"), *content[at + 1:]]
+    elif len(content) > 1 and _repeats(content[0], content[1]):
+        parts.removed.append(content[0])
+        content = content[1:]
+    if not content:
+        raise NoArticleError("no article text left after removing page chrome")
+    f = parts.fields
+    return Article(
+        title=title, lead=content[0],
+        outlet=dateline.outlet if dateline else None,
+        dateline_place=dateline.place if dateline else None,
+        published=parts.published,
+        author=f.get("author"), editor=f.get("editor"),
+        wire_source=f.get("wire_source") or (dateline.wire_source if dateline else None),
+        captions=parts.captions, text="\n\n".join(content), removed=parts.removed)
+
+
+def _from_clean(doc: Document, r: Rules) -> Article:
+    paragraphs = split_lines(doc.text or "")
+    if not paragraphs:
+        raise NoArticleError("the record's text is empty")
+    dateline, rest = split_dateline(paragraphs[0], r)
+    if dateline is not None:
+        paragraphs[0] = rest
+    return Article(title=doc.title, lead=paragraphs[0], published=doc.published,
+                   outlet=dateline.outlet if dateline else None,
+                   dateline_place=dateline.place if dateline else None,
+                   wire_source=dateline.wire_source if dateline else None,
+                   text="\n\n".join(paragraphs))
+
+
+def _find_dateline(content: list[str], r: Rules) -> tuple[Dateline | None, int]:
+    for i, line in enumerate(content[:DATELINE_WINDOW]):
+        dateline, _ = split_dateline(line, r)
+        if dateline is not None:
+            return dateline, i
+    return None, -1
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _same(a: str, b: str) -> bool:
+    return _WORD.findall(a.lower()) == _WORD.findall(b.lower())
+
+
+def _repeats(first: str, second: str) -> bool:
+    """The standfirst repeats the opening of the story (word for word)."""
+    a, b = _WORD.findall(first.lower()), _WORD.findall(second.lower())
+    return len(a) >= 5 and b[:len(a)] == a
+
+
+def _looks_like_title(line: str, r: Rules) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
+        return False
+    if line.endswith(".") and not line.endswith("..."):
+        return False
+    return split_dateline(line, r)[0] is None
+
+
+def _clean_author(raw: str, r: Rules) -> str | None:
+    value = re.sub(r"^(pewarta|penulis|reporter|oleh|by)\s*:?\s+", "", raw.strip(), flags=re.I)
+    if not value or r.author_not.fullmatch(value):
+        return None
+    return value

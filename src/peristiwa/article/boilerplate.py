@@ -1,0 +1,50 @@
+"""Line-level chrome: subscription banners, ads, navigation, "Baca juga" inserts, repeated lines.
+
+The patterns come from `data/outlets/*.yaml` (see `resources`); this module decides only how they apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from peristiwa.article.resources import Rules
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_PROSE_END = re.compile(r"""[.!?]["'”’)]?$|[.!?,]["”’]\s*\w+.*[.!?]$""")
+
+
+def normalise_line(line: str) -> str:
+    """Non-breaking and odd spaces become plain spaces, invisible characters go; ends are stripped."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    out = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = normalise_line(raw)
+        if line:
+            out.append(line)
+    return out
+
+
+def looks_like_prose(line: str) -> bool:
+    """A sentence (or more) of news prose: several words and sentence-final punctuation."""
+    return len(line.split()) >= 5 and bool(_PROSE_END.search(line))
+
+
+def is_chrome(line: str, rules: Rules) -> bool:
+    if rules.boilerplate.fullmatch(line):
+        return True
+    return len(line.split()) <= 20 and bool(rules.boilerplate_short.fullmatch(line))
+
+
+def repeated(lines: list[str]) -> tuple[set[str], set[str]]:
+    """Lines occurring more than once in a page: (chrome to drop everywhere, prose to keep once)."""
+    counts = Counter(lines)
+    chrome, prose = set(), set()
+    for line, n in counts.items():
+        if n > 1:
+            (prose if looks_like_prose(line) else chrome).add(line)
+    return chrome, prose

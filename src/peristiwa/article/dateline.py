@@ -1,0 +1,38 @@
+"""Datelines that open Indonesian and wire stories: "Bisnis.com, WASHINGTON -", "JAKARTA, KOMPAS.com -",
+"Jakarta (ANTARA) -", "Jakarta -" (detik), "WASHINGTON (Reuters) -". Forms live in data/outlets/_common.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peristiwa.article.resources import Rules
+
+
+@dataclass
+class Dateline:
+    outlet: str | None
+    place: str
+    wire_source: str | None
+    prefix: str  # the exact text removed from the paragraph
+
+
+def split_dateline(paragraph: str, rules: Rules) -> tuple[Dateline | None, str]:
+    """(dateline, the paragraph without it); (None, paragraph) when it has none."""
+    for pattern in rules.datelines:
+        m = pattern.match(paragraph)
+        if not m:
+            continue
+        rest = paragraph[m.end():].lstrip(" -–—")
+        if len(rest) < 3:
+            continue
+        groups = m.groupdict()
+        raw_outlet = groups.get("outlet")
+        wire = rules.wire_name(raw_outlet) if raw_outlet else None
+        outlet = None
+        if raw_outlet:
+            first = raw_outlet.split("/")[0]
+            outlet = rules.canonical_outlet(first)
+        place = groups["place"].strip()
+        return Dateline(outlet=outlet, place=place, wire_source=wire, prefix=paragraph[:m.end()]), rest
+    return None, paragraph
