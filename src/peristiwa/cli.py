@@ -52,5 +52,28 @@ def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | Non
         sys.exit(1)
 
 
+@main.command()
+@click.option("--db", "db_url", default="peristiwa.db", show_default=True,
+              help="Database: a SQLite file path, sqlite:///PATH or postgresql://...")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-extract", is_flag=True, help="Enable POST /api/extract (runs the extractor on posted text).")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="Allow cross-origin GET requests from this origin (repeatable). Off by default.")
+def serve(db_url: str, host: str, port: int, allow_extract: bool, cors_origins: tuple[str, ...]) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI at /docs) over a peristiwa database, read-only."""
+    import uvicorn
+
+    from peristiwa.store import StoreError
+    from peristiwa.web.app import create_app
+
+    try:
+        app = create_app(db_url, allow_extract=allow_extract, cors_origins=list(cors_origins) or None)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"peristiwa: dashboard at http://{host}:{port}/  (API description at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,115 @@
+"""JSON API under /api. Every filter is validated here (types, lengths, allowed characters) before it
+reaches readdb, which binds it as a parameter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import Path as PathParam
+from pydantic import BaseModel, Field
+
+from peristiwa.store.queries import EventFilter as StoreFilter
+from peristiwa.web.readdb import INTERVALS, BadRequest, EventFilter, ReadStore
+
+MAX_PAGE = 500
+MAX_EDGES = 2000
+MAX_EXTRACT_CHARS = 100_000
+COUNTRY = r"^[A-Za-z]{3}$"
+PLOVER = r"^[A-Za-z_]{2,24}(,[A-Za-z_]{2,24}){0,19}$"
+QUADS = r"^[1-4](,[1-4]){0,3}$"
+
+
+def event_filter(
+    start: Annotated[dt.date | None, Query(description="first day (YYYY-MM-DD), inclusive")] = None,
+    end: Annotated[dt.date | None, Query(description="last day (YYYY-MM-DD), inclusive")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="actor name, as an actor or a recipient")] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY,
+                                         description="ISO-3 code of the place or of any actor")] = None,
+    type: Annotated[str | None, Query(pattern=PLOVER, description="PLOVER type(s), comma-separated")] = None,
+    quad: Annotated[str | None, Query(pattern=QUADS, description="quad class(es) 1-4, comma-separated")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="words in the event's sentence")] = None,
+    article: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$", description="only events of this article")] = None,
+) -> EventFilter:
+    if start and end and start > end:
+        raise HTTPException(400, "start is after end")
+    store = StoreFilter(
+        date_from=start, date_to=end, actors=[actor.strip()] if actor and actor.strip() else [],
+        countries=[country.upper()] if country else [],
+        event_types=[t.upper() for t in type.split(",")] if type else [],
+        quads=sorted({int(x) for x in quad.split(",")}) if quad else [])
+    return EventFilter(store=store, q=q.strip() or None if q else None, document=article)
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_EXTRACT_CHARS, description="article text (clean body)")
+    title: str | None = Field(default=None, max_length=1000)
+    published: dt.date | None = None
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    id: str | None = Field(default=None, max_length=200)
+
+
+def build_router(store: ReadStore, *, allow_extract: bool = False) -> APIRouter:
+    router = APIRouter(prefix="/api")
+
+    def answer(fn, *args, **kwargs) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except BadRequest as exc:
+            raise HTTPException(400, str(exc)) from exc
+
+    @router.get("/events", summary="Events matching the filters, sorted, with cursor pagination")
+    def events(f: Filters,
+               sort: Annotated[str, Query(pattern=r"^-?(date|goldstein|mentions)$")] = "-date",
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+               cursor: Annotated[str | None, Query(max_length=400)] = None) -> dict:
+        return answer(store.events, f, sort=sort, limit=limit, cursor=cursor)
+
+    @router.get("/actors", summary="Actors with their event counts, countries and sectors")
+    def actors(f: Filters, name: Annotated[str | None, Query(max_length=200, description="part of the name")] = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+        return answer(store.actors, f, name=name, limit=limit)
+
+    @router.get("/network", summary="Actor network: edges aggregated by direction and PLOVER type")
+    def network(f: Filters, max_edges: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 300) -> dict:
+        return answer(store.network, f, max_edges=max_edges)
+
+    @router.get("/timeline", summary="Event counts per day, week, month or year by quad class")
+    def timeline(f: Filters, interval: Annotated[str, Query(pattern="^(" + "|".join(INTERVALS) + ")$")] = "month") -> dict:
+        return answer(store.timeline, f, interval=interval)
+
+    @router.get("/articles/{article_id}", summary="An article with the spans of actors, triggers and quotes")
+    def article(article_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{32}$")]) -> dict:
+        found = store.article(article_id)
+        if found is None:
+            raise HTTPException(404, "no such article")
+        return found
+
+    if allow_extract:
+        lock = threading.Lock()
+        pipeline: list = []
+
+        @router.post("/extract", summary="Run the extractor on one text (server started with --allow-extract)")
+        def extract(req: ExtractRequest) -> dict:
+            from peristiwa.pipeline import Pipeline
+            from peristiwa.schema import Document
+
+            doc = Document(doc_id=req.id or "request", source="api", kind="clean", text=req.text,
+                           title=req.title, published=req.published.isoformat() if req.published else None,
+                           lang=req.lang)
+            with lock:  # one model in memory, used by one request at a time
+                if not pipeline:
+                    pipeline.append(Pipeline())
+                result = next(iter(pipeline[0].run([doc])))
+            return result.to_dict()
+    else:
+        @router.post("/extract", include_in_schema=False)
+        def extract_refused() -> dict:
+            raise HTTPException(403, "this server is read-only: start it with --allow-extract to enable extraction")
+
+    return router

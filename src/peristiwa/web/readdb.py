@@ -1,0 +1,383 @@
+"""Read-only queries over the store's tables for the API: events, actors, network, timeline, articles.
+
+Every value from a request reaches SQL as a bound parameter (SQLAlchemy Core expressions, never string
+formatting). Ids are 60-bit integers, beyond what JavaScript numbers hold exactly, so they leave as
+strings.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    and_,
+    bindparam,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.sql.elements import ColumnElement
+
+from peristiwa.store import schema as s
+from peristiwa.store.db import StoreError, connect, normalize_url
+from peristiwa.store.queries import EventFilter as StoreFilter
+
+SORTS = {"date": s.events.c.date, "goldstein": s.events.c.goldstein, "mentions": s.events.c.num_mentions}
+INTERVALS = ("day", "week", "month", "year")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class BadRequest(ValueError):
+    """A request the API answers with 400 and this message."""
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """The filters of /api/events, /api/network, /api/timeline, /api/actors and /api/export: the store's
+    own filter (dates, actors, countries, types, quads: the same language as `peristiwa export`) plus
+    full-text search over the sentence and "events of one article"."""
+
+    store: StoreFilter = field(default_factory=StoreFilter)
+    q: str | None = None
+    document: str | None = None
+
+
+class ReadStore:
+    """The store at `db_url`, opened so that nothing can be written through it."""
+
+    def __init__(self, db_url: str) -> None:
+        full = normalize_url(db_url)
+        url = make_url(full)
+        self.dialect = url.get_backend_name()
+        if self.dialect == "sqlite":
+            path = url.database or ""
+            if path and path != ":memory:" and not Path(path).is_file():
+                raise StoreError(f"{path}: no such database file (build one with `peristiwa ingest`)")
+            self.engine: Engine = connect(full, sqlite_pragmas={"query_only": "ON"})
+        else:
+            self.engine = connect(full).execution_options(postgresql_readonly=True)
+        self.label = url.render_as_string(hide_password=True).replace("+psycopg", "")
+        with self.engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+        missing = {"events", "articles", "actors", "event_actors"} - names
+        if missing:
+            raise StoreError(f"{self.label}: not a peristiwa database (missing tables: {', '.join(sorted(missing))})")
+        self.has_fts = "events_fts" in names if self.dialect == "sqlite" else True
+
+    # ---- filters -----------------------------------------------------------------------------
+    def conditions(self, f: EventFilter) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = [f.store.where()]
+        if f.document:
+            out.append(s.events.c.id.in_(select(s.mentions.c.event_id)
+                                         .where(s.mentions.c.document_id == f.document)))
+        if f.q:
+            out.append(self._text_condition(f.q))
+        return out
+
+    def _text_condition(self, q: str) -> ColumnElement[bool]:
+        words = _WORD.findall(q)
+        if not words:
+            raise BadRequest("q: give at least one word to search for")
+        e = s.events
+        if self.dialect == "sqlite" and self.has_fts:
+            # each word becomes a quoted FTS5 string, so operators and syntax in the input stay literal
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
+            fts = table("events_fts")
+            hits = select(literal_column("rowid")).select_from(fts).where(
+                literal_column("events_fts").op("MATCH")(bindparam("fts_q", match)))
+            return e.c.id.in_(hits)
+        if self.dialect == "postgresql":
+            return func.to_tsvector("simple", func.coalesce(e.c.rep_text, "")).op("@@")(
+                func.plainto_tsquery("simple", " ".join(words[:20])))
+        conds = [e.c.rep_text.ilike("%" + _like_escape(w) + "%", escape="\\") for w in words[:20]]
+        return and_(*conds)
+
+    # ---- events ------------------------------------------------------------------------------
+    def events(self, f: EventFilter, *, sort: str = "-date", limit: int = 50,
+               cursor: str | None = None) -> dict[str, Any]:
+        e = s.events
+        desc = sort.startswith("-")
+        key_name = sort.lstrip("-")
+        if key_name not in SORTS:
+            raise BadRequest(f"sort: one of {', '.join(sorted(SORTS))}, optionally with a leading '-'")
+        key = SORTS[key_name]
+        conds = self.conditions(f)
+        if cursor:
+            conds.append(_after_cursor(key, e.c.id, _decode_cursor(cursor, key_name), desc))
+        order = [key.desc(), e.c.id.desc()] if desc else [key.asc(), e.c.id.asc()]
+        if self.dialect == "postgresql":  # match SQLite: NULL sorts as the smallest value
+            order[0] = order[0].nulls_last() if desc else order[0].nulls_first()
+        art = s.articles
+        q = (select(e, art.c.title.label("article_title"))
+             .select_from(e.outerjoin(art, art.c.document_id == e.c.rep_document_id))
+             .where(*conds).order_by(*order).limit(limit + 1))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            more = len(rows) > limit
+            rows = rows[:limit]
+            actors = self._event_actors(conn, [r["id"] for r in rows])
+        out = [_event_json(r, actors.get(r["id"], {})) for r in rows]
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            next_cursor = _encode_cursor(key_name, last[key_name if key_name != "mentions" else "num_mentions"],
+                                         last["id"])
+        return {"events": out, "next_cursor": next_cursor}
+
+    def _event_actors(self, conn, event_ids: list[int]) -> dict[int, dict[str, list[dict]]]:
+        if not event_ids:
+            return {}
+        ea, a = s.event_actors, s.actors
+        q = (select(ea.c.event_id, ea.c.role, a.c.id, a.c.name, a.c.country, a.c.sector, a.c.wikidata)
+             .join(a, a.c.id == ea.c.actor_id).where(ea.c.event_id.in_(event_ids))
+             .order_by(ea.c.event_id, ea.c.role, ea.c.num_mentions.desc(), a.c.name))
+        out: dict[int, dict[str, list[dict]]] = defaultdict(lambda: {"actor": [], "recipient": []})
+        for r in conn.execute(q):
+            out[r.event_id].setdefault(r.role, []).append(
+                {"id": str(r.id), "name": r.name, "country": r.country, "sector": r.sector, "wikidata": r.wikidata})
+        return out
+
+    # ---- actors ------------------------------------------------------------------------------
+    def actors(self, f: EventFilter, *, name: str | None = None, limit: int = 100) -> dict[str, Any]:
+        e, ea, a = s.events, s.event_actors, s.actors
+        conds = self.conditions(f)
+        n = func.count(func.distinct(ea.c.event_id)).label("count")
+        q = select(a.c.id, a.c.name, a.c.country, a.c.sector, a.c.wikidata, n).join(ea, ea.c.actor_id == a.c.id)
+        if conds:
+            q = q.join(e, e.c.id == ea.c.event_id).where(*conds)
+        if name:
+            q = q.where(a.c.name.ilike("%" + _like_escape(name) + "%", escape="\\"))
+        q = q.group_by(a.c.id, a.c.name, a.c.country, a.c.sector, a.c.wikidata).order_by(n.desc(), a.c.name).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            roles = self._roles(conn, [r.id for r in rows], conds)
+        return {"actors": [{"id": str(r.id), "name": r.name, "country": r.country, "sector": r.sector,
+                            "wikidata": r.wikidata, "count": r.count, **roles.get(r.id, {})} for r in rows]}
+
+    def _roles(self, conn, actor_ids: list[int], conds: list) -> dict[int, dict[str, int]]:
+        if not actor_ids:
+            return {}
+        e, ea = s.events, s.event_actors
+        q = select(ea.c.actor_id, ea.c.role, func.count().label("n")).where(ea.c.actor_id.in_(actor_ids))
+        if conds:
+            q = q.join(e, e.c.id == ea.c.event_id).where(*conds)
+        out: dict[int, dict[str, int]] = defaultdict(lambda: {"as_actor": 0, "as_recipient": 0})
+        for r in conn.execute(q.group_by(ea.c.actor_id, ea.c.role)):
+            out[r.actor_id]["as_actor" if r.role == "actor" else "as_recipient"] = r.n
+        return out
+
+    # ---- network -----------------------------------------------------------------------------
+    def network(self, f: EventFilter, *, max_edges: int = 300) -> dict[str, Any]:
+        """Nodes are actors; an edge is (actor -> recipient, PLOVER type) with its events aggregated."""
+        e, a = s.events, s.actors
+        src = s.event_actors.alias("src")
+        dst = s.event_actors.alias("dst")
+        n = func.count().label("n")
+        q = (select(src.c.actor_id.label("source"), dst.c.actor_id.label("target"), e.c.event_type, e.c.quad, n,
+                    func.avg(e.c.goldstein).label("g"), func.min(e.c.date).label("first"),
+                    func.max(e.c.date).label("last"))
+             .select_from(e.join(src, and_(src.c.event_id == e.c.id, src.c.role == "actor"))
+                          .join(dst, and_(dst.c.event_id == e.c.id, dst.c.role == "recipient")))
+             .where(*self.conditions(f), src.c.actor_id != dst.c.actor_id)
+             .group_by(src.c.actor_id, dst.c.actor_id, e.c.event_type, e.c.quad)
+             .order_by(n.desc()).limit(max_edges))
+        with self.engine.connect() as conn:
+            edges = conn.execute(q).all()
+            ids = {r.source for r in edges} | {r.target for r in edges}
+            if f.store.actors and not ids:  # an actor with events but no counterpart still shows as a node
+                names = [n.lower() for n in f.store.actors]
+                ids = set(conn.execute(select(a.c.id).where(func.lower(a.c.name).in_(names))).scalars())
+            info = {r.id: r for r in conn.execute(select(a.c.id, a.c.name, a.c.country, a.c.sector)
+                                                  .where(a.c.id.in_(ids)))} if ids else {}
+        degree: dict[int, int] = defaultdict(int)
+        for r in edges:
+            degree[r.source] += r.n
+            degree[r.target] += r.n
+        nodes = [{"id": str(i), "name": info[i].name, "country": info[i].country, "sector": info[i].sector,
+                  "count": degree.get(i, 0)} for i in sorted(ids, key=lambda i: (-degree.get(i, 0), info[i].name))
+                 if i in info]
+        return {"nodes": nodes, "edges": [
+            {"source": str(r.source), "target": str(r.target), "event": r.event_type, "quad": r.quad,
+             "count": r.n, "mean_goldstein": None if r.g is None else round(float(r.g), 2),
+             "first_date": _iso(r.first), "last_date": _iso(r.last)} for r in edges]}
+
+    # ---- timeline ----------------------------------------------------------------------------
+    def timeline(self, f: EventFilter, *, interval: str = "month") -> dict[str, Any]:
+        """Counts per period and quad class. Grouped per day in SQL (an index walk), rolled up here."""
+        if interval not in INTERVALS:
+            raise BadRequest(f"interval: one of {', '.join(INTERVALS)}")
+        e = s.events
+        q = (select(e.c.date, e.c.quad, func.count().label("n")).where(*self.conditions(f), e.c.date.is_not(None))
+             .group_by(e.c.date, e.c.quad))
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                day = r.date if isinstance(r.date, dt.date) else dt.date.fromisoformat(str(r.date))
+                counts[_period(day, interval)][str(r.quad)] += r.n
+        return {"interval": interval, "periods": [
+            {"period": p, "counts": dict(c), "total": sum(c.values())} for p, c in sorted(counts.items())]}
+
+    # ---- articles ----------------------------------------------------------------------------
+    def article(self, document_id: str) -> dict[str, Any] | None:
+        art, doc, m, ma, a, qt = s.articles, s.documents, s.mentions, s.mention_actors, s.actors, s.quotes
+        with self.engine.connect() as conn:
+            row = conn.execute(select(art, doc.c.doc_id, doc.c.source, doc.c.url, doc.c.language)
+                               .join(doc, doc.c.id == art.c.document_id)
+                               .where(art.c.document_id == document_id)).first()
+            if row is None:
+                return None
+            mentions = conn.execute(select(m).where(m.c.document_id == document_id).order_by(m.c.ordinal)).all()
+            roles = conn.execute(
+                select(ma.c.mention_id, ma.c.role, ma.c.text, ma.c.start, ma.c.end, a.c.id, a.c.name, a.c.country,
+                       a.c.sector)
+                .join(a, a.c.id == ma.c.actor_id).join(m, m.c.id == ma.c.mention_id)
+                .where(m.c.document_id == document_id).order_by(ma.c.mention_id, ma.c.role, ma.c.ordinal)).all()
+            attributions = {r.id: r.name for r in conn.execute(
+                select(a.c.id, a.c.name).where(a.c.id.in_({x.attribution_actor_id for x in mentions
+                                                           if x.attribution_actor_id is not None})))}
+            quotes = conn.execute(select(qt, a.c.name.label("speaker_name"))
+                                  .outerjoin(a, a.c.id == qt.c.speaker_actor_id)
+                                  .where(qt.c.document_id == document_id).order_by(qt.c.ordinal)).all()
+        text = row.text or ""
+        by_mention: dict[str, dict[str, list]] = defaultdict(lambda: {"actor": [], "recipient": []})
+        spans = []
+        for r in roles:
+            actor = {"id": str(r.id), "name": r.name, "country": r.country, "sector": r.sector, "text": r.text,
+                     "start": r.start, "end": r.end}
+            by_mention[r.mention_id].setdefault(r.role, []).append(actor)
+            if r.start is not None and r.end is not None:
+                spans.append({**actor, "role": r.role})
+        events, triggers = [], []
+        for mm in mentions:
+            start, end = _sentence_span(text, mm.text, mm.trigger_start)
+            eid = str(mm.event_id if mm.event_id is not None else mm.id)
+            events.append({
+                "id": eid, "mention_id": mm.id, "sentence": mm.sentence, "text": mm.text, "event": mm.event_type,
+                "cameo": mm.cameo, "quad": mm.quad, "goldstein": mm.goldstein, "modality": mm.modality,
+                "date": _iso(mm.date), "date_precision": mm.date_precision, "confidence": mm.confidence,
+                "trigger": {"text": mm.trigger_text, "start": mm.trigger_start, "end": mm.trigger_end},
+                "sentence_start": start, "sentence_end": end,
+                "actor": by_mention[mm.id]["actor"], "recipient": by_mention[mm.id]["recipient"],
+                "attribution": ({"name": attributions.get(mm.attribution_actor_id) or mm.attribution_text,
+                                 "text": mm.attribution_text}
+                                if (mm.attribution_actor_id or mm.attribution_text) else None)})
+            if mm.trigger_start is not None and mm.trigger_end is not None:
+                triggers.append({"event_id": eid, "event": mm.event_type, "text": mm.trigger_text,
+                                 "start": mm.trigger_start, "end": mm.trigger_end})
+        return {
+            "id": row.document_id, "doc_id": row.doc_id, "source": row.source, "url": row.url,
+            "language": row.language, "title": row.title, "lead": row.lead, "outlet": row.outlet,
+            "published": _iso(row.published), "author": row.author, "dateline_place": row.dateline_place,
+            "text": text, "actors": spans, "triggers": triggers, "events": events,
+            "quotes": [{"text": r.text, "start": r.start, "end": r.end,
+                        "speaker": ({"name": r.speaker_name or r.speaker_text, "text": r.speaker_text}
+                                    if (r.speaker_name or r.speaker_text) else None)} for r in quotes],
+        }
+
+    def article_title(self, document_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.articles.c.title).where(s.articles.c.document_id == document_id)).scalar()
+
+    def plover_types(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [t for t in conn.execute(select(s.events.c.event_type).distinct()
+                                            .order_by(s.events.c.event_type)).scalars() if t]
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _period(day: dt.date, interval: str) -> str:
+    if interval == "day":
+        return day.isoformat()
+    if interval == "week":
+        y, w, _ = day.isocalendar()
+        return f"{y}-W{w:02d}"
+    if interval == "month":
+        return f"{day.year}-{day.month:02d}"
+    return str(day.year)
+
+
+def _sentence_span(text: str, sentence: str | None, trigger_start: int | None) -> tuple[int | None, int | None]:
+    """Where the mention's sentence sits in the article text: the occurrence that holds the trigger."""
+    if not sentence:
+        return None, None
+    if trigger_start is not None:
+        at = text.rfind(sentence, 0, trigger_start + 1)
+        if at >= 0 and at + len(sentence) >= trigger_start:
+            return at, at + len(sentence)
+    at = text.find(sentence)
+    return (at, at + len(sentence)) if at >= 0 else (None, None)
+
+
+def _event_json(r: dict[str, Any], actors: dict[str, list[dict]]) -> dict[str, Any]:
+    return {
+        "id": str(r["id"]), "article_id": r["rep_document_id"], "title": r.get("article_title"),
+        "date": _iso(r["date"]), "date_precision": r["date_precision"], "event": r["event_type"],
+        "cameo": r["cameo"], "quad": r["quad"], "goldstein": r["goldstein"], "mode": r["mode"] or [],
+        "context": r["context"] or [], "modality": r["modality"], "country": r["country"],
+        "location": ({"name": r["location_name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
+                      "geonameid": r["geonameid"]} if r["location_name"] else None),
+        "actor": actors.get("actor", []), "recipient": actors.get("recipient", []),
+        "text": r["rep_text"], "sentence": r["rep_sentence"],
+        "trigger": {"text": r["rep_trigger_text"], "start": r["rep_trigger_start"], "end": r["rep_trigger_end"]},
+        "num_mentions": r["num_mentions"], "num_sources": r["num_sources"], "num_articles": r["num_articles"],
+        "confidence": r["confidence"], "source": r["rep_source"], "url": r["rep_url"], "outlet": r["rep_outlet"],
+    }
+
+
+def _encode_cursor(key: str, value: Any, ident: int) -> str:
+    raw = json.dumps([key, _iso(value) if isinstance(value, dt.date) else value, str(ident)])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, key: str) -> tuple[Any, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        name, value, ident = json.loads(raw)
+        ident = int(ident)
+    except Exception as exc:
+        raise BadRequest("cursor: not a cursor this API gave out") from exc
+    if name != key:
+        raise BadRequest("cursor: made for another sort order; start again without a cursor")
+    if value is not None:
+        try:
+            value = dt.date.fromisoformat(value) if key == "date" else int(value) if key == "mentions" else float(value)
+        except (TypeError, ValueError) as exc:
+            raise BadRequest("cursor: not a cursor this API gave out") from exc
+    return value, ident
+
+
+def _after_cursor(key, ident, cursor: tuple[Any, int], desc: bool) -> ColumnElement[bool]:
+    """Rows after the cursor in (key, id) order, where NULL keys count as the smallest value."""
+    value, last = cursor
+    if desc:
+        if value is None:
+            return and_(key.is_(None), ident < last)
+        return or_(key < value, and_(key == value, ident < last), key.is_(None))
+    if value is None:
+        return or_(and_(key.is_(None), ident > last), key.is_not(None))
+    return or_(key > value, and_(key == value, ident > last))
+
+
+__all__ = ["BadRequest", "EventFilter", "ReadStore", "INTERVALS", "SORTS"]
