@@ -1,0 +1,203 @@
+"""The actor lexicon: countries, international bodies, groups, people and titles, loaded from data files.
+
+Everything an analyst may correct lives in src/peristiwa/data/actors/ (see README.md there). Aliases are
+indexed by a *compact key* — lower case with whitespace removed — so that matching does not depend on how
+a tokenizer splits "al-Serraj" or "Bangsa-Bangsa": the resolver concatenates token texts and looks the
+growing string up in the key set and its prefix set (one dict lookup per token, no regex over text).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+
+def compact(text: str) -> str:
+    """Lexicon key of an alias or of a run of tokens: lower case, no whitespace, one apostrophe form."""
+    return "".join(text.lower().replace("’", "'").replace("‘", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    country: str
+    sector: str
+    start: str  # ISO date or "" (open)
+    end: str  # ISO date or "" (still in office)
+
+    def covers(self, date: str | None) -> bool:
+        if not date:
+            return False
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor the lexicon knows. kind: country | metonym | igo | group | person."""
+
+    name: str
+    country: str
+    sector: str
+    kind: str
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def at(self, date: str | None) -> tuple[str, str]:
+        """(country, sector) at a date: the office held then, else the entry's defaults."""
+        for r in self.roles:
+            if r.covers(date):
+                return r.country or self.country, r.sector or self.sector
+        return self.country, self.sector
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    name: str
+    sector: str
+    role: str = ""
+    country: str = ""
+    # False for words that are agents only with a qualifier ("militer Rusia", not "solusi militer").
+    alone: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    entry: ActorEntry
+    # Acronyms ("AS", "RI", "PBB") match only in exactly this case; other aliases need a capital first letter.
+    exact: bool
+
+
+@dataclass
+class KeyIndex:
+    """Compact keys and all their prefixes, for incremental matching over token runs."""
+
+    keys: dict[str, list] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    max_tokens: int = 1
+
+    def add(self, alias: str, value: object) -> None:
+        key = compact(alias)
+        if not key:
+            return
+        self.keys.setdefault(key, []).append(value)
+        for i in range(1, len(key) + 1):
+            self.prefixes.add(key[:i])
+        # A generous bound on how many tokens an alias can span (punctuation splits into extra tokens).
+        self.max_tokens = max(self.max_tokens, len(alias.split()) + sum(not c.isalnum() and c != " " for c in alias))
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class ActorLexicon:
+    """Aliases → actors, titles → sector/role, and office holders by (country, role) over time."""
+
+    def __init__(self) -> None:
+        self.actors = KeyIndex()
+        self.titles = KeyIndex()
+        self.countries: dict[str, ActorEntry] = {}
+        self.holders: dict[tuple[str, str], list[tuple[Role, ActorEntry]]] = {}
+        self.people: list[ActorEntry] = []
+
+    # -- building -------------------------------------------------------------------------------
+    def add_actor(self, alias: str, entry: ActorEntry) -> None:
+        alias = alias.strip()
+        if alias:
+            self.actors.add(alias, Alias(alias, entry, _is_acronym(alias)))
+
+    def add_title(self, alias: str, title: Title) -> None:
+        alias = alias.strip()
+        if alias:
+            self.titles.add(alias, (alias, title))
+
+    # -- queries --------------------------------------------------------------------------------
+    def holder(self, country: str, role: str, date: str | None) -> ActorEntry | None:
+        """Who held `role` for `country` on `date` (None without a date or when unknown)."""
+        if not date:
+            return None
+        for r, entry in self.holders.get((country, role), ()):
+            if r.covers(date):
+                return entry
+        return None
+
+    def country(self, iso3: str) -> ActorEntry | None:
+        return self.countries.get(iso3)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def _load_countries(lex: ActorLexicon, path: Path) -> None:
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        for row in rows:
+            iso3 = row["iso3"].strip()
+            entry = ActorEntry(row["name"].strip(), iso3, "GOV", "country", row.get("wikidata") or None)
+            lex.countries[iso3] = entry
+            for alias in _split(row["names_id"]) + _split(row["names_en"]) + _split(row["variants"]):
+                lex.add_actor(alias, entry)
+            for alias in _split(row.get("adjectives")):
+                if len(alias) > 3:
+                    lex.add_actor(alias, entry)
+            for item in _split(row["metonyms"]):
+                alias, _, sector = item.partition(":")
+                lex.add_actor(alias, ActorEntry(entry.name, iso3, sector or "GOV", "metonym", entry.wikidata))
+
+
+def _as_str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _load_entries(lex: ActorLexicon, path: Path, kind: str, default_sector: str) -> None:
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for item in items:
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ValueError(f"{path.name}: every entry needs a name: {item!r}")
+        roles = tuple(
+            Role(_as_str(r.get("role")), _as_str(r.get("country") or item.get("country")),
+                 _as_str(r.get("sector") or item.get("sector")), _as_str(r.get("start")), _as_str(r.get("end")))
+            for r in item.get("roles") or ())
+        entry = ActorEntry(item["name"], _as_str(item.get("country")), _as_str(item.get("sector", default_sector)),
+                           kind, item.get("wikidata"), roles)
+        for alias in [item["name"], *(item.get("aliases") or [])]:
+            lex.add_actor(str(alias), entry)
+        if kind == "person":
+            lex.people.append(entry)
+            for r in roles:
+                if r.role:
+                    lex.holders.setdefault((r.country, r.role), []).append((r, entry))
+
+
+def _load_titles(lex: ActorLexicon, path: Path) -> None:
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        title = Title(_as_str(item.get("name")), _as_str(item.get("sector")), _as_str(item.get("role")),
+                      _as_str(item.get("country")), bool(item.get("alone", True)))
+        for alias in item.get("aliases") or ():
+            lex.add_title(str(alias), title)
+
+
+def build_lexicon(folder: Path = DATA) -> ActorLexicon:
+    lex = ActorLexicon()
+    _load_countries(lex, folder / "countries.tsv")
+    # Later files win ties at the same key: people and groups are more specific than countries.
+    _load_entries(lex, folder / "igos.yaml", "igo", "IGO")
+    _load_entries(lex, folder / "groups.yaml", "group", "")
+    _load_entries(lex, folder / "people.yaml", "person", "")
+    _load_titles(lex, folder / "titles.yaml")
+    return lex
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> ActorLexicon:
+    """The lexicon, built once per process (per folder)."""
+    return build_lexicon(Path(folder) if folder else DATA)

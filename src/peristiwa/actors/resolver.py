@@ -1,0 +1,439 @@
+"""Find the actors of one document: lexicon names, titles, NER fallbacks, abbreviations and coreference.
+
+annotate() makes one left-to-right pass per layer over the tokens (dict lookups only):
+  1. lexicon aliases (longest match wins): countries, capitals as metonyms, IGOs, groups, people;
+  2. titles around them: TITLE [COUNTRY|ORG] [,] [NAME] -> one actor ("Menteri Luar Negeri AS Mike Pompeo"
+     -> Mike Pompeo, USA, GOV; "pasukan Rusia" -> Russia, MIL; "Presiden Rusia" -> the office holder at the
+     article's date, else Russia GOV); a title alone is a generic actor with no country ("para diplomat");
+  3. NER entities (PER/ORG) the lexicon lacks -> actors with empty country;
+  4. abbreviations defined in parentheses after an actor ("Tentara Nasional Libya (LNA)") and later short
+     forms of multi-word person names ("Pompeo" after "Mike Pompeo") -> the same actor;
+  5. pronouns (dia, ia, beliau, mereka, "negara itu") -> the most recent compatible actor in the same or
+     the previous sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
+from peristiwa.schema import Actor
+
+Via = str  # "lexicon" | "title" | "ner" | "coref" | "abbrev"
+
+# Capitalised words that follow titles but are not names (day and month names, sentence glue).
+_NOT_NAME = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+    "november", "desember", "pada", "di", "dan", "yang", "itu", "ini", "tersebut", "kata", "ujar", "dalam",
+    "untuk", "dengan", "ke", "dari", "oleh", "saat", "ketika", "telah", "akan", "sudah", "juga", "pun",
+    "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
+}
+_NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
+_PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
+_GROUP_PRONOUNS = {"mereka", "they"}
+_DEMONSTRATIVES = {"itu", "tersebut", "ini"}
+_COUNTRY_NOUNS = {"negara", "negeri", "pemerintah", "pemerintahan"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&.]{1,9}$")
+_PER_LABELS = {"PER", "PERSON"}
+_ORG_LABELS = {"ORG", "ORGANISATION", "ORGANIZATION", "NORP"}
+# Dependency relations through which an argument token still "stands for" a mention below it.
+_ARG_DEPS = {"nmod", "nmod:poss", "compound", "flat", "flat:name", "appos", "conj", "amod", "det", "nummod",
+             "fixed", "flat:foreign", "compound:plur"}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor: Actor
+    head: int
+    via: Via
+    kind: str = ""  # country | metonym | igo | group | person | role | ner | pronoun
+
+
+@dataclass
+class DocActors:
+    doc: Doc
+    mentions: list[ActorMention] = field(default_factory=list)
+    _cover: dict[int, int] = field(default_factory=dict)
+
+    def _index(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._cover = {i: k for k, m in enumerate(self.mentions) for i in range(m.start, m.end)}
+
+    def covering(self, token_i: int) -> ActorMention | None:
+        k = self._cover.get(token_i)
+        return None if k is None else self.mentions[k]
+
+    def in_span(self, start_tok: int, end_tok: int) -> list[ActorMention]:
+        return [m for m in self.mentions if m.start >= start_tok and m.end <= end_tok]
+
+    def for_token(self, token: Token) -> list[ActorMention]:
+        """The actor(s) an argument token stands for, with coordinated actors ("Mesir, UEA dan Rusia")."""
+        out: list[ActorMention] = []
+        seen: set[int] = set()
+        self._collect(token, out, seen, depth=0)
+        return out
+
+    def _collect(self, token: Token, out: list[ActorMention], seen: set[int], depth: int) -> None:
+        if depth > 6 or token.i in seen:
+            return
+        seen.add(token.i)
+        m = self.covering(token.i)
+        if m is not None:
+            if all(x is not m for x in out):
+                out.append(m)
+            # Coordinated actors hang off the mention's tokens as conj.
+            for i in range(m.start, m.end):
+                for child in self.doc[i].children:
+                    if child.dep_ == "conj" and not (m.start <= child.i < m.end):
+                        self._collect(child, out, seen, depth + 1)
+            return
+        found_before = len(out)
+        for child in token.children:
+            if child.dep_ in _ARG_DEPS and child.dep_ != "conj":
+                self._collect(child, out, seen, depth + 1)
+        # Coordination of a non-actor head ("pasukan dan polisi Rusia") still collects the conjuncts.
+        if len(out) > found_before or depth == 0:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    self._collect(child, out, seen, depth + 1)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    entry: ActorEntry | None = None
+    title: Title | None = None
+
+
+def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[bool],
+          accept) -> list[tuple[int, int, list]]:
+    """Longest matches of index keys over runs of tokens not yet covered, left to right."""
+    found = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if covered[i] or not lowers[i]:
+            i += 1
+            continue
+        best = None
+        key = ""
+        for j in range(i, min(n, i + index.max_tokens + 1)):
+            if covered[j] or not lowers[j]:
+                break
+            key += lowers[j]
+            if key not in index.prefixes:
+                break
+            values = index.keys.get(key)
+            if values:
+                ok = [v for v in values if accept(v, tokens[i:j + 1])]
+                if ok:
+                    best = (i, j + 1, ok)
+        if best:
+            found.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return found
+
+
+def _accept_alias(alias: Alias, toks: list[str]) -> bool:
+    text = "".join(toks)
+    if alias.exact:
+        return text.replace(" ", "") == alias.text.replace(" ", "")
+    first = toks[0][:1]
+    return first.isupper() or not alias.text[:1].isupper()
+
+
+def _accept_title(_value, _toks: list[str]) -> bool:
+    return True
+
+
+class ActorResolver:
+    """Built once per process; annotate() is cheap per document."""
+
+    def __init__(self, lexicon: ActorLexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    # -- public -----------------------------------------------------------------------------------
+    def annotate(self, doc: Doc, published: str | None = None) -> DocActors:
+        tokens = [t.text for t in doc]
+        lowers = [compact(t) for t in tokens]
+        covered = [False] * len(tokens)
+        matches: list[_Match] = []
+        for s, e, values in _scan(tokens, lowers, self.lex.actors, covered, _accept_alias):
+            matches.append(_Match(s, e, entry=values[-1].entry))
+            for i in range(s, e):
+                covered[i] = True
+        title_matches = [
+            _Match(s, e, title=values[-1][1])
+            for s, e, values in _scan(tokens, lowers, self.lex.titles, covered, _accept_title)
+        ]
+        # Titles are only titles when capitalised or followed by what they qualify; a lower-case generic
+        # noun ("warga", "pasukan") is still an agent noun, so keep it either way.
+        mentions = self._compose(doc, matches, title_matches, published)
+        out = DocActors(doc, mentions)
+        out._index()
+        self._ner_fallback(doc, out)
+        self._abbreviations(doc, out, tokens)
+        self._short_names(doc, out, tokens)
+        self._pronouns(doc, out)
+        out._index()
+        return out
+
+    # -- layer 2: titles + lexicon matches + names -----------------------------------------------
+    def _compose(self, doc: Doc, matches: list[_Match], titles: list[_Match],
+                 published: str | None) -> list[ActorMention]:
+        by_start = {m.start: m for m in matches}
+        used: set[int] = set()
+        mentions: list[ActorMention] = []
+        title_by_start = {t.start: t for t in titles}
+        consumed_titles: set[int] = set()
+        for t in sorted(titles, key=lambda m: m.start):
+            if t.start in consumed_titles:
+                continue
+            # Stacked titles ("Menteri Luar Negeri" after "Wakil") — take the last of a run.
+            j = t.end
+            title = t.title
+            while j in title_by_start:
+                consumed_titles.add(j)
+                title = self._merge_titles(title, title_by_start[j].title)
+                j = title_by_start[j].end
+            qualifier = by_start.get(j)
+            end = j
+            if qualifier is not None and qualifier.entry.kind != "person":
+                used.add(qualifier.start)
+                end = qualifier.end
+            # Optional comma, then a person: from the lexicon, or a run of capitalised words.
+            k = end + 1 if end < len(doc) and doc[end].text == "," else end
+            person = by_start.get(k)
+            name_end = None
+            if person is not None and person.entry.kind == "person":
+                used.add(person.start)
+                name_end = person.end
+            elif person is None:
+                name_end = self._name_run(doc, k)
+                if name_end == k:
+                    name_end = None
+            if name_end is not None:
+                end = name_end
+            if qualifier is None and name_end is None and not title.alone:
+                continue  # "solusi militer", "orang lain": an adjective or a generic word, not an actor
+            actor = self._title_actor(doc, t.start, end, title, qualifier, person if name_end else None,
+                                      (k, name_end) if name_end else None, published)
+            kind = "person" if name_end else "role"
+            mentions.append(ActorMention(t.start, end, actor, self._head(doc, t.start, end), "title", kind))
+        for m in matches:
+            if m.start in used or any(x.start <= m.start < x.end for x in mentions):
+                continue
+            mentions.append(ActorMention(m.start, m.end, self._entry_actor(doc, m.start, m.end, m.entry, published),
+                                         self._head(doc, m.start, m.end), "lexicon", m.entry.kind))
+        return mentions
+
+    @staticmethod
+    def _merge_titles(first: Title, second: Title) -> Title:
+        # "Wakil Menteri Luar Negeri", "Juru Bicara Kementerian Luar Negeri": the role of the office it
+        # qualifies is not the speaker's own, so keep the sector and drop the role.
+        return Title(second.name, first.sector or second.sector, "", first.country or second.country,
+                     first.alone and second.alone)
+
+    def _name_run(self, doc: Doc, k: int) -> int:
+        """End of a run of capitalised words starting at k (a name the lexicon lacks), max 5 tokens."""
+        j = k
+        while j < len(doc) and j - k < 5:
+            tok = doc[j]
+            text = tok.text
+            low = text.lower()
+            if low in _NOT_NAME:
+                break
+            if text[:1].isupper() and text.isalpha() or (low in _NAME_GLUE and j > k and j + 1 < len(doc)
+                                                          and doc[j + 1].text[:1].isupper()):
+                j += 1
+                continue
+            if text == "-" and j > k and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() \
+                    and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text):
+                j += 1
+                continue
+            break
+        # A single capitalised word that is sentence-initial glue is not a name.
+        return j
+
+    def _title_actor(self, doc: Doc, start: int, end: int, title: Title, qualifier: _Match | None,
+                     person: _Match | None, name_span: tuple[int, int] | None, published: str | None
+                     ) -> Actor | None:
+        country, sector, name, wikidata = title.country, title.sector, title.name, None
+        if qualifier is not None:
+            q_country, q_sector = qualifier.entry.at(published)
+            country = q_country or country
+            if not sector:
+                sector = q_sector if qualifier.entry.kind != "country" else "GOV"
+            name = qualifier.entry.name
+            wikidata = qualifier.entry.wikidata
+        if person is not None:
+            p_country, p_sector = person.entry.at(published)
+            country = country or p_country
+            sector = sector or p_sector
+            name, wikidata = person.entry.name, person.entry.wikidata
+        elif name_span is not None:
+            name = doc[name_span[0]:name_span[1]].text
+            wikidata = None
+        if person is None and name_span is None and title.role and country:
+            holder = self.lex.holder(country, title.role, published)
+            if holder is not None:
+                name, wikidata = holder.name, holder.wikidata
+        span = doc[start:end]
+        return Actor(span.text, span.start_char, span.end_char, name, country, sector, wikidata)
+
+    def _entry_actor(self, doc: Doc, start: int, end: int, entry: ActorEntry, published: str | None) -> Actor:
+        country, sector = entry.at(published)
+        span = doc[start:end]
+        return Actor(span.text, span.start_char, span.end_char, entry.name, country, sector, entry.wikidata)
+
+    @staticmethod
+    def _head(doc: Doc, start: int, end: int) -> int:
+        if doc.has_annotation("DEP"):
+            for i in range(start, end):
+                h = doc[i].head.i
+                if h == i or not (start <= h < end):
+                    return i
+        return start
+
+    # -- layer 3: NER fallback ---------------------------------------------------------------------
+    def _ner_fallback(self, doc: Doc, out: DocActors) -> None:
+        if not doc.has_annotation("ENT_IOB"):
+            return
+        added = []
+        for ent in doc.ents:
+            label = ent.label_.upper()
+            if label not in _PER_LABELS and label not in _ORG_LABELS:
+                continue
+            if any(out.covering(i) is not None for i in range(ent.start, ent.end)):
+                continue
+            kind = "person" if label in _PER_LABELS else "ner"
+            added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
+                                      self._head(doc, ent.start, ent.end), "ner", kind))
+        if added:
+            out.mentions.extend(added)
+            out._index()
+
+    # -- layer 4: abbreviations and short forms ----------------------------------------------------
+    def _abbreviations(self, doc: Doc, out: DocActors, tokens: list[str]) -> None:
+        defined: dict[str, ActorMention] = {}
+        added = []
+        for m in list(out.mentions):
+            e = m.end
+            if e + 2 < len(doc) and tokens[e] == "(" and tokens[e + 2] == ")" and _ACRONYM.match(tokens[e + 1]):
+                abbr = tokens[e + 1]
+                cov = out.covering(e + 1)
+                if cov is None:
+                    added.append(self._copy(doc, m, e + 1, e + 2, "abbrev"))
+                defined.setdefault(abbr, m)
+        if not defined:
+            out.mentions.extend(added)
+            out._index()
+            return
+        out.mentions.extend(added)
+        out._index()
+        for i, text in enumerate(tokens):
+            m = defined.get(text)
+            if m is not None and out.covering(i) is None and i > m.start:
+                out.mentions.append(self._copy(doc, m, i, i + 1, "abbrev"))
+        out._index()
+
+    def _short_names(self, doc: Doc, out: DocActors, tokens: list[str]) -> None:
+        """Later single-word mentions of a multi-word person name ("Haftar", "Pompeo")."""
+        short: dict[str, tuple[ActorMention, int]] = {}
+        for m in out.mentions:
+            if m.kind != "person":
+                continue
+            parts = [p for p in re.split(r"[\s\-]+", m.actor.name) if p[:1].isupper() and len(p) > 2]
+            for p in parts[-1:] + parts[:1]:
+                short.setdefault(p, (m, m.end))
+        if not short:
+            return
+        for i, text in enumerate(tokens):
+            hit = short.get(text)
+            if hit is not None and i >= hit[1] and out.covering(i) is None:
+                out.mentions.append(self._copy(doc, hit[0], i, i + 1, "coref"))
+                out._index()
+
+    @staticmethod
+    def _copy(doc: Doc, m: ActorMention, start: int, end: int, via: Via) -> ActorMention:
+        span = doc[start:end]
+        actor = replace(m.actor, text=span.text, start=span.start_char, end=span.end_char)
+        return ActorMention(start, end, actor, start, via, m.kind)
+
+    # -- layer 5: pronouns -------------------------------------------------------------------------
+    def _pronouns(self, doc: Doc, out: DocActors) -> None:
+        sent_of = _sentence_index(doc)
+        added = []
+        n = len(doc)
+        for tok in doc:
+            low = tok.lower_
+            if out.covering(tok.i) is not None:
+                continue
+            if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS or low == "nya":
+                ante = self._antecedent(out, tok.i, sent_of, low)
+                if ante is not None:
+                    added.append(self._copy(doc, ante, tok.i, tok.i + 1, "coref"))
+            elif low in _COUNTRY_NOUNS and tok.i + 1 < n and doc[tok.i + 1].lower_ in _DEMONSTRATIVES:
+                ante = self._antecedent(out, tok.i, sent_of, "negara")
+                if ante is not None and out.covering(tok.i + 1) is None:
+                    added.append(self._copy(doc, ante, tok.i, tok.i + 2, "coref"))
+        if added:
+            for m in added:
+                m.kind = "pronoun"
+            out.mentions.extend(added)
+            out._index()
+
+    @staticmethod
+    def _antecedent(out: DocActors, i: int, sent_of: list[int], pronoun: str) -> ActorMention | None:
+        """Most recent compatible mention before token i, in the same or the two previous sentences."""
+        window = sent_of[i] - 2
+        fallback = None
+        for m in reversed(out.mentions):
+            if m.start >= i or m.kind == "pronoun":
+                continue
+            if sent_of[m.start] < window:
+                break
+            if pronoun == "negara":
+                if m.kind in ("country", "metonym"):
+                    return m
+                continue
+            if pronoun in _PERSON_PRONOUNS or pronoun == "nya":
+                if m.kind == "person":
+                    return m
+                if pronoun == "ia" and fallback is None and m.kind in ("group", "igo", "ner"):
+                    fallback = m
+                continue
+            # mereka: groups, generic agents, countries acting together
+            if m.kind in ("group", "role", "igo", "ner", "country"):
+                return m
+        return fallback
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        # No sentence boundaries (blank pipeline): approximate by sentence-final punctuation.
+        idx, k = [], 0
+        for t in doc:
+            idx.append(k)
+            if t.text in {".", "!", "?"}:
+                k += 1
+        return idx
+    idx = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            idx[i] = k
+    return idx
+
+
+def actor_of_span(span: Span) -> Actor:
+    """An Actor record for an arbitrary span (no lexicon knowledge): name = text."""
+    return Actor(span.text, span.start_char, span.end_char, span.text)

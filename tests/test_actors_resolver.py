@@ -1,0 +1,222 @@
+"""Actor resolution on sentences written for these tests (blank tokenizer; hand-built parses for for_token)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from peristiwa.actors import ActorResolver, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("id")
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver(load_lexicon())
+
+
+def _actors(nlp, resolver, text, published="2019-12-20"):
+    doc = nlp(text)
+    return doc, resolver.annotate(doc, published)
+
+
+def _found(da):
+    return [(m.actor.text, m.actor.name, m.actor.country, m.actor.sector) for m in da.mentions]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("AS mengecam serangan itu.", "USA"),
+    ("Amerika menolak usulan tersebut.", "USA"),
+    ("Paman Sam mengirim kapal perang.", "USA"),
+    ("Negeri Paman Sam mengirim kapal perang.", "USA"),
+    ("UEA membantah tuduhan itu.", "ARE"),
+    ("Uni Emirat Arab membantah tuduhan itu.", "ARE"),
+    ("Inggris memanggil duta besarnya.", "GBR"),
+    ("Britania Raya memanggil duta besarnya.", "GBR"),
+    ("Tiongkok memprotes latihan itu.", "CHN"),
+    ("China memprotes latihan itu.", "CHN"),
+    ("Cina memprotes latihan itu.", "CHN"),
+    ("Negeri Tirai Bambu memprotes latihan itu.", "CHN"),
+    ("RI menolak klaim itu.", "IDN"),
+    ("Korea Selatan dan Jepang bertemu.", "KOR"),
+    ("Pantai Gading menggelar pemilu.", "CIV"),
+])
+def test_country_variants(nlp, resolver, text, country):
+    _, da = _actors(nlp, resolver, text)
+    assert da.mentions, text
+    assert da.mentions[0].actor.country == country
+    assert da.mentions[0].actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Washington memperingatkan Moskow.", "USA", "GOV"),
+    ("Gedung Putih membantah laporan itu.", "USA", "GOV"),
+    ("Kremlin membantah laporan itu.", "RUS", "GOV"),
+    ("Pentagon mengirim pasukan tambahan.", "USA", "MIL"),
+    ("Beijing memprotes keras.", "CHN", "GOV"),
+])
+def test_capitals_and_seats_are_metonyms(nlp, resolver, text, country, sector):
+    _, da = _actors(nlp, resolver, text)
+    m = da.mentions[0]
+    assert (m.actor.country, m.actor.sector, m.kind) == (country, sector, "metonym")
+
+
+def test_lower_case_words_and_acronym_case(nlp, resolver):
+    # "lima" (five) is not Lima, "as" is not the United States, "turki" in lower case is not a name
+    _, da = _actors(nlp, resolver, "Lima orang tewas ketika as roda patah di jalan itu.")
+    assert [m.actor.country for m in da.mentions if m.kind in ("country", "metonym")] == []
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("pasukan Rusia menyerbu kota itu.", "Russia", "RUS", "MIL"),
+    ("tentara bayaran Rusia bertempur di sana.", "Russia", "RUS", "MIL"),
+    ("pemerintah Libya menandatangani perjanjian.", "Libya", "LBY", "GOV"),
+    ("polisi Malaysia menangkap dua orang.", "Malaysia", "MYS", "COP"),
+    ("warga Palestina berunjuk rasa.", "Palestine", "PSE", "CVL"),
+    ("Duta besar Libya diusir.", "Libya", "LBY", "GOV"),
+    ("juru bicara Taliban membantah.", "Taliban", "AFG", "REB"),
+])
+def test_adjectival_use_takes_the_agent_sector(nlp, resolver, text, name, country, sector):
+    _, da = _actors(nlp, resolver, text)
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == (name, country, sector)
+    assert a.text == text.split(" d")[0].split(" b")[0].split(" m")[0] or a.start == 0
+
+
+def test_title_gives_country_and_sector_to_an_unknown_name(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Menteri Luar Negeri Montenegro, Milan Rocen, tiba di Moskow.")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == ("Milan Rocen", "MNE", "GOV")
+    assert a.text == "Menteri Luar Negeri Montenegro, Milan Rocen"
+
+
+def test_known_person_behind_a_title(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Menteri Luar Negeri AS Mike Pompeo berbicara Rabu.")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector, a.text) == ("Mike Pompeo", "USA", "GOV",
+                                                      "Menteri Luar Negeri AS Mike Pompeo")
+
+
+def test_military_rank_gives_mil(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Jenderal Khalifa Haftar memerintahkan serangan.")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == ("Khalifa Haftar", "LBY", "MIL")
+    _, da = _actors(nlp, resolver, "Jenderal Ahmad Suryo memimpin operasi itu.")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == ("Ahmad Suryo", "", "MIL")
+
+
+def test_office_title_alone_resolves_to_the_holder_at_the_date(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Presiden Rusia menolak tawaran itu.", published="2019-12-20")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == ("Vladimir Putin", "RUS", "GOV")
+    _, da = _actors(nlp, resolver, "Presiden Rusia menolak tawaran itu.", published=None)
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector) == ("Russia", "RUS", "GOV")
+
+
+def test_title_without_country_or_name(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Hal itu diungkapkan juru bicara Kemlu di Jakarta.")
+    a = da.mentions[0].actor
+    assert (a.country, a.sector) == ("IDN", "GOV")
+    _, da = _actors(nlp, resolver, "menurut para diplomat, serangan berlanjut.")
+    assert da.mentions[0].actor.sector == "GOV" and da.mentions[0].actor.country == ""
+    # adjectival "militer" is not an actor on its own
+    _, da = _actors(nlp, resolver, "tidak ada solusi militer untuk konflik itu.")
+    assert da.mentions == []
+
+
+def test_igos(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Dewan Keamanan PBB, Uni Eropa, NATO, ASEAN, Liga Arab, OKI dan IAEA hadir.")
+    codes = [(m.actor.name, m.actor.country) for m in da.mentions]
+    assert codes == [("UN Security Council", "UNO"), ("European Union", "EUR"), ("NATO", "IGO"),
+                     ("ASEAN", "IGO"), ("Arab League", "IGO"), ("Organisation of Islamic Cooperation", "IGO"),
+                     ("International Atomic Energy Agency", "IGO")]
+
+
+def test_person_lexicon_uses_date_ranges(nlp, resolver):
+    # Putin was prime minister (head_of_government) in 2010 and president in 2019
+    lex = load_lexicon()
+    assert lex.holder("RUS", "head_of_government", "2010-06-01").name == "Vladimir Putin"
+    assert lex.holder("RUS", "head_of_state", "2010-06-01").name != "Vladimir Putin"
+    assert lex.holder("USA", "head_of_state", "2019-06-01").name == "Donald Trump"
+    assert lex.holder("USA", "head_of_state", "2022-06-01").name == "Joe Biden"
+    assert lex.holder("IDN", "head_of_state", "2019-06-01").name == "Joko Widodo"
+    assert lex.holder("IDN", "head_of_state", "2025-06-01").name == "Prabowo Subianto"
+    assert lex.holder("IDN", "foreign_minister", "2020-01-01").name == "Retno Marsudi"
+
+
+def test_abbreviation_defined_in_parentheses(nlp, resolver):
+    text = ("Front Pembela Rakyat Merdeka (FPRM) menolak hasil pemilu. "
+            "Pemimpin FPRM mengatakan FPRM akan berunjuk rasa.")
+    doc = nlp(text)
+    ents = [doc.char_span(0, len("Front Pembela Rakyat Merdeka"), label="ORG")]
+    doc.ents = ents
+    da = ActorResolver(load_lexicon()).annotate(doc, "2020-01-01")
+    abbrevs = [m for m in da.mentions if m.via == "abbrev"]
+    assert [m.actor.text for m in abbrevs] == ["FPRM", "FPRM", "FPRM"]
+    assert {m.actor.name for m in abbrevs} == {"Front Pembela Rakyat Merdeka"}
+
+
+def test_short_forms_and_pronouns(nlp, resolver):
+    text = ("Menteri Luar Negeri Montenegro, Milan Rocen, tiba di Moskow. "
+            "Rocen bertemu pejabat Rusia. Dia kemudian terbang ke Paris.")
+    doc, da = _actors(nlp, resolver, text)
+    rocen = [m for m in da.mentions if m.actor.name == "Milan Rocen"]
+    assert [m.via for m in rocen] == ["title", "coref", "coref"]
+    assert rocen[-1].actor.text == "Dia" and rocen[-1].actor.country == "MNE"
+
+
+def test_negara_itu_resolves_to_the_last_country(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Langkah itu membuat marah Yunani dan memicu negara itu mengusir duta besar Libya.")
+    m = next(m for m in da.mentions if m.actor.text == "negara itu")
+    assert m.actor.country == "GRC" and m.via == "coref"
+
+
+def test_character_offsets_point_into_text(nlp, resolver):
+    text = "Kemarin, Presiden AS Donald Trump menelepon Haftar."
+    _, da = _actors(nlp, resolver, text)
+    for m in da.mentions:
+        assert text[m.actor.start:m.actor.end] == m.actor.text
+
+
+def _parsed(words, heads, deps):
+    vocab = spacy.blank("id").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps)
+
+
+def test_for_token_follows_coordination_and_modifiers(resolver):
+    # "Ia didukung oleh Mesir , UEA dan tentara bayaran Rusia ." (UD: obl:agent Mesir, conj UEA/tentara)
+    words = ["Haftar", "menyerang", ".", "Ia", "didukung", "oleh", "Mesir", ",", "UEA", "dan", "tentara", "bayaran",
+             "Rusia", "."]
+    heads = [1, 1, 1, 4, 4, 6, 4, 8, 6, 10, 6, 10, 10, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj:pass", "ROOT", "case", "obl:agent", "punct", "conj", "cc", "conj",
+            "compound", "nmod", "punct"]
+    doc = _parsed(words, heads, deps)
+    doc[3].is_sent_start = True
+    da = resolver.annotate(doc, "2019-12-20")
+    agents = da.for_token(doc[6])
+    assert [(m.actor.country, m.actor.sector) for m in agents] == [("EGY", "GOV"), ("ARE", "GOV"), ("RUS", "MIL")]
+    subj = da.for_token(doc[3])
+    assert [m.actor.name for m in subj] == ["Khalifa Haftar"]
+
+
+def test_for_token_descends_to_a_modifier_but_not_into_a_relative_clause(resolver):
+    # "sebagian besar pasukan Turki" / "pasukan yang dipimpin Haftar"
+    words = ["sebagian", "besar", "warga", "Turki", "pergi", "."]
+    heads = [4, 0, 0, 2, 4, 4]
+    deps = ["nsubj", "amod", "nmod", "nmod", "ROOT", "punct"]
+    da = resolver.annotate(_parsed(words, heads, deps), None)
+    doc = da.doc
+    assert [(m.actor.country, m.actor.sector) for m in da.for_token(doc[0])] == [("TUR", "CVL")]
+    words = ["kelompok", "yang", "dipimpin", "Haftar", "menyerang", "."]
+    heads = [4, 2, 0, 2, 4, 4]
+    deps = ["nsubj", "nsubj:pass", "acl:relcl", "obl:agent", "ROOT", "punct"]
+    da = resolver.annotate(_parsed(words, heads, deps), None)
+    assert da.for_token(da.doc[0]) == []
+    assert da.covering(3).actor.name == "Khalifa Haftar"
+    assert [m.actor.name for m in da.in_span(0, 4)] == ["Khalifa Haftar"]
