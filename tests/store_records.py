@@ -32,3 +32,40 @@ def result(doc_id: str, events: list[Event], *, outlet: str = "kompas", publishe
     body = text or " ".join(e.text for e in events) or f"Artikel {doc_id} tanpa peristiwa."
     art = Article(title=f"Judul {doc_id}", outlet=outlet, published=published, text=body)
     return Result(doc_id=doc_id, source=f"test://{doc_id}", language="id", article=art, events=events)
+
+
+def store_results(db_url: str, results: list[Result]):
+    """Write results through the real writer, merge, and return the Engine."""
+    from peristiwa.schema import Document
+    from peristiwa.store import connect, init_db
+    from peristiwa.store.merge import rebuild
+    from peristiwa.store.writer import Item, write_batch
+
+    engine = connect(db_url)
+    init_db(engine)
+    items = [Item.of(Document(doc_id=r.doc_id, source=r.source, kind="clean", text=r.article.text + r.doc_id,
+                              url=f"https://example.org/{r.doc_id}"), r) for r in results]
+    write_batch(engine, items)
+    rebuild(engine)
+    return engine
+
+
+def sample_corpus() -> list[Result]:
+    """A small corpus: one attack in three outlets, a second attack elsewhere, a protest, a diplomatic act."""
+    return [
+        result("a", [event(sentence="KKB menyerang pos TNI di Jayapura.", confidence=0.7)], outlet="kompas"),
+        result("b", [event(sentence="Pos TNI di Jayapura diserang KKB.", trigger="diserang", confidence=0.9,
+                           date=None)], outlet="detik", published="2024-03-06"),
+        result("c", [event(sentence="Kelompok bersenjata menyerang TNI.", actor=(), confidence=0.6,
+                           location=None)], outlet="tempo"),
+        result("d", [event(sentence="KKB menembaki pos TNI di Wamena.", trigger="menembaki", location=WAMENA)],
+               outlet="detik"),
+        result("e", [event("PROTEST", actor=(VILLAGERS,), recipient=(POLICE,), cameo="141", quad=3,
+                           goldstein=-6.5, sentence="Warga berunjuk rasa di depan polres Wamena.",
+                           trigger="berunjuk rasa", location=WAMENA, date="2024-04-01")],
+               published="2024-04-01"),
+        result("f", [event("AGREE", actor=(TURKEY,), recipient=(LIBYA,), cameo="057", quad=1, goldstein=8.0,
+                           sentence="Turki dan Libya menandatangani kesepakatan keamanan.",
+                           trigger="menandatangani", location=None, date="2019-11-27")],
+               outlet="bisnis", published="2019-11-28"),
+    ]
