@@ -50,13 +50,20 @@ def build_article(doc: Document) -> Article:
         page = extract_html(text, r, doc.url)
         parts = _classify(split_lines(page.text), r, html=True)
         title = doc.title or page.title
-        if title and parts.content and _same(parts.content[0], title):
-            parts.content.pop(0)
+        if title:
+            # the headline as printed above the story may be fuller than the metadata's ("In Picture: …")
+            for i, line in enumerate(parts.content[:3]):
+                if _same(line, title) or (_contains(line, title) and len(line) <= len(title) + 40):
+                    title = title if _same(line, title) else line
+                    del parts.content[i]
+                    break
         article = _assemble(parts, r, title=title)
         article.published = doc.published or page.published or article.published
         article.outlet = article.outlet or (page.outlet.name if page.outlet else page.sitename)
         if not article.author and page.author:
-            article.author = _clean_author(page.author, r)
+            author = _clean_author(page.author, r)
+            if author and not r.outlet_named(author) and author != page.sitename:  # "CNN Indonesia"
+                article.author = author
         return article
     parts = _classify(split_lines(text), r, html=False)
     title = doc.title
@@ -169,6 +176,11 @@ _WORD = re.compile(r"\w+")
 
 def _same(a: str, b: str) -> bool:
     return _WORD.findall(a.lower()) == _WORD.findall(b.lower())
+
+
+def _contains(line: str, title: str) -> bool:
+    a, b = " ".join(_WORD.findall(line.lower())), " ".join(_WORD.findall(title.lower()))
+    return bool(b) and b in a
 
 
 def _repeats(first: str, second: str) -> bool:

@@ -15,7 +15,9 @@ from peristiwa.schema import Caption
 def _patterns(credit_start: str) -> tuple[re.Pattern[str], ...]:
     credit = rf"(?:{credit_start})\b[^()\n]{{0,70}}"
     return (
-        # sentence./Agency-Photographer (no space before the slash: the scraped-text form)
+        # sentence./Agency-Photographer (the scraped-text form): capitalised names after the slash
+        re.compile(r"^(?P<text>.{15,}?[.!?\"”)])/\s*(?P<credit>[A-Z][\w.]*(?:\s?[-/]\s?|\s)"
+                   r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,5})$"),
         re.compile(rf"^(?P<text>.{{15,}}?[.!?\"”)])\s*/\s*(?P<credit>{credit})$", re.I),
         # sentence (AGENCY / Photographer)
         re.compile(rf"^(?P<text>.{{15,}}?)\s*\(\s*(?P<credit>{credit})\s*\)$", re.I),

@@ -52,7 +52,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
 
 def extract_html(html: str, rules: Rules, url: str | None = None) -> HtmlPage:
     tree = parse_html(html)
-    meta = extract_metadata(tree, default_url=url, extensive=False)
+    meta = extract_metadata(tree, default_url=url, extensive=True)
     page_url = url or meta.url
     host = meta.hostname or (urlsplit(page_url).hostname if page_url else None)
     outlet = rules.outlet_for_host(host) or rules.outlet_named(meta.sitename)
@@ -99,11 +99,17 @@ def _title(raw: str | None, tree: lxml.html.HtmlElement, outlet: Outlet | None, 
         return None
     title = _strip_affixes(raw.strip(), outlet, rules)
     # The page's own headline (<h1>) is the cleanest form when it agrees with the metadata title.
+    inside, around = [], []
     for h1 in tree.iter("h1"):
         text = " ".join(h1.text_content().split())
-        if len(text.split()) >= 3 and (title in text or text in title) and len(text) >= 0.6 * len(title):
-            return text
-    return title
+        if len(text.split()) < 3:
+            continue
+        if text in raw:  # the title with the site's decorations removed
+            inside.append(text)
+        elif title in text:
+            around.append(text)
+    best = min(inside, key=len) if inside else (min(around, key=len) if around else None)
+    return best or title
 
 
 def _strip_affixes(title: str, outlet: Outlet | None, rules: Rules) -> str:
