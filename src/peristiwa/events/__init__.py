@@ -1,4 +1,10 @@
-"""Event coding: actors, PLOVER/CAMEO events, quotes, dates and places over an analysed Doc."""
+"""Event coding: PLOVER/CAMEO events, quotes, attribution, dates and places over an analysed Doc.
+
+    coder = load_coder("id", nlp)
+    quotes, events = coder.code(doc, article)   # doc = nlp(article.text)
+
+Patterns are data (data/events/verbs.yaml, nouns.yaml, cues.yaml, cameo.tsv); see docs/events.md.
+"""
 
 from __future__ import annotations
 
@@ -16,5 +22,9 @@ class Coder(Protocol):
 
 
 def load_coder(lang: str, nlp: Language) -> Coder | None:
-    """The event coder for `lang` (None: no coder yet for this language). Placeholder until issue 4."""
+    """The event coder for `lang`, or None when peristiwa has no coder for that language yet."""
+    if lang == "id":
+        from peristiwa.events.coder import IndonesianCoder
+
+        return IndonesianCoder()
     return None

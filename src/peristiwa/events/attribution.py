@@ -1,0 +1,56 @@
+"""Who a sentence's content is attributed to: "..., kata Pompeo", "menurut para diplomat",
+"Para diplomat mengatakan (bahwa) ...". Speech verbs are frames, not events (cues.yaml lists them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from peristiwa.events.lexicon import Cues
+from peristiwa.events.matcher import Word
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: object | None  # ActorMention
+    cue_start: int  # token index of the speech word
+    cue_end: int
+    preposed: bool  # "X mengatakan ..." (content follows) vs "..., kata X" / "menurut X"
+    initial: bool = False  # "Menurut X, ..." opens the sentence: it covers everything after it
+
+
+def find_attributions(doc: Doc, words: list[Word], mentions: list, cues: Cues) -> list[Attribution]:
+    out: list[Attribution] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        post = next((seq for seq in sorted(cues.attribution_post, key=len, reverse=True)
+                     if tuple(x.text for x in words[i:i + len(seq)]) == seq), None)
+        if post is not None:
+            end_tok = words[i + len(post) - 1].end
+            speaker = next((m for m in mentions if end_tok <= m.start <= end_tok + 3), None)
+            if speaker is None and w.text.endswith("nya"):
+                speaker = next((m for m in mentions if m.start == w.start or m.start == w.end - 1), None)
+            out.append(Attribution(speaker, w.start, end_tok, preposed=False, initial=i <= 1))
+            i += len(post)
+            continue
+        if w.text in cues.attribution_pre:
+            left = [m for m in mentions if m.end <= w.start and w.start - m.end <= 4]
+            out.append(Attribution(left[-1] if left else None, w.start, w.end, preposed=True))
+        i += 1
+    return out
+
+
+def attribution_for(trigger_start: int, atts: list[Attribution]):
+    """The speaker an event at trigger_start is reported by (None when the sentence names none)."""
+    best = None
+    for a in atts:
+        if a.speaker is None:
+            continue
+        if a.preposed and trigger_start > a.cue_start:
+            best = a
+        elif not a.preposed and (trigger_start < a.cue_start or a.initial):
+            best = best or a
+    return best.speaker if best else None

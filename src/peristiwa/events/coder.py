@@ -1,0 +1,191 @@
+"""The Indonesian event coder: triggers, roles, modality, attribution, date and place -> Event records."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from peristiwa.events.attribution import attribution_for, find_attributions
+from peristiwa.events.lexicon import EventLexicon, Pattern, load_lexicon
+from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words_of
+from peristiwa.events.modality import modality_of
+from peristiwa.events.ontology import intended_variant, lookup
+from peristiwa.events.quotes import find_quotes
+from peristiwa.events.roles import RoleFinder, Roles
+from peristiwa.schema import Actor, Article, Event, Quote
+from peristiwa.schema import Span as TextSpan
+
+# How the roles were found -> confidence of the record.
+_CONFIDENCE = {"parse": 0.8, "order": 0.7}
+
+
+class IndonesianCoder:
+    """Codes one analysed Doc; built once per process (lexicons load once)."""
+
+    def __init__(self, lexicon: EventLexicon | None = None, resolver=None, gazetteer=None) -> None:
+        from peristiwa.actors import ActorResolver
+        from peristiwa.actors import load_lexicon as load_actor_lexicon
+
+        self.lex = lexicon or load_lexicon()
+        self.resolver = resolver or ActorResolver(load_actor_lexicon())
+        self._gazetteer = gazetteer
+
+    # -- public ---------------------------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article) -> tuple[list[Quote], list[Event]]:
+        actors = self.resolver.annotate(doc, article.published)
+        cues = self.lex.cues
+        quotes = find_quotes(doc, article.text, actors, cues)
+        doc_key = str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])
+        events: list[Event] = []
+        for si, sent in enumerate(_sentences(doc)):
+            events += self._sentence(doc, sent, si, actors, article, doc_key)
+        return quotes, events
+
+    # -- one sentence ------------------------------------------------------------------------------
+    def _sentence(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str) -> list[Event]:
+        cues = self.lex.cues
+        words = words_of(doc, sent.start, sent.end)
+        matches = find_triggers(doc, words, self.lex)
+        if not matches:
+            return []
+        trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
+        finder = RoleFinder(doc, sent.start, sent.end, actors, cues, trigger_tokens)
+        mentions = finder.mentions
+        atts = find_attributions(doc, words, mentions, cues)
+        subject_tokens = {x.start for x in mentions}
+        found: list[tuple[Match, Roles, str]] = []
+        for m in matches:
+            roles = finder.roles(m)
+            modality = m.pattern.modality or (m.light.modality if m.light else "") or \
+                modality_of(words, m.w_start, cues, subject_tokens)
+            found.append((m, roles, modality))
+        found = self._demands(doc, words, found, cues)
+        out: list[Event] = []
+        for m, roles, modality in found:
+            ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _demands(self, doc: Doc, words: list[Word], found: list, cues) -> list:
+        """'meminta X untuk Y': the act Y is demanded of X (its actor, unless Y names its own)."""
+        out = list(found)
+        for k, (m, roles, _mod) in enumerate(found):
+            if not m.pattern.demand:
+                continue
+            link = None
+            for j in range(m.w_end, min(len(words), m.w_end + 10)):
+                if words[j].text in cues.demand_links:
+                    link = j
+                    break
+                if words[j].text in BOUNDARY:
+                    break
+            if link is None:
+                continue
+            for n in range(k + 1, len(found)):
+                m2, r2, mod2 = found[n]
+                if m2.w_start <= link or m2.w_start - link > 6:
+                    continue
+                own = [x for x in r2.actors if x.start > words[link].start]
+                r2 = Roles(actors=own or list(roles.recipients), recipients=r2.recipients, how=r2.how)
+                out[n] = (m2, r2, "negated" if mod2 == "negated" else "demanded")
+                break
+        return out
+
+    def _event(self, doc: Doc, sent: Span, si: int, m: Match, roles: Roles, modality: str, atts,
+               actors, article: Article, doc_key: str) -> Event | None:
+        p: Pattern = m.pattern
+        src = _dedupe([x.actor for x in roles.actors])
+        tgt = _dedupe([x.actor for x in roles.recipients if all(x.actor.name != a.name for a in src)])
+        if not src and not tgt:
+            return None
+        if p.need_recipient and not tgt:
+            return None
+        if p.need_actor and not src:
+            return None
+        if p.actor_sector and src and not any(a.sector in p.actor_sector for a in src):
+            return None
+        if p.actor_sector and not src:
+            return None
+        if p.recipient_sector and not any(a.sector in p.recipient_sector for a in tgt):
+            return None
+        if p.recipient_country_only and not any(a.country for a in tgt):
+            return None
+        if p.kind == "noun" and m.light is None and not src and not tgt:
+            return None
+        event, cameo = p.event, p.cameo
+        if p.if_recipient and tgt:
+            cameo = p.if_recipient
+            event = lookup(cameo).plover or event
+        if modality == "intended":
+            event, cameo = intended_variant(event, cameo)
+        row = lookup(cameo)
+        if p.event and p.event != row.plover and event == p.event:
+            quad = lookup(_type_root(event)).quad
+        else:
+            quad = row.quad
+        start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        trig = TextSpan(article.text[start_char:end_char], start_char, end_char)
+        eid = hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16]
+        speaker = attribution_for(m.start, atts)
+        date, precision = self._date(sent, article)
+        return Event(
+            id=eid, sentence=si, text=sent.text, event=event, cameo=cameo, quad=quad,
+            goldstein=row.goldstein, trigger=trig, mode=[p.mode] if p.mode else ([row.mode] if row.mode else []),
+            context=list(row.context), actor=src, recipient=tgt, modality=modality,
+            attribution=replace(speaker.actor) if speaker is not None else None,
+            date=date, date_precision=precision, location=self._place(sent, m.head, actors, article),
+            confidence=_confidence(roles, src, tgt, p),
+        )
+
+    # -- dates and places (their own stages) ---------------------------------------------------------
+    def _date(self, sent: Span, article: Article) -> tuple[str | None, str | None]:
+        try:
+            from peristiwa.dates import resolve_date
+        except ImportError:  # the dates stage is not installed in this build
+            return None, None
+        return resolve_date(sent, article.published)
+
+    def _place(self, sent: Span, trigger_i: int, actors, article: Article):
+        if self._gazetteer is None:
+            try:
+                from peristiwa.places import load_gazetteer
+            except ImportError:  # the places stage is not installed in this build
+                return None
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer.locate(sent, trigger_i, actors, article)
+
+
+def _type_root(event: str) -> str:
+    from peristiwa.events.ontology import DEFAULT_CAMEO
+
+    return DEFAULT_CAMEO[event]
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    for a in actors:
+        if (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            out.append(replace(a))
+    return out
+
+
+def _confidence(roles: Roles, src: list[Actor], tgt: list[Actor], p: Pattern) -> float:
+    c = _CONFIDENCE.get(roles.how, 0.6)
+    if not src:
+        c -= 0.2
+    if not tgt and not p.symmetric:
+        c -= 0.1
+    if p.kind == "noun":
+        c -= 0.1
+    return round(max(0.1, min(1.0, c)), 2)
+
+
+def _sentences(doc: Doc):
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]

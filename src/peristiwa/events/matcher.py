@@ -1,0 +1,175 @@
+"""Trigger finding: longest-match lookup of the pattern lexicon over normalised words of a sentence.
+
+Words, not tokens: a hyphenated run the tokenizer split ("anti - teror") is one word, a reduplicated
+plural ("serangan-serangan") is its base, and "-nya" is stripped as an alternative reading
+("ofensifnya" -> "ofensif"). Light verbs take the event noun that follows them ("melakukan serangan").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from peristiwa.events.lexicon import EventLexicon, Pattern, voice_of
+
+BOUNDARY = {",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "bahwa"}
+# Words that may stand between a light verb and its event noun ("melakukan serangkaian serangan").
+LIGHT_GAP = {"sebuah", "suatu", "serangkaian", "berbagai", "beberapa", "sejumlah", "banyak", "lebih",
+             "kembali", "secara", "langsung", "resmi", "juga", "pun", "telah", "para", "aksi", "tindakan",
+             "penuh", "besar", "sebanyak", "kedua", "ke"}
+
+
+@dataclass(slots=True)
+class Word:
+    text: str  # lower-case, reduplication collapsed
+    alt: str  # without a trailing -nya
+    start: int  # first token index (doc)
+    end: int  # token index after the last
+
+
+@dataclass(slots=True)
+class Match:
+    pattern: Pattern  # the event's pattern (for a light verb: the noun's)
+    w_start: int  # word indices of the trigger (light verb through noun)
+    w_end: int
+    start: int  # token indices of the trigger
+    end: int
+    head: int  # token index of the word that carries the roles (verb, or the noun when standalone)
+    light: Pattern | None = None  # the light verb, when the event noun came through one
+    noun_start: int = -1  # token index where the event noun starts (light constructions)
+    voice: str = "active"
+
+
+def words_of(doc: Doc, start: int, end: int) -> list[Word]:
+    out: list[Word] = []
+    i = start
+    while i < end:
+        j = i + 1
+        text = doc[i].text
+        # glue "x - y" written without spaces back into one word
+        while (j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_
+               and not doc[j].whitespace_):
+            text += "-" + doc[j + 1].text
+            j += 2
+        out.append(_word(text, i, j))
+        i = j
+    return out
+
+
+def _word(text: str, start: int, end: int) -> Word:
+    low = text.lower()
+    if "-" in low:
+        a, _, b = low.partition("-")
+        if a and (a == b or b == a + "nya"):  # serangan-serangan, perundingan-perundingannya
+            low = a
+    alt = low[:-3] if low.endswith("nya") and len(low) > 5 else low
+    return Word(low, alt, start, end)
+
+
+def _eq(word: Word, w: str) -> bool:
+    return word.text == w or word.alt == w
+
+
+def _seq_at(words: list[Word], k: int, seq: tuple[str, ...]) -> bool:
+    if k + len(seq) > len(words):
+        return False
+    return all(_eq(words[k + n], w) for n, w in enumerate(seq))
+
+
+def _priority(p: Pattern) -> tuple[int, int]:
+    rank = 0 if p.objects else 1 if p.kind == "light" else 2 if p.kind == "verb" else 3
+    return (-len(p.words), rank)
+
+
+def find_triggers(doc: Doc, words: list[Word], lex: EventLexicon) -> list[Match]:
+    out: list[Match] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        cands = list(lex.index.get(w.text, ()))
+        if w.alt != w.text:
+            cands += lex.index.get(w.alt, ())
+        cands.sort(key=_priority)
+        best: Match | None = None
+        for p in cands:
+            if not _seq_at(words, i, p.words):
+                continue
+            end = i + len(p.words)
+            if p.kind == "light":
+                best = _light(doc, words, i, end, p, lex)
+                if best is not None:
+                    break
+                continue
+            if p.objects and not _has_object(words, end, p.objects):
+                continue
+            if p.objects_not and end < n and words[end].alt in p.objects_not:
+                continue
+            if p.kind == "noun" and p.need_light:
+                continue
+            head = words[i].start
+            best = Match(p, i, end, words[i].start, words[end - 1].end, head,
+                         voice=p.voice if p.kind == "verb" else "active")
+            break
+        if best is None:
+            best = _by_lemma(doc, words, i, lex)
+        if best is not None:
+            out.append(best)
+            i = best.w_end
+        else:
+            i += 1
+    return out
+
+
+def _has_object(words: list[Word], k: int, objects: tuple[tuple[str, ...], ...]) -> bool:
+    for j in range(k, min(len(words), k + 4)):
+        if words[j].text in BOUNDARY:
+            return False
+        if any(_seq_at(words, j, o) for o in objects):
+            return True
+    return False
+
+
+def _light(doc: Doc, words: list[Word], i: int, end: int, light: Pattern, lex: EventLexicon) -> Match | None:
+    for k in range(end, min(len(words), end + 4)):
+        wk = words[k]
+        if wk.text in BOUNDARY:
+            return None
+        nouns = [p for p in list(lex.index.get(wk.text, ())) + list(lex.index.get(wk.alt, ()))
+                 if p.kind == "noun" and _seq_at(words, k, p.words)]
+        if nouns:
+            noun = max(nouns, key=lambda p: len(p.words))
+            stop = k + len(noun.words)
+            return Match(noun, i, stop, words[i].start, words[stop - 1].end, words[i].start, light=light,
+                         noun_start=wk.start, voice=light.voice)
+        if wk.alt not in LIGHT_GAP and not wk.text.isdigit():
+            return None
+    return None
+
+
+def _by_lemma(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match | None:
+    """A verb whose form we did not derive but whose lemma is a lexicon root (the model's lemmatizer)."""
+    w = words[i]
+    if w.end - w.start != 1:
+        return None
+    tok = doc[w.start]
+    if tok.pos_ != "VERB" or not tok.lemma_:
+        return None
+    # same suffix class as a derived form: "menemukan" (find) is not "menemui" (meet) though both are temu
+    cls = _suffix_class(tok.lower_)
+    pats = [p for p in lex.by_root.get(tok.lemma_.lower(), ())
+            if not p.need_light and _suffix_class(p.words[0]) == cls]
+    if not pats:
+        return None
+    voice = voice_of(tok.text)
+    p = next((p for p in pats if p.voice == voice), pats[0])
+    return Match(p, i, i + 1, w.start, w.end, w.start, voice=voice)
+
+
+def _suffix_class(form: str) -> str:
+    if form.endswith("kan"):
+        return "kan"
+    if form.endswith("i") and form[:2] in ("me", "di"):
+        return "i"
+    return ""

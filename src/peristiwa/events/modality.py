@@ -1,0 +1,46 @@
+"""Modality of a trigger from the words before it: intended (akan, ingin, siap, berusaha untuk ...),
+negated (tidak, belum, bukan ...) or hypothetical (mungkin, jika ...). The cue lists are data (cues.yaml).
+
+The look-back stops at a clause boundary or at the actor that heads the clause, so "AS ingin bekerja
+sama" is intended and "AS, yang tidak hadir, bertemu ..." is not negated.
+"""
+
+from __future__ import annotations
+
+from peristiwa.events.lexicon import Cues
+from peristiwa.events.matcher import BOUNDARY, Word
+
+LOOKBACK = 5
+
+
+def modality_of(words: list[Word], w_start: int, cues: Cues, stop_tokens: set[int]) -> str:
+    """'negated' | 'hypothetical' | 'intended' | 'asserted' for the trigger starting at word w_start."""
+    lo = w_start
+    while lo > 0 and w_start - lo < LOOKBACK:
+        prev = words[lo - 1]
+        if prev.text in BOUNDARY or prev.start in stop_tokens:
+            break
+        lo -= 1
+    window = [w.text for w in words[lo:w_start]]
+    found = {name: _has(window, seqs) for name, seqs in
+             (("negated", cues.negated), ("hypothetical", cues.hypothetical), ("intended", cues.intended))}
+    # a negation right before the verb wins over what stands further left ("akan tidak"/"tidak akan")
+    if found["negated"]:
+        return "negated"
+    if found["hypothetical"]:
+        return "hypothetical"
+    if found["intended"]:
+        return "intended"
+    if window and window[-1] in ("untuk", "guna") :
+        return "intended"
+    return "asserted"
+
+
+def _has(window: list[str], seqs: list[tuple[str, ...]]) -> bool:
+    n = len(window)
+    for seq in seqs:
+        k = len(seq)
+        for i in range(n - k + 1):
+            if tuple(window[i:i + k]) == seq:
+                return True
+    return False

@@ -1,0 +1,255 @@
+"""Who did it and to whom: the actor and recipient mentions of a trigger.
+
+Two readings, the dependency parse first and word order second. The parse gives subjects, objects and
+"oleh" agents directly (UD: nsubj, nsubj:pass, obj, obl + case); when it finds nothing (no parser, or a
+parse that misses the argument), Indonesian word order does the job: the subject is the nearest actor
+to the left that is not inside a prepositional phrase, the object the first actor to the right before a
+clause boundary, the agent of a di- passive is the actor after "oleh" or right after the verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from peristiwa.events.lexicon import Cues
+from peristiwa.events.matcher import Match
+
+# Prepositions that put a mention outside the subject slot.
+PREPS = {"di", "ke", "dari", "dengan", "kepada", "oleh", "untuk", "terhadap", "atas", "pada", "antara", "bagi",
+         "tentang", "soal", "mengenai", "sejak", "dalam", "melalui", "menuju", "bersama", "tanpa", "seperti",
+         "sebagai", "hingga", "sampai", "selama", "terkait", "via", "kpd", "menurut", "kata", "ujar", "melawan",
+         "dekat", "sekitar", "luar", "arah", "asal"}
+# A recipient is not introduced by these (place, source, topic, time).
+NOT_RECIPIENT = {"di", "dari", "sejak", "dalam", "tentang", "soal", "mengenai", "terkait", "selama", "oleh",
+                 "menurut", "kata", "ujar", "sebagai", "seperti", "melalui", "via", "tanpa", "dekat", "sekitar",
+                 "asal", "arah", "luar"}
+COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", "besar", "beberapa", "para",
+         "pula", "bahkan", "termasuk"}
+STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
+RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tetapi", "tapi", "yang", "setelah",
+                                     "sebelum", "ketika", "saat", "sehingga", "karena", "agar", "supaya"}
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASS_SUBJ_DEPS = {"nsubj:pass", "csubj:pass"}
+OBJ_DEPS = {"obj", "iobj"}
+
+
+@dataclass
+class Roles:
+    actors: list = field(default_factory=list)  # ActorMention
+    recipients: list = field(default_factory=list)
+    how: str = "order"  # "parse" | "order"
+
+
+def _prev_word(doc: Doc, i: int, sent_start: int) -> str:
+    return doc[i - 1].lower_ if i - 1 >= sent_start else ""
+
+
+class RoleFinder:
+    def __init__(self, doc: Doc, sent_start: int, sent_end: int, actors, cues: Cues,
+                 trigger_tokens: set[int]) -> None:
+        self.doc = doc
+        self.s, self.e = sent_start, sent_end
+        self.actors = actors
+        self.cues = cues
+        self.mentions = [m for m in actors.mentions if m.start >= sent_start and m.end <= sent_end]
+        self.triggers = trigger_tokens
+        self.parsed = doc.has_annotation("DEP")
+
+    # -- public -------------------------------------------------------------------------------------
+    def roles(self, m: Match) -> Roles:
+        p = m.pattern
+        if m.light is not None and m.light.reverse:
+            return self._reverse(m)
+        if p.kind == "noun" and m.light is None:
+            return self._noun(m)
+        passive = m.voice == "passive"
+        r = Roles()
+        subj = self._subject(m.start)
+        if passive:
+            r.recipients = subj
+            r.actors = self._agent(m.end)
+        else:
+            r.actors = subj
+            r.recipients = self._object(m.end, p)
+        if self.parsed:
+            self._from_parse(m, r, passive)
+        return r
+
+    # -- word order -----------------------------------------------------------------------------------
+    def _subject(self, ts: int) -> list:
+        """Nearest actor to the left that is not the object of a preposition, with its coordinates."""
+        left = [x for x in self.mentions if x.end <= ts]
+        in_pp = self._in_pp(left)
+        for k in range(len(left) - 1, -1, -1):
+            x = left[k]
+            between = [t.lower_ for t in self.doc[x.end:ts]]
+            if any(w in STRONG_BOUNDARY for w in between):
+                return []
+            if in_pp[k]:
+                continue
+            if x.start > self.s and self.doc[x.start - 1].lower_ in {"kata", "ujar", "menurut"}:
+                continue
+            return self._coordinated_left(x, left)
+        return []
+
+    def _in_pp(self, mentions: list) -> list[bool]:
+        """Whether each mention sits in a prepositional phrase, coordination carrying it ("dari A dan B")."""
+        flags: list[bool] = []
+        for k, x in enumerate(mentions):
+            prev = _prev_word(self.doc, x.start, self.s)
+            flag = prev in PREPS
+            if not flag and k and flags[k - 1]:
+                gap = [t.lower_ for t in self.doc[mentions[k - 1].end:x.start]]
+                flag = bool(gap) and all(w in COORD for w in gap)
+            flags.append(flag)
+        return flags
+
+    def _coordinated_left(self, x, left: list) -> list:
+        out = [x]
+        cur = x
+        for y in reversed([m for m in left if m.end <= x.start]):
+            gap = [t.lower_ for t in self.doc[y.end:cur.start]]
+            if gap and all(w in COORD for w in gap):
+                out.insert(0, y)
+                cur = y
+            elif not gap:
+                continue
+            else:
+                break
+        return out
+
+    def _coordinated_right(self, x) -> list:
+        out = [x]
+        cur = x
+        for y in [m for m in self.mentions if m.start >= x.end]:
+            gap = [t.lower_ for t in self.doc[cur.end:y.start]]
+            if gap and all(w in COORD for w in gap) and gap != [","] or gap == [","] and self._list_ends(y):
+                out.append(y)
+                cur = y
+            elif not gap:
+                continue
+            else:
+                break
+        return out
+
+    def _list_ends(self, y) -> bool:
+        """'A, B dan C': a comma joins only when the list goes on to a conjunction."""
+        for t in self.doc[y.end:min(self.e, y.end + 8)]:
+            if t.lower_ in {"dan", "serta", "maupun"}:
+                return True
+            if t.lower_ in RIGHT_BOUNDARY and t.text != ",":
+                return False
+        return False
+
+    def _object(self, te: int, p) -> list:
+        """First actor to the right before a clause boundary, not in a place/source phrase."""
+        via = set(p.recipient_via)
+        for x in [m for m in self.mentions if m.start >= te]:
+            between = self.doc[te:x.start]
+            if len(between) > 8:
+                return []
+            if any(t.lower_ in RIGHT_BOUNDARY for t in between):
+                return []
+            if any(t.i in self.triggers for t in between):
+                return []
+            if any(t.lower_ in ("untuk", "guna") and t.i + 1 < self.e and t.i + 1 in self.triggers
+                   for t in between):
+                return []
+            prev = _prev_word(self.doc, x.start, self.s)
+            if via:
+                if (prev if prev in PREPS else "obj") in via:
+                    return self._coordinated_right(x)
+                continue
+            if prev in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+                continue
+            return self._coordinated_right(x)
+        return []
+
+    def _agent(self, te: int) -> list:
+        """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
+        for x in [m for m in self.mentions if m.start >= te]:
+            between = self.doc[te:x.start]
+            if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
+                return []
+            prev = _prev_word(self.doc, x.start, self.s)
+            if prev == "oleh" or x.start == te or (x.start == te + 1 and prev in {"pihak", "para"}):
+                return self._coordinated_right(x)
+        return []
+
+    def _reverse(self, m: Match) -> Roles:
+        """menerima/mendapat + noun: the subject receives; the actor follows (dari/oleh) the noun."""
+        r = Roles(recipients=self._subject(m.start))
+        for x in [y for y in self.mentions if y.start >= m.end]:
+            between = self.doc[m.end:x.start]
+            if len(between) > 5 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
+                break
+            prev = _prev_word(self.doc, x.start, self.s)
+            if prev in self.cues.agent_preps or x.start == m.end or prev in {"penuh", "besar"}:
+                r.actors = self._coordinated_right(x)
+                break
+        return r
+
+    def _noun(self, m: Match) -> Roles:
+        """An event noun on its own: "serangan LNA ke Tripoli", "dukungan Mesir", "antara X dan Y"."""
+        r = Roles()
+        p = m.pattern
+        for x in [y for y in self.mentions if y.start >= m.end]:
+            between = self.doc[m.end:x.start]
+            if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
+                break
+            if any(t.i in self.triggers for t in between):
+                break
+            prev = _prev_word(self.doc, x.start, self.s)
+            if prev in self.cues.between:
+                r.actors = self._coordinated_right(x)
+                break
+            if (x.start == m.end or prev in self.cues.agent_preps) and not r.actors and not r.recipients:
+                r.actors = self._coordinated_right(x)
+                continue
+            if prev in self.cues.recipient_preps and prev != "dengan" or prev == "dengan" and p.symmetric:
+                r.recipients = self._coordinated_right(x)
+                break
+        return r
+
+    # -- dependency parse ---------------------------------------------------------------------------
+    def _from_parse(self, m: Match, r: Roles, passive: bool) -> None:
+        """Fill what word order missed from the parse (subject inherited along xcomp/conj/advcl chains)."""
+        head = self.doc[m.head]
+        if not r.actors and not passive:
+            subj = self._dep_subject(head, SUBJ_DEPS)
+            if subj is not None:
+                r.actors = self._resolve(subj)
+                if r.actors:
+                    r.how = "parse"
+        if not r.recipients and not passive:
+            for child in head.children:
+                if child.dep_ in OBJ_DEPS and child.i >= m.end:
+                    got = self._resolve(child)
+                    if got:
+                        r.recipients, r.how = got, "parse"
+                        break
+        if passive and not r.actors:
+            for child in head.children:
+                if child.dep_.startswith("obl") and any(c.lower_ == "oleh" for c in child.children):
+                    got = self._resolve(child)
+                    if got:
+                        r.actors, r.how = got, "parse"
+                        break
+
+    def _dep_subject(self, tok: Token, deps: set[str]) -> Token | None:
+        for _ in range(4):
+            for child in tok.children:
+                if child.dep_ in deps:
+                    return child
+            if tok.dep_ in {"xcomp", "conj", "advcl"} and tok.head is not tok:
+                tok = tok.head
+            else:
+                return None
+        return None
+
+    def _resolve(self, tok: Token) -> list:
+        if not (self.s <= tok.i < self.e):
+            return []
+        return list(self.actors.for_token(tok))
