@@ -75,5 +75,136 @@ def serve(db_url: str, host: str, port: int, allow_extract: bool, cors_origins: 
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@main.command()
+@click.option("--conllu", "conllu_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="CoNLL-U file: keep its words and sentences, predict UPOS, LEMMA, HEAD, DEPREL.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write CoNLL-U here instead of stdout.")
+@click.argument("text_file", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def nlp(conllu_path: Path | None, output: Path | None, text_file: Path | None) -> None:
+    """Analyse Indonesian text with the shipped pipeline and print CoNLL-U (or re-annotate --conllu)."""
+    from peristiwa.nlp.cli import run_nlp
+
+    if (conllu_path is None) == (text_file is None):
+        raise click.UsageError("give either --conllu FILE or a plain TEXT_FILE")
+    try:
+        run_nlp(conllu_path, text_file, output)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+_DB_HELP = "Database: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB"
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", "db_url", default="peristiwa.db", show_default=True, help=_DB_HELP)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Pipeline processes on this machine (one writer).")
+@click.option("--dask", "dask_address", help="Run on a Dask cluster (scheduler address); workers write to --db.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+              help="Documents per pipeline call and per database transaction.")
+@click.option("--lang", help="Language of every document (skip language identification).")
+@click.option("--published", help="Publication date YYYY-MM-DD for every document.")
+@click.option("--retry-failed", is_flag=True, help="Process documents stored as failed again.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(sources: tuple[str, ...], db_url: str, workers: int, dask_address: str | None, batch_size: int,
+           lang: str | None, published: str | None, retry_failed: bool, quiet: bool) -> None:
+    """Ingest SOURCES (files, folders, globs, .jsonl, WARC, RSS/Atom files or URLs) into a database.
+
+    Re-running skips stored documents; an interrupted run resumes where it stopped."""
+    from peristiwa.corpus import IngestOptions
+    from peristiwa.corpus import ingest as run_ingest
+    from peristiwa.store import StoreError
+
+    opts = IngestOptions(workers=workers, dask=dask_address, chunk=batch_size, lang=lang, published=published,
+                         retry_failed=retry_failed, progress=not quiet)
+    try:
+        summary = run_ingest(list(sources), db_url, opts)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for line in summary.failures[:20]:
+        click.echo(f"failed: {line}", err=True)
+    if len(summary.failures) > 20:
+        click.echo(f"... and {len(summary.failures) - 20} more (table `failures`)", err=True)
+    click.echo(f"{summary.seen} document(s) read, {summary.stored} stored, {summary.failed} failed, "
+               f"{summary.skipped} skipped (already stored or repeated); {summary.mentions} event mention(s); "
+               f"{summary.events} event(s) in the database; {summary.seconds:.1f} s "
+               f"({summary.docs_per_s:.1f} docs/s)", err=True)
+    if summary.new and summary.stored == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_url", default="peristiwa.db", show_default=True, help=_DB_HELP)
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["plover", "gdelt", "acled", "csv", "parquet", "graphml"]))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (stdout when absent).")
+@click.option("--from", "date_from", help="First event date, YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Last event date, YYYY-MM-DD.")
+@click.option("--country", multiple=True, help="ISO-3 code of the place or of an actor (repeatable).")
+@click.option("--actor", multiple=True, help="Actor name, key or Wikidata id (repeatable).")
+@click.option("--type", "event_types", multiple=True, help="PLOVER event type (repeatable).")
+@click.option("--quad", multiple=True, type=click.IntRange(1, 4), help="Quad class 1-4 (repeatable).")
+@click.option("--cameo", multiple=True, help="CAMEO code prefix (repeatable).")
+@click.option("--min-mentions", default=1, show_default=True, type=click.IntRange(1))
+@click.option("--header", is_flag=True, help="gdelt: write the column names first (GDELT files have none).")
+def export(db_url: str, fmt: str, output: Path | None, date_from: str | None, date_to: str | None,
+           country: tuple[str, ...], actor: tuple[str, ...], event_types: tuple[str, ...], quad: tuple[int, ...],
+           cameo: tuple[str, ...], min_mentions: int, header: bool) -> None:
+    """Export stored events as PLOVER JSONL, GDELT 2.0 TSV, ACLED CSV, CSV, Parquet or GraphML."""
+    from peristiwa.export import export_events
+    from peristiwa.store import StoreError, connect
+    from peristiwa.store.db import schema_version_of
+    from peristiwa.store.queries import EventFilter
+    from peristiwa.store.writer import parse_date
+
+    dates = {}
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and (parse_date(value) is None or len(value) != 10):
+            raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=name)
+        dates[name] = parse_date(value) if value else None
+    flt = EventFilter(date_from=dates["--from"], date_to=dates["--to"], countries=list(country),
+                      actors=list(actor), event_types=list(event_types), quads=list(quad), cameo=list(cameo),
+                      min_mentions=min_mentions)
+    try:
+        engine = connect(db_url)
+        if schema_version_of(engine) is None:
+            raise click.ClickException(f"{db_url}: not a peristiwa database (run `peristiwa ingest` first)")
+        n = export_events(engine, fmt, output, flt, header=header)
+    except (StoreError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{n} {'edge' if fmt == 'graphml' else 'event'}(s) written"
+               + (f" to {output}" if output else ""), err=True)
+
+
+@main.command()
+@click.option("--db", "db_url", default="peristiwa.db", show_default=True, help=_DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(db_url: str, as_json: bool) -> None:
+    """Summarise a database: documents, failures, events by type, quad class and country."""
+    import json
+
+    from peristiwa.store import StoreError, connect
+    from peristiwa.store.db import schema_version_of
+    from peristiwa.store.queries import stats as db_stats
+
+    try:
+        engine = connect(db_url)
+        version = schema_version_of(engine)
+        if version is None:
+            raise click.ClickException(f"{db_url}: not a peristiwa database (run `peristiwa ingest` first)")
+        with engine.connect() as conn:
+            got = {"schema_version": version, **db_stats(conn)}
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(got, indent=1))
+        return
+    for key, value in got.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key:>18}: {value}")
+
+
 if __name__ == "__main__":
     main()

@@ -13,9 +13,12 @@ FORMATS = ("plover", "gdelt", "acled", "csv", "parquet", "graphml")
 BINARY = {"parquet", "graphml"}
 
 
-def export_events(engine: Engine, fmt: str, path: Path | None = None, f: EventFilter | None = None) -> int:
+def export_events(engine: Engine, fmt: str, path: Path | None = None, f: EventFilter | None = None, *,
+                  header: bool = False) -> int:
     """Write the events matching `f` in format `fmt` to `path` (stdout when None); return rows written
-    (edges for graphml)."""
+    (edges for graphml). `header` adds the column names to gdelt (GDELT's own files have none)."""
+    import functools
+
     from peristiwa.export import acled, gdelt, graphml, plover, tables
 
     if fmt not in FORMATS:
@@ -29,7 +32,7 @@ def export_events(engine: Engine, fmt: str, path: Path | None = None, f: EventFi
             if path is None:
                 return graphml.write(conn, sys.stdout.buffer, f)
             return graphml.write(conn, path, f)
-        writer = {"plover": plover.write, "gdelt": gdelt.write, "acled": acled.write, "csv": tables.write_csv}[fmt]
+        writer = {"plover": plover.write, "gdelt": functools.partial(gdelt.write, header=header), "acled": acled.write, "csv": tables.write_csv}[fmt]
         if path is None:
             return writer(conn, sys.stdout, f)
         with open(path, "w", encoding="utf-8", newline="") as out:
