@@ -77,7 +77,7 @@
     const elements = [];
     for (const n of data.nodes) {
       elements.push({group: "nodes", data: {
-        id: n.name, label: n.name, count: n.count, country: n.country || "", sector: n.sector || "",
+        id: n.id, label: n.name, count: n.count, country: n.country || "", sector: n.sector || "",
         size: 18 + 42 * Math.sqrt(n.count / maxCount), focus: focus && n.name === focus ? 1 : 0}});
     }
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.count));
@@ -91,7 +91,6 @@
     const cy = cytoscape({
       container: document.getElementById("network"),
       elements,
-      wheelSensitivity: 0.3,
       style: [
         {selector: "node", style: {
           "label": "data(label)", "width": "data(size)", "height": "data(size)", "background-color": "#4a6d8c",
@@ -109,7 +108,7 @@
                idealEdgeLength: () => 90, padding: 20},
     });
     cy.on("tap", "node", (evt) => {
-      const name = evt.target.id();
+      const name = evt.target.data("label");
       form.elements.actor.value = form.elements.actor.value === name ? "" : name;
       loadAll();
     });
@@ -181,13 +180,13 @@
     const type = P.el("span", {class: `badge q${ev.quad}`, title: `CAMEO ${ev.cameo} · ${P.QUAD_LABELS[ev.quad] || ""}`}, ev.event);
     const modality = ev.modality && ev.modality !== "asserted" ? P.el("small", {class: "modality"}, ` (${ev.modality})`) : null;
     return P.el("tr", {dataset: {eventId: ev.id}},
-      P.el("td", {class: "nowrap"}, ev.date || "—"),
-      P.el("td", {}, P.actorNames(ev.actor)),
-      P.el("td", {}, type, modality),
-      P.el("td", {}, P.actorNames(ev.recipient)),
+      P.el("td", {class: "date nowrap"}, ev.date || "—"),
+      P.el("td", {class: "actor"}, P.actorNames(ev.actor)),
+      P.el("td", {class: "type"}, type, modality),
+      P.el("td", {class: "recipient"}, P.actorNames(ev.recipient)),
       P.el("td", {class: "num"}, ev.goldstein === null ? "" : Number(ev.goldstein).toFixed(1)),
       P.el("td", {class: "sentence"}, ev.text || ""),
-      P.el("td", {}, P.el("a", {href, class: "event-link", title: ev.title || ""}, "sentence →")),
+      P.el("td", {class: "link nowrap"}, P.el("a", {href, class: "event-link", title: ev.title || ""}, "sentence →")),
     );
   }
 
