@@ -69,3 +69,38 @@ def sample_corpus() -> list[Result]:
                            trigger="menandatangani", location=None, date="2019-11-27")],
                outlet="bisnis", published="2019-11-28"),
     ]
+
+
+# columns that record when a row was written, not what it holds
+VOLATILE = {"ingested_at", "created_at", "applied_at"}
+
+
+def snapshot(db_url: str) -> dict[str, list[tuple]]:
+    """Every table's rows (without timestamps), sorted: for row-by-row comparison of two databases."""
+    from peristiwa.store import connect
+    from peristiwa.store import schema as s
+
+    engine = connect(db_url)
+    out = {}
+    with engine.connect() as conn:
+        for name, table in s.metadata.tables.items():
+            cols = [c for c in table.columns if c.name not in VOLATILE]
+            rows = conn.execute(table.select().with_only_columns(*cols)).all()
+            out[name] = sorted(tuple(repr(v) for v in r) for r in rows)
+    engine.dispose()
+    return out
+
+
+def write_corpus(path, n: int, *, start: int = 0) -> None:
+    """A JSONL corpus of n short articles we write ourselves (numbers vary so each one is distinct)."""
+    import json
+
+    cities = ["Jakarta", "Surabaya", "Medan", "Makassar", "Jayapura"]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(start, start + n):
+            city = cities[i % len(cities)]
+            text = (f"Gubernur bertemu dengan perwakilan buruh di {city} pada Senin untuk membahas upah "
+                    f"minimum nomor {i}. Pertemuan itu berlangsung selama {i % 7 + 1} jam.\n\n"
+                    f"Polisi mengamankan jalannya pertemuan ke-{i} tanpa insiden.")
+            fh.write(json.dumps({"id": f"doc-{i}", "text": text, "title": f"Pertemuan {i} di {city}",
+                                 "published": f"2024-03-{i % 28 + 1:02d}"}) + "\n")

@@ -152,17 +152,19 @@ def export(db_url: str, fmt: str, output: Path | None, date_from: str | None, da
            country: tuple[str, ...], actor: tuple[str, ...], event_types: tuple[str, ...], quad: tuple[int, ...],
            cameo: tuple[str, ...], min_mentions: int, header: bool) -> None:
     """Export stored events as PLOVER JSONL, GDELT 2.0 TSV, ACLED CSV, CSV, Parquet or GraphML."""
+    import datetime as dt
+
     from peristiwa.export import export_events
     from peristiwa.store import StoreError, connect
     from peristiwa.store.db import schema_version_of
     from peristiwa.store.queries import EventFilter
-    from peristiwa.store.writer import parse_date
 
     dates = {}
     for name, value in (("--from", date_from), ("--to", date_to)):
-        if value is not None and (parse_date(value) is None or len(value) != 10):
-            raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=name)
-        dates[name] = parse_date(value) if value else None
+        try:
+            dates[name] = dt.date.fromisoformat(value) if value else None
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=name) from exc
     flt = EventFilter(date_from=dates["--from"], date_to=dates["--to"], countries=list(country),
                       actors=list(actor), event_types=list(event_types), quads=list(quad), cameo=list(cameo),
                       min_mentions=min_mentions)

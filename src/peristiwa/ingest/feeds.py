@@ -57,11 +57,15 @@ def parse_feed(data: bytes, name: str) -> Iterator[Document]:
 
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and isinstance(problem, feedparser.CharacterEncodingOverride):
+        problem = None  # declared and real encodings differ; the text was still read
     if not entries:
-        problem = parsed.get("bozo_exception")
         why = f"not a readable RSS/Atom feed ({problem})" if problem else "feed has no entries"
         yield _error(name, why)
         return
+    if problem is not None:  # the entries read before the break still count
+        yield _error(name, f"malformed feed ({problem}); {len(entries)} entr(y/ies) read before the error")
     for n, entry in enumerate(entries, 1):
         source = f"{name}#{n}"
         body, kind = _body(entry)

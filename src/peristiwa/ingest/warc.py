@@ -1,11 +1,13 @@
 """WARC files (.warc, .warc.gz) -> Document, one per archived HTML page (response or resource record).
 
 A file that is not a WARC, or whose gzip stream breaks off, yields an error Document naming the file
-and the offset where reading stopped; the pages read before that point are kept.
+and the record where reading stopped; the pages read before that point are kept.
 """
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,25 +34,64 @@ def iter_warc(path: Path) -> Iterator[Document]:
         yield _error(path, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
+        problem = _not_warc(fh)
+        if problem:
+            yield _error(path, problem)
+            return
+        fh.seek(0)
         records = ArchiveIterator(fh)
-        offset = 0
-        count = 0
+        n = 0  # record number: the document's place in the archive (its source is path#n)
         try:
-            for record in records:
-                offset = records.get_record_offset()
-                doc = _document(path, record, offset)
+            for n, record in enumerate(records, 1):  # noqa: B007 - n is reported after the loop
+                doc = _document(path, record, n)
                 if doc is not None:
-                    count += 1
                     yield doc
         except ArchiveLoadFailed as exc:
-            yield _error(path, f"not a valid WARC file at byte {offset} ({_short(exc)})")
-        except (OSError, EOFError, ValueError) as exc:  # zlib.error is an Exception subclass, see below
-            yield _error(path, f"corrupt or truncated archive after byte {offset} ({_short(exc)})")
-        except Exception as exc:  # zlib.error, struct errors from damaged headers
-            yield _error(path, f"corrupt archive after byte {offset} ({type(exc).__name__}: {_short(exc)})")
+            yield _error(path, f"not a valid WARC file (record {n + 1}: {_short(exc)})")
+        except Exception as exc:  # zlib.error, EOFError, struct errors from a damaged or cut-off stream
+            yield _error(path, f"corrupt or truncated archive after record {n} "
+                               f"({type(exc).__name__}: {_short(exc)})")
+            return
+    # warcio stops quietly where a gzip stream breaks off; a full decompression says whether it did
+    problem = _gzip_problem(path)
+    if problem:
+        yield _error(path, f"{problem} after record {n}; the records before it were read")
 
 
-def _document(path: Path, record, offset: int) -> Document | None:
+def _not_warc(fh) -> str | None:
+    head = fh.read(2)
+    fh.seek(0)
+    try:
+        if head == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=fh) as gz:
+                start = gz.read(8)
+        else:
+            start = fh.read(8)
+    except (OSError, EOFError, zlib.error) as exc:
+        return f"not a readable gzip file ({_short(exc)})"
+    if not start.strip():
+        return "empty archive"
+    # ARC files start with a URL or filedesc line
+    if not start.startswith((b"WARC/", b"http:", b"https:", b"filedesc:")):
+        return f"not a valid WARC file (starts with {start[:8]!r})"
+    return None
+
+
+def _gzip_problem(path: Path) -> str | None:
+    with open(path, "rb") as fh:
+        if fh.read(2) != b"\x1f\x8b":
+            return None
+        fh.seek(0)
+        try:
+            with gzip.GzipFile(fileobj=fh) as gz:
+                while gz.read(1 << 20):
+                    pass
+        except (OSError, EOFError, zlib.error) as exc:
+            return f"corrupt or truncated gzip stream ({_short(exc)})"
+    return None
+
+
+def _document(path: Path, record, n: int) -> Document | None:
     if record.rec_type not in ("response", "resource"):
         return None
     if record.rec_type == "response":
@@ -65,7 +106,7 @@ def _document(path: Path, record, offset: int) -> Document | None:
     if not ctype.startswith(_HTML_TYPES + _TEXT_TYPES):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    source = f"{path}#{offset}"
+    source = f"{path}#{n}"
     raw = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
     if len(raw) > MAX_DOCUMENT_BYTES:
         return Document(doc_id=doc_id_of(raw[:4096]), source=source, url=url,
