@@ -252,11 +252,16 @@ def build_places(shared: Path) -> None:
         w.writerow(["geonameid", "name", "country", "lat", "lon", "population", "alternatenames"])
         for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
             iso3 = countries.get(c["countrycode"], {}).get("iso3", "")
-            alts = {a for a in c.get("alternatenames", []) if latin.match(a) and len(a) > 2 and a != c["name"]}
-            if capitals_id.get(c["name"]) and capitals_id[c["name"]] != c["name"]:
-                alts.add(capitals_id[c["name"]])
-            # Keep alternates only for larger cities: small towns' alternates are noise for geocoding.
-            alts_cell = "|".join(sorted(alts)[:12]) if c["population"] >= 200_000 else ""
+            # Alternates only for large cities (small towns' alternates are noise), no airport codes.
+            alts: set[str] = set()
+            if c["population"] >= 500_000:
+                alts = {a for a in c.get("alternatenames", []) if latin.match(a) and len(a) > 3
+                        and a != c["name"] and not a.isupper()}
+            kept = sorted(alts, key=lambda a: (len(a), a))[:20]
+            exonym = capitals_id.get(c["name"])
+            if exonym and exonym != c["name"] and exonym not in kept and c["population"] >= 100_000:
+                kept.insert(0, exonym)  # Indonesian exonyms ("Moskow", "Kairo") always stay
+            alts_cell = "|".join(kept)
             w.writerow([c["geonameid"], c["name"], iso3, round(c["latitude"], 4), round(c["longitude"], 4),
                         c["population"], alts_cell])
     with (PLACES / "countries.tsv").open("w", encoding="utf-8", newline="") as f:
@@ -272,9 +277,14 @@ def build_places(shared: Path) -> None:
             with (wil / fname).open(encoding="utf-8") as src:
                 for row in csv.reader(src):
                     if len(row) == 3:
-                        w.writerow([row[0], row[1], level, row[2].strip().title()])
+                        w.writerow([row[0], row[1], level, _region_name(row[2])])
                     elif len(row) == 2:
-                        w.writerow([row[0], "", level, row[1].strip().title()])
+                        w.writerow([row[0], "", level, _region_name(row[1])])
+
+
+def _region_name(raw: str) -> str:
+    name = raw.strip().title()
+    return re.sub(r"^(Dki|Di) ", lambda m: m[1].upper() + " ", name)
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""Event locations from the shipped gazetteer (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from peristiwa.actors import ActorResolver
+from peristiwa.places import load_gazetteer, locate
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("id")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _locate(nlp, text, trigger, published="2019-12-19"):
+    doc = nlp(text)
+    actors = ActorResolver().annotate(doc, published)
+    trig = next(t.i for t in doc if t.text == trigger)
+    return locate(doc[:], trig, actors, None)
+
+
+def test_gazetteer_has_cities_countries_exonyms_and_regions(gaz):
+    def first(tokens):
+        found = gaz.find(tokens)
+        return {(p.place.name, p.place.country) for p in found}
+    assert ("Moscow", "RUS") in first(["Moskow"])
+    assert ("Cairo", "EGY") in first(["Kairo"])
+    assert ("The Hague", "NLD") in first(["Den", "Haag"])
+    assert ("Libya", "LBY") in first(["Libya"])
+    assert ("United States", "USA") in first(["Amerika", "Serikat"])
+    assert ("Jawa Barat", "IDN") in first(["Jawa", "Barat"])
+    assert ("Gaza Strip", "PSE") in first(["Jalur", "Gaza"])
+    moscow = next(p.place for p in gaz.find(["Moskow"]) if p.place.country == "RUS")
+    assert moscow.geonameid == 524901 and round(moscow.lat) == 56
+
+
+def test_common_words_are_not_places(gaz):
+    assert gaz.find(["Ada", "para", "Para", "Kata", "Selasa", "lima", "Minggu"]) == []
+
+
+def test_place_after_locative_preposition(nlp):
+    loc = _locate(nlp, "AS ingin bekerja sama dengan Rusia untuk mengakhiri konflik di Libya.", "bekerja")
+    assert (loc.name, loc.country) == ("Libya", "LBY")
+    loc = _locate(nlp, "Polisi menangkap tiga orang di Kabupaten Bandung, Jawa Barat.", "menangkap")
+    assert loc.country == "IDN" and loc.name == "Kabupaten Bandung" and loc.lat is not None
+
+
+def test_city_before_country_and_ambiguity_by_actors(nlp):
+    loc = _locate(nlp, "Pasukan Haftar menyerang pangkalan di Tripoli, Libya, pada Rabu.", "menyerang")
+    assert (loc.name, loc.country, loc.geonameid) == ("Tripoli", "LBY", 2210247)
+    loc = _locate(nlp, "Tentara Lebanon menangkap dua orang di Tripoli.", "menangkap")
+    assert loc.country == "LBN"
+
+
+def test_actor_names_without_preposition_are_not_locations(nlp):
+    assert _locate(nlp, "Washington memperingatkan Moskow soal embargo.", "memperingatkan") is None
+    assert _locate(nlp, "Menteri itu tidak mengatakan apa-apa.", "mengatakan") is None
+
+
+def test_dateline_is_not_the_event_location(nlp):
+    assert _locate(nlp, "WASHINGTON - Turki memasok drone untuk pasukan sekutu Serraj.", "memasok") is None
+
+
+def test_place_tied_to_the_trigger_in_the_parse_wins(gaz):
+    # "Serangan di Sirte terjadi setelah pertemuan di Kairo ." — the attack's place is Sirte (nmod of trigger)
+    words = ["Serangan", "di", "Sirte", "terjadi", "setelah", "pertemuan", "di", "Kairo", "."]
+    heads = [3, 2, 0, 3, 5, 3, 7, 5, 3]
+    deps = ["nsubj", "case", "nmod", "ROOT", "case", "obl", "case", "nmod", "punct"]
+    doc = Doc(spacy.blank("id").vocab, words=words, heads=heads, deps=deps)
+    actors = ActorResolver().annotate(doc, None)
+    assert locate(doc[:], 0, actors, None).name == "Sirte"
+    assert locate(doc[:], 5, actors, None).name == "Cairo"
