@@ -4,6 +4,7 @@ reaches readdb, which binds it as a parameter."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ MAX_EXTRACT_CHARS = 100_000
 COUNTRY = r"^[A-Za-z]{3}$"
 PLOVER = r"^[A-Za-z_]{2,24}(,[A-Za-z_]{2,24}){0,19}$"
 QUADS = r"^[1-4](,[1-4]){0,3}$"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def event_filter(
@@ -35,12 +37,22 @@ def event_filter(
 ) -> EventFilter:
     if start and end and start > end:
         raise HTTPException(400, "start is after end")
+    actor, q = _text_param("actor", actor), _text_param("q", q)
     store = StoreFilter(
-        date_from=start, date_to=end, actors=[actor.strip()] if actor and actor.strip() else [],
+        date_from=start, date_to=end, actors=[actor] if actor else [],
         countries=[country.upper()] if country else [],
         event_types=[t.upper() for t in type.split(",")] if type else [],
         quads=sorted({int(x) for x in quad.split(",")}) if quad else [])
-    return EventFilter(store=store, q=q.strip() or None if q else None, document=article)
+    return EventFilter(store=store, q=q, document=article)
+
+
+def _text_param(name: str, value: str | None) -> str | None:
+    """Free text from a request: control characters are refused (SQLite would cut a string at NUL)."""
+    if value is None:
+        return None
+    if _CONTROL.search(value):
+        raise HTTPException(400, f"{name}: control characters are not allowed")
+    return value.strip() or None
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -73,7 +85,7 @@ def build_router(store: ReadStore, *, allow_extract: bool = False) -> APIRouter:
     @router.get("/actors", summary="Actors with their event counts, countries and sectors")
     def actors(f: Filters, name: Annotated[str | None, Query(max_length=200, description="part of the name")] = None,
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
-        return answer(store.actors, f, name=name, limit=limit)
+        return answer(store.actors, f, name=_text_param("name", name), limit=limit)
 
     @router.get("/network", summary="Actor network: edges aggregated by direction and PLOVER type")
     def network(f: Filters, max_edges: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 300) -> dict:

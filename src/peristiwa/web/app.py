@@ -90,32 +90,34 @@ class BodyLimit:
                     await _plain(send, 413, f"request body over {self.max_bytes} bytes")
                     return
         seen = 0
-        started = False
+        started = refused = False
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:  # the 413 went out already; whatever the app says after it is dropped
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            # the app sees a disconnect once the limit is passed (raising here would be caught by the
+            # body parser and answered as a generic 400)
+            nonlocal seen, refused, started
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    if not started:
+                        await _plain(send, 413, f"request body over {self.max_bytes} bytes")
+                        started = True
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, counting_receive, guarded_send)
-        except _TooLarge:
-            if not started:
-                await _plain(send, 413, f"request body over {self.max_bytes} bytes")
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, counting_receive, guarded_send)
 
 
 async def _plain(send: Send, status: int, text: str) -> None:

@@ -1,0 +1,192 @@
+"""The JSON API over a real store (written by the store's writer and merge), through the real app."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from peristiwa.store import StoreError
+from peristiwa.web.app import create_app
+from tests.web_data import HOSTILE_NAME, build_db, doc_hash
+
+SEED_ACTORS = {"United States", "Russia", "Libya", "Turkey", "Egypt", "United Arab Emirates", "Greece"}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    url = build_db(str(tmp_path_factory.mktemp("web") / "web.db"))
+    return TestClient(create_app(url))
+
+
+def names(actors: list[dict]) -> set[str]:
+    return {a["name"] for a in actors}
+
+
+def test_events_are_listed_newest_first_with_actors_and_article(client):
+    r = client.get("/api/events")
+    assert r.status_code == 200
+    events = r.json()["events"]
+    assert len(events) == 9
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates, reverse=True)
+    greece = next(e for e in events if e["event"] == "REJECT")
+    assert names(greece["actor"]) == {"Greece"} and names(greece["recipient"]) == {"Libya"}
+    assert greece["article_id"] == doc_hash("libya-3")
+    assert greece["text"] == "Yunani mengusir duta besar Libya dari Athena."
+    assert greece["trigger"]["text"] == "mengusir"
+    # 60-bit ids travel as strings (JavaScript numbers would round them)
+    assert isinstance(greece["id"], str) and int(greece["id"]) > 0
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("actor=Russia", {"THREATEN", "COOPERATE"}),
+    ("actor=russia", {"THREATEN", "COOPERATE"}),  # names match case-insensitively
+    ("country=GRC", {"REJECT"}),
+    ("country=egy", {"SUPPORT"}),
+    ("type=AID,AGREE", {"AID", "AGREE"}),
+    ("quad=4", {"ASSAULT"}),
+    ("start=2019-11-01&end=2019-11-30", {"REQUEST", "THREATEN", "COOPERATE", "AGREE"}),
+    ("q=Tripoli", {"AID", "ASSAULT", "REQUEST"}),
+    ("q=embargo senjata", {"THREATEN"}),
+    ("q=tidakada", set()),
+    ("actor=United States&quad=1", {"REQUEST", "COOPERATE"}),
+    (f"article={doc_hash('libya-1')}", {"AID", "SUPPORT", "ASSAULT"}),
+])
+def test_event_filters(client, query, expected):
+    r = client.get(f"/api/events?{query}")
+    assert r.status_code == 200, r.text
+    assert {e["event"] for e in r.json()["events"]} == expected
+
+
+def test_cursor_pagination_walks_every_event_once(client):
+    for sort in ("-date", "date", "-goldstein", "goldstein", "mentions"):
+        seen, cursor = [], None
+        for _ in range(20):
+            r = client.get("/api/events", params={"limit": 2, "sort": sort, **({"cursor": cursor} if cursor else {})})
+            assert r.status_code == 200, r.text
+            body = r.json()
+            seen += [e["id"] for e in body["events"]]
+            cursor = body["next_cursor"]
+            if not cursor:
+                break
+        assert len(seen) == 9 and len(set(seen)) == 9, sort
+    all_by_goldstein = [e["goldstein"] for e in client.get("/api/events?sort=goldstein").json()["events"]]
+    assert all_by_goldstein == sorted(all_by_goldstein)
+
+
+def test_cursor_from_another_sort_is_refused(client):
+    cursor = client.get("/api/events?limit=1&sort=-date").json()["next_cursor"]
+    r = client.get("/api/events", params={"limit": 1, "sort": "goldstein", "cursor": cursor})
+    assert r.status_code == 400
+    assert "sort order" in r.json()["detail"]
+
+
+def test_network_aggregates_edges_by_direction_and_type(client):
+    r = client.get("/api/network")
+    assert r.status_code == 200
+    body = r.json()
+    by_id = {n["id"]: n["name"] for n in body["nodes"]}
+    assert set(by_id.values()) >= SEED_ACTORS
+    edges = {(by_id[e["source"]], by_id[e["target"]], e["event"]): e for e in body["edges"]}
+    warn = edges[("United States", "Russia", "THREATEN")]
+    assert warn["count"] == 1 and warn["quad"] == 3 and warn["mean_goldstein"] == -4.4
+    assert warn["first_date"] == warn["last_date"] == "2019-11-19"
+    assert ("United States", "Russia", "COOPERATE") in edges  # same pair, other type: its own edge
+    assert ("Russia", "United States", "THREATEN") not in edges  # direction kept
+    # both actors of "Egypt and the UAE support the LNA" get an edge
+    assert ("Egypt", "Libyan National Army", "SUPPORT") in edges
+    assert ("United Arab Emirates", "Libyan National Army", "SUPPORT") in edges
+
+
+def test_network_filtered_by_actor_is_its_neighbourhood(client):
+    body = client.get("/api/network?actor=Greece").json()
+    assert {n["name"] for n in body["nodes"]} == {"Greece", "Libya"}
+    assert [e["event"] for e in body["edges"]] == ["REJECT"]
+
+
+def test_timeline_counts_per_period_and_quad(client):
+    body = client.get("/api/timeline?interval=month").json()
+    months = {p["period"]: p["counts"] for p in body["periods"]}
+    assert months["2019-07"] == {"2": 2, "4": 1}
+    assert months["2019-11"] == {"1": 3, "3": 1}
+    weeks = client.get("/api/timeline?interval=week&country=USA").json()["periods"]
+    assert sum(p["total"] for p in weeks) == 3
+    assert all(p["period"].startswith("2019-W") for p in weeks)
+    assert client.get("/api/timeline?interval=decade").status_code == 422
+
+
+def test_actors_with_counts_countries_and_sectors(client):
+    actors = client.get("/api/actors").json()["actors"]
+    us = next(a for a in actors if a["name"] == "United States")
+    assert (us["country"], us["sector"], us["count"], us["as_actor"], us["as_recipient"]) == ("USA", "GOV", 3, 3, 0)
+    counts = [a["count"] for a in actors]
+    assert counts == sorted(counts, reverse=True)
+    assert [a["name"] for a in client.get("/api/actors?name=emirat").json()["actors"]] == ["United Arab Emirates"]
+    assert {a["name"] for a in client.get("/api/actors?quad=4").json()["actors"]} >= {"Libyan National Army", "Libya"}
+
+
+def test_article_has_spans_of_actors_triggers_and_every_event_sentence(client):
+    r = client.get(f"/api/articles/{doc_hash('libya-1')}")
+    assert r.status_code == 200
+    art = r.json()
+    text = art["text"]
+    assert art["title"].startswith("Turki kirim drone")
+    assert len(art["events"]) == 3
+    for ev in art["events"]:
+        assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["text"]
+        assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+    for span in art["actors"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert {t["text"] for t in art["triggers"]} == {"mengirim", "mendukung", "menyerang"}
+    # the event table links to /articles/<article_id>#event-<id>: that id is among the article's events
+    listed = client.get(f"/api/events?article={doc_hash('libya-1')}").json()["events"]
+    assert {e["id"] for e in listed} == {e["id"] for e in art["events"]}
+
+
+def test_unknown_article_is_404_and_malformed_id_422(client):
+    assert client.get("/api/articles/" + "0" * 32).status_code == 404
+    assert client.get("/api/articles/not-a-hash").status_code == 422
+    assert client.get("/articles/" + "0" * 32).status_code == 404
+
+
+def test_pages_and_openapi(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "/static/vendor/cytoscape.min.js" in page.text and "/static/vendor/chart.umd.min.js" in page.text
+    assert client.get("/static/vendor/cytoscape.min.js").status_code == 200, "run `make install` (npm step)"
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/actors", "/api/network", "/api/timeline", "/api/articles/{article_id}"} <= set(spec["paths"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+
+
+def test_hostile_strings_come_back_unchanged_as_json(client):
+    """JSON carries data as it is; escaping is the page's job (tested in test_web_security/browser)."""
+    events = client.get("/api/events?quad=4&country=IRQ").json()["events"]
+    assert names(events[0]["actor"]) == {HOSTILE_NAME}
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no such database file"):
+        create_app(str(tmp_path / "nope.db"))
+
+
+def test_same_answers_on_sqlite_and_postgresql(db_url):
+    url = build_db(db_url)
+    c = TestClient(create_app(url))
+    assert {e["event"] for e in c.get("/api/events?q=Tripoli").json()["events"]} == {"AID", "ASSAULT", "REQUEST"}
+    assert {e["event"] for e in c.get("/api/events?actor=Russia").json()["events"]} == {"THREATEN", "COOPERATE"}
+    ids, cursor = [], None
+    while True:
+        body = c.get("/api/events", params={"limit": 4, **({"cursor": cursor} if cursor else {})}).json()
+        ids += [e["id"] for e in body["events"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert len(set(ids)) == 9
+    months = {p["period"]: p["total"] for p in c.get("/api/timeline").json()["periods"]}
+    assert months == {"2019-07": 3, "2019-11": 4, "2019-12": 1, "2020-01": 1}
+    assert {n["name"] for n in c.get("/api/network").json()["nodes"]} >= SEED_ACTORS
+    art = c.get(f"/api/articles/{doc_hash('libya-2')}").json()
+    assert len(art["events"]) == 3
