@@ -28,6 +28,8 @@ run: install
 	@mkdir -p reports
 	$(BIN)/peristiwa extract examples/ -o reports/examples.jsonl
 	$(BIN)/python scripts/show_results.py reports/examples.jsonl
+	$(BIN)/peristiwa ingest examples/ $(wildcard $(SHARED)/seed/*.txt) --db peristiwa.db --quiet
+	@echo "dashboard: $(BIN)/peristiwa serve --db peristiwa.db   then open http://127.0.0.1:8000/"
 
 test: install system-deps
 	$(BIN)/ruff check src tests scripts
