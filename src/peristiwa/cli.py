@@ -23,8 +23,10 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write JSON Lines here instead of stdout.")
 @click.option("--lang", help="Language of every document (skip language identification).")
 @click.option("--published", help="Publication date YYYY-MM-DD for every document (overrides the page).")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
+              help="Also draw the documents' actor network as an SVG file.")
 def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | None,
-            lang: str | None, published: str | None) -> None:
+            lang: str | None, published: str | None, graph_path: Path | None = None) -> None:
     """Extract articles, entities, quotes and events from PATHS (files or folders) as JSON Lines."""
     from peristiwa.ingest import iter_documents, iter_jsonl_records
     from peristiwa.pipeline import Pipeline
@@ -44,12 +46,77 @@ def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | Non
         sources.append(iter_jsonl_records(jsonl_path))
     pipeline = Pipeline(lang=lang, published=published)
     documents = (doc for src in sources for doc in src)
-    ok, failed = write_jsonl(pipeline.run(documents), output)
+    events: list[dict] = []
+    ok, failed = write_jsonl(_keep_events(pipeline.run(documents), events if graph_path else None), output)
+    if graph_path is not None:
+        from peristiwa.graph import network_svg
+
+        graph_path.write_text(network_svg([{"events": events}]), encoding="utf-8")
+        click.echo(f"actor network written to {graph_path}", err=True)
     for line in failed:
         click.echo(f"error: {line}", err=True)
     click.echo(f"{ok} document(s) extracted, {len(failed)} failed", err=True)
     if ok == 0:
         sys.exit(1)
+
+
+def _keep_events(results, into: list | None):
+    """Pass results through, keeping their events as JSON dicts when `into` is given (for --graph)."""
+    from peristiwa.schema import to_dict
+
+    for r in results:
+        if into is not None:
+            into += [to_dict(e) for e in r.events]
+        yield r
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="SVG file to write.")
+@click.option("--lang", help="Language of every document (skip language identification).")
+@click.option("--published", help="Publication date YYYY-MM-DD for every document (overrides the page).")
+@click.option("--title", default="peristiwa: actor network", show_default=True, help="Title printed on the picture.")
+def graph(paths: tuple[Path, ...], output: Path, lang: str | None, published: str | None, title: str) -> None:
+    """Draw the actor network of PATHS as an SVG: actors as nodes, events as edges coloured by quad class.
+
+    PATHS are documents (as for extract) or JSON Lines written by `peristiwa extract` (reused as they are).
+    """
+    import json
+
+    from peristiwa.graph import network_svg
+    from peristiwa.ingest import iter_documents
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import to_dict
+
+    results: list[dict] = []
+    documents = []
+    for path in paths:
+        if path.is_file() and path.suffix == ".jsonl" and _is_extract_output(path):
+            with path.open(encoding="utf-8") as fh:
+                results += [json.loads(line) for line in fh if line.strip()]
+        else:
+            documents.append(path)
+    if documents:
+        for r in Pipeline(lang=lang, published=published).run(iter_documents(documents)):
+            if r.error:
+                click.echo(f"error: {r.error}", err=True)
+            results.append({"events": [to_dict(e) for e in r.events]})
+    output.write_text(network_svg(results, title), encoding="utf-8")
+    n = sum(len(r.get("events") or []) for r in results)
+    click.echo(f"{len(results)} document(s), {n} event(s): actor network written to {output}", err=True)
+
+
+def _is_extract_output(path: Path) -> bool:
+    import json
+
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    return "events" in json.loads(line)
+                except ValueError:
+                    return False
+    return False
 
 
 @main.command()

@@ -91,6 +91,8 @@ class IndonesianCoder:
                 own = [x for x in r2.actors if x.start > words[link].start]
                 r2 = Roles(actors=own or list(roles.recipients), recipients=r2.recipients, how=r2.how)
                 out[n] = (m2, r2, "negated" if mod2 == "negated" else "demanded")
+                if not roles.recipients and own:  # "menuntut agar tentara AS ...": asked of tentara AS
+                    out[k] = (m, Roles(actors=roles.actors, recipients=own, how=roles.how), _mod)
                 break
         return out
 
@@ -146,7 +148,8 @@ class IndonesianCoder:
             from peristiwa.dates import resolve_date
         except ImportError:  # the dates stage is not installed in this build
             return None, None
-        return resolve_date(sent, article.published)
+        date, precision = resolve_date(sent, article.published)
+        return date, precision
 
     def _place(self, sent: Span, trigger_i: int, actors, article: Article):
         if self._gazetteer is None:
@@ -155,7 +158,8 @@ class IndonesianCoder:
             except ImportError:  # the places stage is not installed in this build
                 return None
             self._gazetteer = load_gazetteer()
-        return self._gazetteer.locate(sent, trigger_i, actors, article)
+        locate = getattr(self._gazetteer, "locate", None)
+        return locate(sent, trigger_i, actors, article) if locate is not None else None
 
 
 def _type_root(event: str) -> str:

@@ -44,6 +44,7 @@ class Pattern:
     actor_sector: tuple[str, ...] = ()
     recipient_sector: tuple[str, ...] = ()
     if_recipient: str = ""
+    theme: bool = False  # the bare object is what is sent/done; the recipient needs a preposition
     root: str = ""
 
 
@@ -191,6 +192,7 @@ def _entry_fields(event: str, entry: dict[str, Any], where: str) -> dict[str, An
         actor_sector=tuple(entry.get("actor_sector") or []),
         recipient_sector=tuple(entry.get("recipient_sector") or []),
         if_recipient=str(entry.get("if_recipient") or ""),
+        theme=bool(entry.get("theme")),
     )
 
 

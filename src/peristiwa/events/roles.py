@@ -30,6 +30,20 @@ COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", 
 STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
 RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tetapi", "tapi", "yang", "setelah",
                                      "sebelum", "ketika", "saat", "sehingga", "karena", "agar", "supaya"}
+# Place nouns between a preposition and its mention: "di sebelah selatan Baghdad", "ke kota Tripoli".
+LOCATIVE = {"sebelah", "selatan", "utara", "timur", "barat", "tenggara", "barat daya", "barat laut", "timur laut",
+            "kota", "wilayah", "daerah", "provinsi", "kawasan", "ibu", "ibukota", "dekat", "perbatasan", "negara",
+            "pusat", "bagian", "luar", "dalam", "sekitar", "arah", "seluruh", "pinggiran", "kabupaten", "distrik"}
+# Verbs the scan should not cross when looking for an object (a lower-case prefixed word).
+_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "per")
+_NOT_VERBS = {"tersebut", "terakhir", "terutama", "tertentu", "termasuk", "terhadap", "beberapa", "berbagai",
+              "bersama", "meskipun", "melalui", "menuju", "mengenai", "menurut", "menjelang", "dengan", "dalam",
+              "memang", "demikian", "berikut", "bersenjata", "bersangkutan", "perdana", "pertama", "persen",
+              "pertahanan", "perang", "perdamaian", "perbatasan", "pemerintah", "pemerintahan", "penduduk",
+              "pejabat", "pemimpin", "menteri", "dewan", "delegasi", "berita", "bekas", "belum", "besar",
+              "terbesar", "terbaru", "terkait", "terdapat"}
+# "serangan yang dilakukan X": the noun's agent follows a passive light verb.
+_DONE_BY = {"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "diberikan", "dikirim", "dikirimkan"}
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "csubj:pass"}
 OBJ_DEPS = {"obj", "iobj"}
@@ -56,6 +70,9 @@ class RoleFinder:
         self.mentions = [m for m in actors.mentions if m.start >= sent_start and m.end <= sent_end]
         self.triggers = trigger_tokens
         self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("POS")
+        # mentions already taken as the object of an earlier verb: not the subject of a later one
+        self.taken: set[int] = set()
 
     # -- public -------------------------------------------------------------------------------------
     def roles(self, m: Match) -> Roles:
@@ -72,14 +89,20 @@ class RoleFinder:
             r.actors = self._agent(m.end)
         else:
             r.actors = subj
-            r.recipients = self._object(m.end, p)
+            r.recipients = self._object(m.end, p, theme=p.theme or m.light is not None)
         if self.parsed:
             self._from_parse(m, r, passive)
+        if not passive:
+            self.taken |= {x.start for x in r.recipients}
         return r
 
     # -- word order -----------------------------------------------------------------------------------
     def _subject(self, ts: int) -> list:
-        """Nearest actor to the left that is not the object of a preposition, with its coordinates."""
+        """Nearest actor to the left that is not the object of a preposition, with its coordinates.
+
+        In "X yang V" the subject of V is X; a "yang" that does not follow the candidate directly means
+        the relative clause belongs to another noun, and there is no actor subject to find.
+        """
         left = [x for x in self.mentions if x.end <= ts]
         in_pp = self._in_pp(left)
         for k in range(len(left) - 1, -1, -1):
@@ -87,7 +110,12 @@ class RoleFinder:
             between = [t.lower_ for t in self.doc[x.end:ts]]
             if any(w in STRONG_BOUNDARY for w in between):
                 return []
-            if in_pp[k]:
+            if "yang" in between:
+                last = max(i for i, w in enumerate(between) if w == "yang")
+                if last != 0 and not (last == 1 and between[0] == ","):
+                    return []
+                return self._coordinated_left(x, left)
+            if in_pp[k] or x.start in self.taken:
                 continue
             if x.start > self.s and self.doc[x.start - 1].lower_ in {"kata", "ujar", "menurut"}:
                 continue
@@ -98,8 +126,10 @@ class RoleFinder:
         """Whether each mention sits in a prepositional phrase, coordination carrying it ("dari A dan B")."""
         flags: list[bool] = []
         for k, x in enumerate(mentions):
-            prev = _prev_word(self.doc, x.start, self.s)
-            flag = prev in PREPS
+            j = x.start - 1
+            while j >= self.s and self.doc[j].lower_ in LOCATIVE:
+                j -= 1
+            flag = j >= self.s and self.doc[j].lower_ in PREPS
             if not flag and k and flags[k - 1]:
                 gap = [t.lower_ for t in self.doc[mentions[k - 1].end:x.start]]
                 flag = bool(gap) and all(w in COORD for w in gap)
@@ -107,17 +137,22 @@ class RoleFinder:
         return flags
 
     def _coordinated_left(self, x, left: list) -> list:
+        """'A, B dan C V': commas join only once a conjunction has been seen to their right."""
         out = [x]
         cur = x
+        conj = False
         for y in reversed([m for m in left if m.end <= x.start]):
             gap = [t.lower_ for t in self.doc[y.end:cur.start]]
-            if gap and all(w in COORD for w in gap):
-                out.insert(0, y)
-                cur = y
-            elif not gap:
+            if not gap:
                 continue
-            else:
+            if not all(w in COORD for w in gap):
                 break
+            if any(w in {"dan", "serta", "maupun", "atau"} for w in gap):
+                conj = True
+            elif not conj:
+                break
+            out.insert(0, y)
+            cur = y
         return out
 
     def _coordinated_right(self, x) -> list:
@@ -143,8 +178,12 @@ class RoleFinder:
                 return False
         return False
 
-    def _object(self, te: int, p) -> list:
-        """First actor to the right before a clause boundary, not in a place/source phrase."""
+    def _object(self, te: int, p, theme: bool = False) -> list:
+        """First actor to the right before a clause boundary or another verb, not in a place/source phrase.
+
+        With `theme` (mengirim pasukan ke X, memasok senjata kepada X, melakukan serangan terhadap X) the
+        bare object is what is sent or done, so the recipient must come with a preposition.
+        """
         via = set(p.recipient_via)
         for x in [m for m in self.mentions if m.start >= te]:
             between = self.doc[te:x.start]
@@ -152,20 +191,32 @@ class RoleFinder:
                 return []
             if any(t.lower_ in RIGHT_BOUNDARY for t in between):
                 return []
-            if any(t.i in self.triggers for t in between):
-                return []
-            if any(t.lower_ in ("untuk", "guna") and t.i + 1 < self.e and t.i + 1 in self.triggers
-                   for t in between):
+            if any(t.i in self.triggers or self._verbish(t) for t in between):
                 return []
             prev = _prev_word(self.doc, x.start, self.s)
+            j = x.start - 1
+            while j >= te and self.doc[j].lower_ in LOCATIVE:
+                j -= 1
+            prep = self.doc[j].lower_ if j >= te else ""
             if via:
                 if (prev if prev in PREPS else "obj") in via:
                     return self._coordinated_right(x)
                 continue
-            if prev in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+            if prep in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+                continue
+            if theme and prev not in self.cues.recipient_preps:
                 continue
             return self._coordinated_right(x)
         return []
+
+    def _verbish(self, t: Token) -> bool:
+        """A verb the object scan must not cross: tagged VERB, or a lower-case meN-/ber-/di- word."""
+        if self.tagged:
+            return t.pos_ == "VERB"
+        w = t.text
+        low = t.lower_
+        return (w[:1].islower() and len(w) > 5 and w.startswith(_VERB_PREFIXES)
+                and low not in PREPS and low not in _NOT_VERBS and not low.startswith(("dia", "diri")))
 
     def _agent(self, te: int) -> list:
         """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
@@ -192,24 +243,42 @@ class RoleFinder:
         return r
 
     def _noun(self, m: Match) -> Roles:
-        """An event noun on its own: "serangan LNA ke Tripoli", "dukungan Mesir", "antara X dan Y"."""
+        """An event noun on its own: "serangan LNA ke Tripoli", "dukungan Mesir", "antara X dan Y",
+        "penembakan yang dilakukan X". The possessor right after a peN-an noun is its patient
+        ("pembunuhan Rafik Hariri", "pembebasan wartawan Italia"), after an -an noun its agent
+        ("serangan LNA", "dukungan Mesir")."""
         r = Roles()
         p = m.pattern
-        for x in [y for y in self.mentions if y.start >= m.end]:
-            between = self.doc[m.end:x.start]
+        head_word = self.doc[m.noun_start if m.noun_start >= 0 else m.start].lower_
+        patient_first = _is_pen_an(head_word)
+        k = m.end
+        if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in _DONE_BY:
+            agent = self._agent(k + 2)
+            if agent:
+                r.actors = agent
+            k += 2
+        for x in [y for y in self.mentions if y.start >= k]:
+            between = self.doc[k:x.start]
             if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
                 break
-            if any(t.i in self.triggers for t in between):
+            if any(t.i in self.triggers or self._verbish(t) for t in between):
                 break
             prev = _prev_word(self.doc, x.start, self.s)
             if prev in self.cues.between:
                 r.actors = self._coordinated_right(x)
                 break
-            if (x.start == m.end or prev in self.cues.agent_preps) and not r.actors and not r.recipients:
+            if prev in self.cues.agent_preps and not r.actors:
                 r.actors = self._coordinated_right(x)
                 continue
+            if x.start == k and not r.actors and not r.recipients:
+                if patient_first:
+                    r.recipients = self._coordinated_right(x)
+                else:
+                    r.actors = self._coordinated_right(x)
+                continue
             if prev in self.cues.recipient_preps and prev != "dengan" or prev == "dengan" and p.symmetric:
-                r.recipients = self._coordinated_right(x)
+                if not r.recipients:
+                    r.recipients = self._coordinated_right(x)
                 break
         return r
 
@@ -253,3 +322,8 @@ class RoleFinder:
         if not (self.s <= tok.i < self.e):
             return []
         return list(self.actors.for_token(tok))
+
+
+def _is_pen_an(word: str) -> bool:
+    """peN-...-an / per-...-an nominalisations (pembunuhan, penangkapan, pembebasan, perlindungan)."""
+    return word.endswith("an") and word.startswith(("pem", "pen", "peng", "peny", "pe", "per")) and len(word) > 7
