@@ -1,0 +1,43 @@
+"""--workers N and --dask give the same database as one process (the real pipeline on small text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peristiwa.corpus import IngestOptions, ingest
+from tests.conftest import EXAMPLES
+from tests.store_records import snapshot, write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The bundled example pages (full pipeline) plus a few clean records of our own."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/ missing")
+    extra = tmp_path_factory.mktemp("corpus") / "records.jsonl"
+    write_corpus(extra, 12)
+    return [str(EXAMPLES), str(extra)]
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("one") / "one.db")
+    summary = ingest(corpus, db, IngestOptions(progress=False, chunk=4))
+    assert summary.failed == 0, summary.failures
+    return snapshot(db)
+
+
+def test_two_worker_processes_equal_one_process(corpus, one_process, tmp_path):
+    db = str(tmp_path / "two.db")
+    summary = ingest(corpus, db, IngestOptions(progress=False, chunk=4, workers=2))
+    assert summary.stored == len(one_process["documents"])
+    assert snapshot(db) == one_process
+
+
+@pytest.mark.postgres
+def test_dask_cluster_writing_to_postgresql_equals_one_process(corpus, one_process, dask_cluster, pg_url):
+    summary = ingest(corpus, pg_url, IngestOptions(progress=False, chunk=4, dask=dask_cluster))
+    assert summary.stored == len(one_process["documents"])
+    assert snapshot(pg_url) == one_process
+    again = ingest(corpus, pg_url, IngestOptions(progress=False, chunk=4, dask=dask_cluster))
+    assert again.stored == 0 and again.skipped == summary.stored
