@@ -40,11 +40,17 @@ def is_chrome(line: str, rules: Rules) -> bool:
     return len(line.split()) <= 20 and bool(rules.boilerplate_short.fullmatch(line))
 
 
+MAX_REPEATED_CHROME_WORDS = 20
+
+
 def repeated(lines: list[str]) -> tuple[set[str], set[str]]:
     """Lines occurring more than once in a page: (chrome to drop everywhere, prose to keep once)."""
     counts = Counter(lines)
     chrome, prose = set(), set()
     for line, n in counts.items():
         if n > 1:
-            (prose if looks_like_prose(line) else chrome).add(line)
+            # short non-sentences repeated on a page are furniture; a long passage repeated is a teaser
+            # of the story itself, kept once
+            short = len(line.split()) <= MAX_REPEATED_CHROME_WORDS
+            (chrome if short and not looks_like_prose(line) else prose).add(line)
     return chrome, prose

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from peristiwa.article.boilerplate import is_chrome, repeated, split_lines
+from peristiwa.article.boilerplate import is_chrome, looks_like_prose, repeated, split_lines
 from peristiwa.article.byline import parse_byline
 from peristiwa.article.captions import parse_caption
 from peristiwa.article.dateline import Dateline, split_dateline
@@ -87,7 +87,9 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
         if byline is not None and byline.kind != "source":
             parts.fields.setdefault(byline.kind, byline.value)
             parts.removed.append(line)
-            footer = footer or started
+            # in scraped text the byline closes the story and the page footer follows; trafilatura has
+            # already cut an HTML page's footer, and a byline there may well stand above the story
+            footer = footer or (started and not html)
             continue
         if footer:
             parts.published = parts.published or is_date_line(line, r)
@@ -130,9 +132,15 @@ def _assemble(parts: _Parts, r: Rules, *, title: str | None) -> Article:
     content = parts.content
     dateline, at = _find_dateline(content, r)
     if dateline is not None:
-        # what stands between the title and the dateline is a standfirst or deck that the story repeats
-        parts.removed.extend(content[:at])
-        content = [content[at][len(dateline.prefix):].lstrip(" -–—"), *content[at + 1:]]
+        # between the title and the dateline: a deck, a date, or a standfirst that the story repeats
+        opening = content[at][len(dateline.prefix):].lstrip(" -–—")
+        kept = []
+        for line in content[:at]:
+            if looks_like_prose(line) and not _overlaps(line, opening):
+                kept.append(line)
+            else:
+                parts.removed.append(line)
+        content = [*kept, opening, *content[at + 1:]]
     elif len(content) > 1 and _repeats(content[0], content[1]):
         parts.removed.append(content[0])
         content = content[1:]
@@ -181,6 +189,13 @@ def _same(a: str, b: str) -> bool:
 def _contains(line: str, title: str) -> bool:
     a, b = " ".join(_WORD.findall(line.lower())), " ".join(_WORD.findall(title.lower()))
     return bool(b) and b in a
+
+
+def _overlaps(line: str, paragraph: str) -> bool:
+    """Most of line's words are in paragraph: a standfirst that restates the opening."""
+    words = _WORD.findall(line.lower())
+    inside = set(_WORD.findall(paragraph.lower()))
+    return bool(words) and sum(w in inside for w in words) >= 0.8 * len(words)
 
 
 def _repeats(first: str, second: str) -> bool:

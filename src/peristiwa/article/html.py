@@ -50,7 +50,12 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     return tree
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
 def extract_html(html: str, rules: Rules, url: str | None = None) -> HtmlPage:
+    # lxml refuses a str that still declares its byte encoding; the text is decoded already
+    html = _XML_DECLARATION.sub("", html, count=1)
     tree = parse_html(html)
     meta = extract_metadata(tree, default_url=url, extensive=True)
     page_url = url or meta.url
@@ -78,14 +83,17 @@ def _content(html: str, tree: lxml.html.HtmlElement, outlet: Outlet | None) -> t
             got = trafilatura.extract(wrapped, favor_recall=True, include_comments=False, include_tables=True)
             if got and len(got) >= MIN_CONTAINER_CHARS:
                 return got, f"outlet:{outlet.name}"
-    # trafilatura changes the tree it is given, so it gets the string and parses its own copy
-    got = trafilatura.extract(html, favor_precision=True, include_comments=False)
-    if got and len(got) >= MIN_BODY_CHARS:
-        return got, "trafilatura:precision"
-    fallback = trafilatura.extract(html, include_comments=False)
-    if fallback and len(fallback) > len(got or ""):
-        return fallback, "trafilatura:default"
-    return got, "trafilatura:precision"
+    # Chrome-heavy portals (an outlet file says `trafilatura: precision`) get the precision mode first;
+    # other sites get trafilatura's balanced default. trafilatura changes the tree it is given, so it
+    # gets the string and parses its own copy.
+    if outlet is not None and outlet.trafilatura == "precision":
+        got = trafilatura.extract(html, favor_precision=True, include_comments=False)
+        if got and len(got) >= MIN_BODY_CHARS:
+            return got, "trafilatura:precision"
+    got = trafilatura.extract(html, include_comments=False)
+    if got:
+        return got, "trafilatura:default"
+    return trafilatura.extract(html, favor_recall=True, include_comments=False), "trafilatura:recall"
 
 
 def _iso(value: str | None) -> str | None:

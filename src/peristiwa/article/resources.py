@@ -24,6 +24,7 @@ class Outlet:
     aliases: list[str] = field(default_factory=list)
     title_affixes: list[str] = field(default_factory=list)
     content_xpaths: list[str] = field(default_factory=list)
+    trafilatura: str = "default"  # "precision" for portals whose pages carry much chrome
     boilerplate: re.Pattern[str] | None = None
 
 
@@ -94,6 +95,7 @@ def rules(directory: Path = OUTLETS_DIR) -> Rules:
         outlets.append(Outlet(
             name=spec["name"], hosts=spec.get("hosts", []), aliases=spec.get("aliases", []),
             title_affixes=spec.get("title_affixes", []), content_xpaths=spec.get("content_xpaths", []),
+            trafilatura=spec.get("trafilatura", "default"),
             boilerplate=re.compile(_alternation(lines), re.I) if lines else None))
     # Outlet-specific boilerplate also applies to raw text whose outlet is unknown until the dateline is
     # read, so all outlets' lines join the common list; they are specific enough not to hit news prose.

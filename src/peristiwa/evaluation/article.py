@@ -183,6 +183,8 @@ def trafilatura_table(shared: Path) -> ReportTable:
             from peristiwa.ingest.files import decode_bytes
             art = build_article(Document(doc_id=key, source=key, kind="html", url=key,
                                          text=decode_bytes(raw, key)))
+            # captions are part of the extracted text, as in trafilatura's output; the title is not (the
+            # annotations list page titles among the snippets that must not appear)
             text = "\n".join(filter(None, [art.text, *[c.text for c in art.captions]]))
         except Exception:  # an error is an empty extraction, as for trafilatura
             text, failed = "", failed + 1

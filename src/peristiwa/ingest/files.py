@@ -57,6 +57,11 @@ def decode_bytes(data: bytes, name: str = "document") -> str:
             return data.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             pass
+    # UTF-8 with a few broken bytes (a truncated character in a scraped page) stays UTF-8: a detector
+    # would answer some single-byte charset and garble every accented letter
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(1, len(lenient) // 2000):
+        return lenient
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError(f"{name}: cannot detect the character set (binary or corrupt)")
