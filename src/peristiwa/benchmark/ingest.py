@@ -1,0 +1,179 @@
+"""`make bench` section: corpus ingest speed with 1 and 2 workers, peak memory, database size, export time.
+
+The corpus is the Indonesian news in ../shared/data/news (Detik 1,000, the 2019 economy scrape and the
+IndoSum dev folds: about 4,600 distinct articles), repeated until PERISTIWA_BENCH_DOCS (default 20,000)
+distinct documents: each repeat varies one line (an update note) so every copy has its own content
+hash. Each ingest runs in a fresh process; peak memory is the largest resident set of that process and
+of its worker processes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from peristiwa.report import ReportTable
+
+TARGET_DOCS = int(os.environ.get("PERISTIWA_BENCH_DOCS", "20000"))
+TARGET_RATE_PER_CORE = 30.0
+TARGET_SPEEDUP = 1.7
+TARGET_MB = 700
+
+
+def _detik(path: Path) -> Iterator[dict]:
+    csv.field_size_limit(1 << 26)
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = (row.get("isi_berita") or "").strip()
+            if text:
+                yield {"text": text, "title": row.get("judul"), "url": row.get("tautan")}
+
+
+def _econ(path: Path) -> Iterator[dict]:
+    csv.field_size_limit(1 << 26)
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = (row.get("content") or "").strip()
+            if text:
+                yield {"text": text, "title": row.get("title"), "url": row.get("url")}
+
+
+def _indosum(folder: Path) -> Iterator[dict]:
+    seen: set[str] = set()
+    for f in sorted(folder.glob("dev.*.jsonl")):
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in seen:
+                    continue
+                seen.add(rec["id"])
+                paras = [" ".join(" ".join(sent) for sent in para) for para in rec["paragraphs"]]
+                yield {"text": "\n\n".join(paras), "title": None, "url": rec.get("source_url")}
+
+
+def base_articles(shared: Path) -> list[dict]:
+    news = shared / "news"
+    out: list[dict] = []
+    if (news / "id-news-detik-1000" / "data_berita.csv").is_file():
+        out += _detik(news / "id-news-detik-1000" / "data_berita.csv")
+    if (news / "id-news-econ-2019-small" / "ALL.csv").is_file():
+        out += _econ(news / "id-news-econ-2019-small" / "ALL.csv")
+    if (news / "indosum-dev").is_dir():
+        out += _indosum(news / "indosum-dev")
+    unique = {a["text"]: a for a in out}  # a few articles appear in two collections
+    return list(unique.values())
+
+
+def write_corpus(articles: list[dict], n: int, path: Path) -> int:
+    """n distinct JSONL records: copy k of an article gets one varied line, so its hash differs."""
+    written = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        k = 0
+        while written < n:
+            for i, a in enumerate(articles):
+                if written >= n:
+                    break
+                text = a["text"] if k == 0 else f"{a['text']}\n\n(Diperbarui, salinan {k}.)"
+                fh.write(json.dumps({"id": f"bench-{k}-{i}", "text": text, "title": a["title"],
+                                     "url": a["url"], "lang": "id"}, ensure_ascii=False) + "\n")
+                written += 1
+            k += 1
+    return written
+
+
+_CHILD = """
+import json, resource, sys, time
+from peristiwa.corpus import IngestOptions, ingest
+t0 = time.perf_counter()
+s = ingest([sys.argv[1]], sys.argv[2], IngestOptions(workers=int(sys.argv[3]), progress=False))
+print(json.dumps({"stored": s.stored, "failed": s.failed, "mentions": s.mentions, "events": s.events,
+                  "seconds": time.perf_counter() - t0,
+                  "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def _run_ingest(corpus: Path, db: Path, workers: int) -> dict:
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(corpus), str(db), str(workers)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"ingest with {workers} worker(s) failed: {proc.stderr[-2000:]}")
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    got["peak_mb"] = max(got["self_mb"], got["children_mb"])
+    return got
+
+
+def _db_size(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+
+
+def _export_times(db: Path, out: Path) -> list[list]:
+    from peristiwa.export import export_events
+    from peristiwa.store import connect
+    from peristiwa.store.queries import EventFilter
+
+    engine = connect(str(db))
+    rows = []
+    for label, fmt, flt in (("gdelt, all events", "gdelt", None),
+                            ("acled, all events", "acled", None),
+                            ("plover, country IDN", "plover", EventFilter(countries=["IDN"])),
+                            ("parquet, all events", "parquet", None)):
+        t0 = time.perf_counter()
+        n = export_events(engine, fmt, out / f"export.{fmt}", flt)
+        rows.append([label, n, round(time.perf_counter() - t0, 2)])
+    engine.dispose()
+    return rows
+
+
+def run(shared: Path) -> list[ReportTable]:
+    articles = base_articles(shared)
+    if not articles:
+        return [ReportTable("ingest: skipped", [], notes=[f"no news corpus under {shared / 'news'}"])]
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as tmp:
+        tmpdir = Path(tmp)
+        corpus = tmpdir / "corpus.jsonl"
+        n = write_corpus(articles, TARGET_DOCS, corpus)
+        runs = {}
+        for workers in (1, 2):
+            db = tmpdir / f"w{workers}.db"
+            runs[workers] = _run_ingest(corpus, db, workers)
+            runs[workers]["db"] = db
+        size = _db_size(runs[1]["db"])
+        exports = _export_times(runs[1]["db"], tmpdir)
+    speed = {w: r["stored"] / r["seconds"] for w, r in runs.items()}
+    table = ReportTable(
+        f"ingest: {n:,} distinct documents ({len(articles):,} news articles, repeated with one varied line)",
+        ["workers", "documents", "failed", "mentions", "events", "seconds", "docs/s", "docs/s per worker",
+         "peak MB (largest process)"],
+        [[w, r["stored"], r["failed"], r["mentions"], r["events"], round(r["seconds"], 1), round(speed[w], 1),
+          round(speed[w] / w, 1), round(r["peak_mb"])] for w, r in runs.items()])
+    speedup = speed[2] / speed[1] if speed[1] else 0.0
+    table.notes += [
+        f"speed-up with 2 workers: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x; this machine has {cores} "
+        f"core(s), shared with the writer process)",
+        f"target >= {TARGET_RATE_PER_CORE:.0f} docs/s per core: "
+        f"{'met' if speed[1] >= TARGET_RATE_PER_CORE else 'NOT met'} with 1 worker ({speed[1]:.1f})",
+        f"peak memory target <= {TARGET_MB} MB per process: "
+        f"{'met' if max(r['peak_mb'] for r in runs.values()) <= TARGET_MB else 'NOT met'}",
+        f"SQLite database: {size / 2**20:.1f} MB for {runs[1]['stored']:,} documents = "
+        f"{size / 2**20 / max(runs[1]['stored'], 1) * 1000:.1f} MB per 1,000 documents "
+        f"(article text, entities, mentions, events and indexes)",
+        "scale with PERISTIWA_BENCH_DOCS (default 20000)",
+    ]
+    exp = ReportTable("export: time over the 1-worker database", ["export", "rows", "seconds"], exports)
+    return [table, exp]
+
+
+__all__ = ["run", "base_articles", "write_corpus"]
