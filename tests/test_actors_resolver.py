@@ -184,9 +184,9 @@ def test_character_offsets_point_into_text(nlp, resolver):
         assert text[m.actor.start:m.actor.end] == m.actor.text
 
 
-def _parsed(words, heads, deps):
+def _parsed(words, heads, deps, sent_starts=None):
     vocab = spacy.blank("id").vocab
-    return Doc(vocab, words=words, heads=heads, deps=deps)
+    return Doc(vocab, words=words, heads=heads, deps=deps, sent_starts=sent_starts)
 
 
 def test_for_token_follows_coordination_and_modifiers(resolver):
@@ -196,8 +196,7 @@ def test_for_token_follows_coordination_and_modifiers(resolver):
     heads = [1, 1, 1, 4, 4, 6, 4, 8, 6, 10, 6, 10, 10, 4]
     deps = ["nsubj", "ROOT", "punct", "nsubj:pass", "ROOT", "case", "obl:agent", "punct", "conj", "cc", "conj",
             "compound", "nmod", "punct"]
-    doc = _parsed(words, heads, deps)
-    doc[3].is_sent_start = True
+    doc = _parsed(words, heads, deps, [True, False, False, True] + [False] * 10)
     da = resolver.annotate(doc, "2019-12-20")
     agents = da.for_token(doc[6])
     assert [(m.actor.country, m.actor.sector) for m in agents] == [("EGY", "GOV"), ("ARE", "GOV"), ("RUS", "MIL")]

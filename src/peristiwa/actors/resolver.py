@@ -33,6 +33,8 @@ _NOT_NAME = {
     "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
+_SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
+                     "according", "but", "meanwhile"}
 _PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
 _GROUP_PRONOUNS = {"mereka", "they"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
@@ -155,6 +157,20 @@ def _accept_title(_value, _toks: list[str]) -> bool:
     return True
 
 
+def _inside_name(tokens: list[str], start: int, covered: list[bool]) -> bool:
+    """A capitalised title word inside a run of capitalised words is part of a proper name
+    ("Front Pembela Rakyat Merdeka"), unless the run starts the sentence ("Kemarin Presiden ...")."""
+    if start == 0 or not tokens[start][:1].isupper():
+        return False
+    prev = tokens[start - 1]
+    if not (prev[:1].isupper() and prev.isalpha()) or covered[start - 1]:
+        return False
+    if prev.lower() in _NOT_NAME or prev.lower() in _SENTENCE_OPENERS:
+        return False
+    return not (start - 1 == 0 or tokens[start - 2] in {".", "!", "?", "\n", "\n\n", '"', "“", ","}
+                or not tokens[start - 2].strip())
+
+
 class ActorResolver:
     """Built once per process; annotate() is cheap per document."""
 
@@ -171,9 +187,19 @@ class ActorResolver:
             matches.append(_Match(s, e, entry=values[-1].entry))
             for i in range(s, e):
                 covered[i] = True
+        # Named entities from the model that the lexicon lacks are names, not places for titles
+        # ("Front Pembela Rakyat Merdeka" holds the agent noun "Rakyat").
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if lowers[ent.start] in self.lex.titles.prefixes:
+                    continue  # the model's span starts with a title: let the title rule read it
+                if not any(covered[i] for i in range(ent.start, ent.end)):
+                    for i in range(ent.start + 1, ent.end):
+                        covered[i] = True
         title_matches = [
             _Match(s, e, title=values[-1][1])
             for s, e, values in _scan(tokens, lowers, self.lex.titles, covered, _accept_title)
+            if not _inside_name(tokens, s, covered)
         ]
         # Titles are only titles when capitalised or followed by what they qualify; a lower-case generic
         # noun ("warga", "pasukan") is still an agent noun, so keep it either way.
@@ -250,8 +276,8 @@ class ActorResolver:
             tok = doc[j]
             text = tok.text
             low = text.lower()
-            if low in _NOT_NAME:
-                break
+            if low in _NOT_NAME or (text.isupper() and len(text) > 1):
+                break  # an acronym after a title names an organisation ("juru bicara FPRM"), not a person
             if text[:1].isupper() and text.isalpha() or (low in _NAME_GLUE and j > k and j + 1 < len(doc)
                                                           and doc[j + 1].text[:1].isupper()):
                 j += 1
