@@ -27,6 +27,9 @@ def _patterns(credit_start: str) -> tuple[re.Pattern[str], ...]:
 
 
 def parse_caption(line: str, rules: Rules) -> Caption | None:
+    # every form has a slash, a closing parenthesis or the word foto/photo: most lines skip the regexes
+    if "/" not in line and not line.endswith(")") and "oto" not in line.lower():
+        return None
     for pattern in _patterns(rules.caption_credit_start):
         m = pattern.match(line)
         if m:

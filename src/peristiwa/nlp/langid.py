@@ -17,6 +17,8 @@ import yaml
 LANGUAGES = ["id", "ms", "en", "jv", "tl", "nl", "de", "fr", "es", "pt", "it", "pl", "ru", "ar", "tr",
              "zh", "ja", "ko", "th", "vi"]
 MIN_CHARS = 20  # below this no guess is better than a wrong one
+MODEL_CHARS = 600  # the model's cost grows with length; a news paragraph or two is plenty
+MARKER_CHARS = 3000
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
@@ -42,9 +44,9 @@ def detect_language(text: str) -> str | None:
     text = text.strip()
     if len(text) < MIN_CHARS:
         return None
-    lang, _ = _identifier().classify(text[:5000])
+    lang, _ = _identifier().classify(text[:MODEL_CHARS])
     if lang in ("id", "ms"):
-        lang = _id_or_ms(text)
+        lang = _id_or_ms(text[:MARKER_CHARS])
     return lang
 
 
