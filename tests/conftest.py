@@ -27,3 +27,11 @@ def seed_path(shared: Path) -> Path:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def blank_id():
+    """spaCy's blank Indonesian pipeline (tokenizer only), built once per test session."""
+    import spacy
+
+    return spacy.blank("id")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from peristiwa.actors import ActorResolver, load_lexicon
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.blank("id")
+def nlp(blank_id):
+    return blank_id
 
 
 @pytest.fixture(scope="module")
@@ -184,19 +183,18 @@ def test_character_offsets_point_into_text(nlp, resolver):
         assert text[m.actor.start:m.actor.end] == m.actor.text
 
 
-def _parsed(words, heads, deps, sent_starts=None):
-    vocab = spacy.blank("id").vocab
+def _parsed(vocab, words, heads, deps, sent_starts=None):
     return Doc(vocab, words=words, heads=heads, deps=deps, sent_starts=sent_starts)
 
 
-def test_for_token_follows_coordination_and_modifiers(resolver):
+def test_for_token_follows_coordination_and_modifiers(nlp, resolver):
     # "Ia didukung oleh Mesir , UEA dan tentara bayaran Rusia ." (UD: obl:agent Mesir, conj UEA/tentara)
     words = ["Haftar", "menyerang", ".", "Ia", "didukung", "oleh", "Mesir", ",", "UEA", "dan", "tentara", "bayaran",
              "Rusia", "."]
     heads = [1, 1, 1, 4, 4, 6, 4, 8, 6, 10, 6, 10, 10, 4]
     deps = ["nsubj", "ROOT", "punct", "nsubj:pass", "ROOT", "case", "obl:agent", "punct", "conj", "cc", "conj",
             "compound", "nmod", "punct"]
-    doc = _parsed(words, heads, deps, [True, False, False, True] + [False] * 10)
+    doc = _parsed(nlp.vocab, words, heads, deps, [True, False, False, True] + [False] * 10)
     da = resolver.annotate(doc, "2019-12-20")
     agents = da.for_token(doc[6])
     assert [(m.actor.country, m.actor.sector) for m in agents] == [("EGY", "GOV"), ("ARE", "GOV"), ("RUS", "MIL")]
@@ -204,18 +202,18 @@ def test_for_token_follows_coordination_and_modifiers(resolver):
     assert [m.actor.name for m in subj] == ["Khalifa Haftar"]
 
 
-def test_for_token_descends_to_a_modifier_but_not_into_a_relative_clause(resolver):
+def test_for_token_descends_to_a_modifier_but_not_into_a_relative_clause(nlp, resolver):
     # "sebagian besar pasukan Turki" / "pasukan yang dipimpin Haftar"
     words = ["sebagian", "besar", "warga", "Turki", "pergi", "."]
     heads = [4, 0, 0, 2, 4, 4]
     deps = ["nsubj", "amod", "nmod", "nmod", "ROOT", "punct"]
-    da = resolver.annotate(_parsed(words, heads, deps), None)
+    da = resolver.annotate(_parsed(nlp.vocab, words, heads, deps), None)
     doc = da.doc
     assert [(m.actor.country, m.actor.sector) for m in da.for_token(doc[0])] == [("TUR", "CVL")]
     words = ["kelompok", "yang", "dipimpin", "Haftar", "menyerang", "."]
     heads = [4, 2, 0, 2, 4, 4]
     deps = ["nsubj", "nsubj:pass", "acl:relcl", "obl:agent", "ROOT", "punct"]
-    da = resolver.annotate(_parsed(words, heads, deps), None)
+    da = resolver.annotate(_parsed(nlp.vocab, words, heads, deps), None)
     assert da.for_token(da.doc[0]) == []
     assert da.covering(3).actor.name == "Khalifa Haftar"
     assert [m.actor.name for m in da.in_span(0, 4)] == ["Khalifa Haftar"]

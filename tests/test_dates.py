@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from peristiwa.dates import find_dates, resolve_date
 
@@ -11,8 +10,8 @@ PUB = "2019-12-19"  # a Thursday
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.blank("id")
+def nlp(blank_id):
+    return blank_id
 
 
 @pytest.mark.parametrize("text,expected", [

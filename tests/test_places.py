@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from peristiwa.actors import ActorResolver
@@ -11,8 +10,8 @@ from peristiwa.places import load_gazetteer, locate
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.blank("id")
+def nlp(blank_id):
+    return blank_id
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +68,12 @@ def test_dateline_is_not_the_event_location(nlp):
     assert _locate(nlp, "WASHINGTON - Turki memasok drone untuk pasukan sekutu Serraj.", "memasok") is None
 
 
-def test_place_tied_to_the_trigger_in_the_parse_wins(gaz):
+def test_place_tied_to_the_trigger_in_the_parse_wins(nlp, gaz):
     # "Serangan di Sirte terjadi setelah pertemuan di Kairo ." — the attack's place is Sirte (nmod of trigger)
     words = ["Serangan", "di", "Sirte", "terjadi", "setelah", "pertemuan", "di", "Kairo", "."]
     heads = [3, 2, 0, 3, 5, 3, 7, 5, 3]
     deps = ["nsubj", "case", "nmod", "ROOT", "case", "obl", "case", "nmod", "punct"]
-    doc = Doc(spacy.blank("id").vocab, words=words, heads=heads, deps=deps)
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     actors = ActorResolver().annotate(doc, None)
     assert locate(doc[:], 0, actors, None).name == "Sirte"
     assert locate(doc[:], 5, actors, None).name == "Cairo"

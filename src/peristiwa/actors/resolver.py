@@ -33,6 +33,8 @@ _NOT_NAME = {
     "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
+_LOCATIVE = {"di", "ke", "dari", "in", "at"}
+_LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
 _SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
                      "according", "but", "meanwhile"}
 _PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
@@ -129,7 +131,15 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
         for j in range(i, min(n, i + index.max_tokens + 1)):
             if covered[j] or not lowers[j]:
                 break
-            key += lowers[j]
+            low = lowers[j]
+            if len(low) > 5 and low.endswith("nya"):
+                # enclitic -nya on the last word: "Tentara Mahdinya", "pemerintahnya"
+                values = index.keys.get(key + low[:-3])
+                if values:
+                    ok = [v for v in values if accept(v, tokens[i:j] + [tokens[j][:-3]])]
+                    if ok:
+                        best = (i, j + 1, ok)
+            key += low
             if key not in index.prefixes:
                 break
             values = index.keys.get(key)
@@ -210,6 +220,7 @@ class ActorResolver:
         self._abbreviations(doc, out, tokens)
         self._short_names(doc, out, tokens)
         self._pronouns(doc, out)
+        self._local_country(doc, out)
         out._index()
         return out
 
@@ -417,6 +428,24 @@ class ActorResolver:
                 m.kind = "pronoun"
             out.mentions.extend(added)
             out._index()
+
+    @staticmethod
+    def _local_country(doc: Doc, out: DocActors) -> None:
+        """Generic agents with no country ("gerilyawan", "warga sipil", "pemerintah") take the country of the
+        place the sentence is set in ("... di Irak", "... di Baghdad") when there is exactly one. Armed forces
+        are left alone: troops abroad are the usual story ("tentara ... di Irak" are often foreign)."""
+        sent_of = _sentence_index(doc)
+        settings: dict[int, set[str]] = {}
+        for m in out.mentions:
+            if m.kind in ("country", "metonym") and m.start > 0 and doc[m.start - 1].lower_ in _LOCATIVE:
+                settings.setdefault(sent_of[m.start], set()).add(m.actor.country)
+        if not settings:
+            return
+        for m in out.mentions:
+            if m.kind == "role" and not m.actor.country and m.actor.sector in _LOCAL_SECTORS:
+                countries = settings.get(sent_of[m.start], set())
+                if len(countries) == 1:
+                    m.actor = replace(m.actor, country=next(iter(countries)))
 
     @staticmethod
     def _antecedent(out: DocActors, i: int, sent_of: list[int], pronoun: str) -> ActorMention | None:
