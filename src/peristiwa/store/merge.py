@@ -20,7 +20,7 @@ confidence, then asserted over other modalities, then a date from the text, then
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -50,10 +50,10 @@ class Mention:
     confidence: float = 0.0
     modality: str | None = "asserted"
     url: str | None = None
+    when: dt.date | None = field(init=False, default=None)  # the text's date, else the publication date
 
-    @property
-    def when(self) -> dt.date | None:
-        return self.date or self.published
+    def __post_init__(self) -> None:
+        self.when = self.date or self.published
 
 
 @dataclass
@@ -64,6 +64,7 @@ class Cluster:
     first: dt.date | None = None
     last: dt.date | None = None
     place: tuple[int | None, str | None] | None = None
+    serial: int = 0
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -92,9 +93,9 @@ def _places_compatible(a: tuple | None, b: tuple | None) -> bool:
 
 def _sets_fit(c: Cluster, m: Mention) -> bool:
     shared = False
-    for mine, theirs in ((set(m.actors), c.actors), (set(m.recipients), c.recipients)):
+    for mine, theirs in ((m.actors, c.actors), (m.recipients, c.recipients)):
         if mine and theirs:
-            if not mine & theirs:
+            if theirs.isdisjoint(mine):
                 return False
             shared = True
     return shared
@@ -113,25 +114,44 @@ def fits(c: Cluster, m: Mention) -> bool:
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Group mentions into events; deterministic for a given set of mentions."""
+    """Group mentions into events; deterministic for a given set of mentions.
+
+    A mention can only join an event that shares an actor or a recipient with it (rule 3), so the
+    candidates come from an index (role, actor) -> open events, tried in the order they were opened;
+    events that fell out of the date window are dropped from the index as it is walked.
+    """
     ordered = sorted(mentions, key=lambda m: (m.event_type, m.when is None, m.when or dt.date.min, m.id))
     clusters: list[Cluster] = []
-    open_: list[Cluster] = []  # clusters of the current type still within reach of the date window
+    index: dict[tuple[str, int], deque[tuple[int, Cluster]]] = {}
     current_type = None
     for m in ordered:
         if m.event_type != current_type:
-            current_type, open_ = m.event_type, []
-        if m.when is not None:
-            open_ = [c for c in open_ if c.first is None or m.when - c.first <= WINDOW]
-        for c in open_:
-            if fits(c, m):
-                c.add(m)
-                break
+            current_type, index = m.event_type, {}
+        keys = [("a", a) for a in m.actors] + [("r", r) for r in m.recipients]
+        candidates: dict[int, Cluster] = {}
+        for key in keys:
+            entries = index.get(key)
+            if not entries:
+                continue
+            if m.when is not None:
+                # events were opened in date order, so those out of reach now form a prefix and stay out
+                while entries and entries[0][1].first is not None and m.when - entries[0][1].first > WINDOW:
+                    entries.popleft()
+            for n, c in entries:
+                candidates[n] = c
+        chosen = next((candidates[n] for n in sorted(candidates) if fits(candidates[n], m)), None)
+        if chosen is None:
+            chosen = Cluster()
+            chosen.serial = len(clusters)
+            clusters.append(chosen)
+            chosen.add(m)
+            new_keys = keys
         else:
-            c = Cluster()
-            c.add(m)
-            clusters.append(c)
-            open_.append(c)
+            new_keys = [k for k in keys if (k[0] == "a" and k[1] not in chosen.actors)
+                        or (k[0] == "r" and k[1] not in chosen.recipients)]
+            chosen.add(m)
+        for key in new_keys:
+            index.setdefault(key, deque()).append((chosen.serial, chosen))
     return clusters
 
 
@@ -148,20 +168,19 @@ def _most_common(values: list[int]) -> int | None:
     return next(v for v in values if counts[v] == best)  # ties: the first named
 
 
-def load_mentions(conn: Connection) -> tuple[list[Mention], dict[str, dict]]:
-    """All mentions (for clustering) and their full rows (for the event records)."""
-    m, d = s.mentions, s.documents
-    rows: dict[str, dict] = {}
+def load_mentions(conn: Connection) -> tuple[list[Mention], dict[str, int | None]]:
+    """All mentions with what clustering needs (a few columns), and their current event ids."""
+    m = s.mentions
     mentions: dict[str, Mention] = {}
-    q = select(m, d.c.url.label("doc_url"), d.c.source.label("doc_source")).join(d, d.c.id == m.c.document_id)
-    for row in conn.execute(q).mappings():
-        row = dict(row)
-        rows[row["id"]] = row
-        mentions[row["id"]] = Mention(
-            id=row["id"], event_type=row["event_type"], date=row["date"], published=row["published"],
-            document_id=row["document_id"], outlet=row["outlet"], geonameid=row["geonameid"],
-            location_name=row["location_name"], confidence=row["confidence"] or 0.0,
-            modality=row["modality"], url=row["doc_url"])
+    current: dict[str, int | None] = {}
+    q = select(m.c.id, m.c.event_type, m.c.date, m.c.published, m.c.document_id, m.c.outlet, m.c.geonameid,
+               m.c.location_name, m.c.confidence, m.c.modality, m.c.event_id)
+    for row in conn.execute(q):
+        mentions[row.id] = Mention(
+            id=row.id, event_type=row.event_type, date=row.date, published=row.published,
+            document_id=row.document_id, outlet=row.outlet, geonameid=row.geonameid,
+            location_name=row.location_name, confidence=row.confidence or 0.0, modality=row.modality)
+        current[row.id] = row.event_id
     roles: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"actor": [], "recipient": []})
     ma = s.mention_actors
     for mid, role, aid in conn.execute(select(ma.c.mention_id, ma.c.role, ma.c.actor_id)
@@ -171,12 +190,30 @@ def load_mentions(conn: Connection) -> tuple[list[Mention], dict[str, dict]]:
         if mid in mentions:
             mentions[mid].actors = tuple(r["actor"])
             mentions[mid].recipients = tuple(r["recipient"])
-    return list(mentions.values()), rows
+    return list(mentions.values()), current
+
+
+def full_rows(conn: Connection, ids_: list[str]) -> dict[str, dict]:
+    """Complete mention rows (with the document's URL and source) for the given mention ids."""
+    m, d = s.mentions, s.documents
+    rows: dict[str, dict] = {}
+    wanted = sorted(set(ids_))
+    for i in range(0, len(wanted), 500):
+        q = (select(m, d.c.url.label("doc_url"), d.c.source.label("doc_source"))
+             .join(d, d.c.id == m.c.document_id).where(m.c.id.in_(wanted[i:i + 500])))
+        for row in conn.execute(q).mappings():
+            rows[row["id"]] = dict(row)
+    return rows
+
+
+def _located(c: Cluster, rep: Mention) -> Mention | None:
+    return rep if _place(rep) else next((m for m in c.mentions if _place(m)), None)
 
 
 def event_rows(clusters: list[Cluster], rows: dict[str, dict],
                actor_country: dict[int, str]) -> tuple[list[dict], list[dict], dict[str, int]]:
-    """events rows, event_actors rows and mention -> event id."""
+    """events rows, event_actors rows and mention -> event id. `rows` holds the full rows of every
+    representative and located mention."""
     events, links, assign = [], [], {}
     for c in clusters:
         first = min(c.mentions, key=lambda m: (m.when is None, m.when or dt.date.min, m.id))
@@ -185,7 +222,7 @@ def event_rows(clusters: list[Cluster], rows: dict[str, dict],
         r = rows[rep.id]
         text_dates = [m.date for m in c.mentions if m.date is not None]
         published = [m.published for m in c.mentions if m.published is not None]
-        located = rep if _place(rep) else next((m for m in c.mentions if _place(m)), None)
+        located = _located(c, rep)
         loc = rows[located.id] if located else {}
         all_actors = [a for m in c.mentions for a in m.actors]
         all_recips = [a for m in c.mentions for a in m.recipients]
@@ -230,9 +267,17 @@ def rebuild(engine: Engine) -> int:
 
 
 def rebuild_in(conn: Connection) -> int:
-    mentions, rows = load_mentions(conn)
+    mentions, current = load_mentions(conn)
     actor_country = dict(conn.execute(select(s.actors.c.id, s.actors.c.country)).all())
     clusters = cluster(mentions)
+    needed = []
+    for c in clusters:
+        rep = representative(c)
+        needed.append(rep.id)
+        located = _located(c, rep)
+        if located is not None:
+            needed.append(located.id)
+    rows = full_rows(conn, needed)
     events, links, assign = event_rows(clusters, rows, actor_country)
     conn.execute(delete(s.event_actors))
     conn.execute(delete(s.events))
@@ -240,7 +285,7 @@ def rebuild_in(conn: Connection) -> int:
         conn.execute(s.events.insert(), events)
     if links:
         conn.execute(s.event_actors.insert(), links)
-    changed = [{"mid": mid, "eid": eid} for mid, eid in sorted(assign.items()) if rows[mid]["event_id"] != eid]
+    changed = [{"mid": mid, "eid": eid} for mid, eid in sorted(assign.items()) if current[mid] != eid]
     if changed:
         conn.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
                      .values(event_id=bindparam("eid")), changed)
