@@ -77,3 +77,4 @@ def test_place_tied_to_the_trigger_in_the_parse_wins(nlp, gaz):
     actors = ActorResolver().annotate(doc, None)
     assert locate(doc[:], 0, actors, None).name == "Sirte"
     assert locate(doc[:], 5, actors, None).name == "Cairo"
+    assert gaz.locate(doc[:], 0, actors, None).name == "Sirte"  # the same, as a method of the gazetteer

@@ -70,6 +70,12 @@ class Gazetteer:
         else:
             bucket.append((key, place))
 
+    def locate(self, sent, trigger_i: int, actors=None, article=None) -> Location | None:
+        """The event's place (see peristiwa.places.locate), with this gazetteer."""
+        from peristiwa.places import locate
+
+        return locate(sent, trigger_i, actors, article, gazetteer=self)
+
     def find(self, doc_tokens: list[str]) -> list[PlaceMention]:
         """Longest place names over the tokens, left to right; names must start with a capital letter."""
         lowers = [compact(t) for t in doc_tokens]
