@@ -11,11 +11,14 @@ import base64
 import datetime as dt
 import json
 import re
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 from sqlalchemy import (
     Engine,
     and_,
@@ -26,6 +29,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
@@ -33,10 +37,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from peristiwa.store import schema as s
 from peristiwa.store.db import StoreError, connect, normalize_url
 from peristiwa.store.queries import EventFilter as StoreFilter
+from peristiwa.web.colindex import EPOCH, ColumnIndex
 
 SORTS = {"date": s.events.c.date, "goldstein": s.events.c.goldstein, "mentions": s.events.c.num_mentions}
 INTERVALS = ("day", "week", "month", "year")
 _WORD = re.compile(r"\w+", re.UNICODE)
+INDEX_RECHECK_S = 2.0  # how often the column index looks for changes in the database
 
 
 class BadRequest(ValueError):
@@ -57,8 +63,13 @@ class EventFilter:
 class ReadStore:
     """The store at `db_url`, opened so that nothing can be written through it."""
 
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, *, column_index: bool = True) -> None:
         full = normalize_url(db_url)
+        self._use_index = column_index
+        self._index: ColumnIndex | None = None
+        self._index_token: object = None
+        self._index_checked = 0.0
+        self._lock = threading.Lock()
         url = make_url(full)
         self.dialect = url.get_backend_name()
         if self.dialect == "sqlite":
@@ -69,12 +80,61 @@ class ReadStore:
         else:
             self.engine = connect(full).execution_options(postgresql_readonly=True)
         self.label = url.render_as_string(hide_password=True).replace("+psycopg", "")
+        self._path = Path(url.database) if self.dialect == "sqlite" and url.database else None
         with self.engine.connect() as conn:
             names = set(inspect(conn).get_table_names())
         missing = {"events", "articles", "actors", "event_actors"} - names
         if missing:
             raise StoreError(f"{self.label}: not a peristiwa database (missing tables: {', '.join(sorted(missing))})")
         self.has_fts = "events_fts" in names if self.dialect == "sqlite" else True
+
+    # ---- the column index (see colindex.py) -----------------------------------------------------
+    def index(self) -> ColumnIndex | None:
+        """The column index of the current data, rebuilt when the database has changed."""
+        if not self._use_index:
+            return None
+        now = time.monotonic()
+        if self._index is not None and now - self._index_checked < INDEX_RECHECK_S:
+            return self._index
+        with self._lock:
+            token = self._token()
+            self._index_checked = time.monotonic()
+            if self._index is None or token != self._index_token:
+                self._index = ColumnIndex(self.engine)
+                self._index_token = token
+            return self._index
+
+    def _token(self) -> object:
+        """Changes whenever the data may have: file sizes and times (SQLite), write counters (PostgreSQL)."""
+        if self._path is not None:
+            out = []
+            for suffix in ("", "-wal"):
+                p = Path(str(self._path) + suffix)
+                if p.exists():
+                    st = p.stat()
+                    out.append((st.st_mtime_ns, st.st_size))
+            return tuple(out)
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(text(
+                "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables "
+                "WHERE relname IN ('events', 'event_actors', 'actors') ORDER BY relname")).all())
+
+    def _id_restriction(self, f: EventFilter) -> np.ndarray | None:
+        """Ids allowed by the filters the column index does not hold (text search, one article)."""
+        if not f.q and not f.document:
+            return None
+        conds = []
+        if f.document:
+            conds.append(s.events.c.id.in_(select(s.mentions.c.event_id)
+                                           .where(s.mentions.c.document_id == f.document)))
+        if f.q:
+            conds.append(self._text_condition(f.q))
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(s.events.c.id).where(*conds)).scalars())
+        return np.array(sorted(ids), dtype=np.int64)
+
+    def _mask(self, idx: ColumnIndex, f: EventFilter) -> np.ndarray:
+        return idx.mask(f.store, self._id_restriction(f))
 
     # ---- filters -----------------------------------------------------------------------------
     def conditions(self, f: EventFilter) -> list[ColumnElement[bool]]:
@@ -113,9 +173,13 @@ class ReadStore:
         if key_name not in SORTS:
             raise BadRequest(f"sort: one of {', '.join(sorted(SORTS))}, optionally with a leading '-'")
         key = SORTS[key_name]
+        after = _decode_cursor(cursor, key_name) if cursor else None
+        idx = self.index()
+        if idx is not None:
+            return self._events_indexed(idx, f, key_name, desc, limit, after)
         conds = self.conditions(f)
-        if cursor:
-            conds.append(_after_cursor(key, e.c.id, _decode_cursor(cursor, key_name), desc))
+        if after is not None:
+            conds.append(_after_cursor(key, e.c.id, after, desc))
         order = [key.desc(), e.c.id.desc()] if desc else [key.asc(), e.c.id.asc()]
         if self.dialect == "postgresql":  # match SQLite: NULL sorts as the smallest value
             order[0] = order[0].nulls_last() if desc else order[0].nulls_first()
@@ -136,6 +200,28 @@ class ReadStore:
                                          last["id"])
         return {"events": out, "next_cursor": next_cursor}
 
+    def _events_indexed(self, idx: ColumnIndex, f: EventFilter, key_name: str, desc: bool, limit: int,
+                        after: tuple[Any, int] | None) -> dict[str, Any]:
+        if after is not None and after[0] is not None and key_name == "date":
+            after = ((after[0] - EPOCH).days, after[1])
+        ids = idx.page(self._mask(idx, f), key_name, desc, limit + 1, after)
+        more = len(ids) > limit
+        ids = ids[:limit]
+        e, art = s.events, s.articles
+        with self.engine.connect() as conn:
+            found = {r["id"]: dict(r) for r in conn.execute(
+                select(e, art.c.title.label("article_title"))
+                .select_from(e.outerjoin(art, art.c.document_id == e.c.rep_document_id))
+                .where(e.c.id.in_(ids))).mappings()} if ids else {}
+            actors = self._event_actors(conn, ids)
+        rows = [found[i] for i in ids if i in found]
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            column = "num_mentions" if key_name == "mentions" else key_name
+            next_cursor = _encode_cursor(key_name, last[column], last["id"])
+        return {"events": [_event_json(r, actors.get(r["id"], {})) for r in rows], "next_cursor": next_cursor}
+
     def _event_actors(self, conn, event_ids: list[int]) -> dict[int, dict[str, list[dict]]]:
         if not event_ids:
             return {}
@@ -152,6 +238,17 @@ class ReadStore:
     # ---- actors ------------------------------------------------------------------------------
     def actors(self, f: EventFilter, *, name: str | None = None, limit: int = 100) -> dict[str, Any]:
         e, ea, a = s.events, s.event_actors, s.actors
+        idx = self.index()
+        if idx is not None:
+            found = idx.actors(self._mask(idx, f), limit, name)
+            ids = [int(idx.actor_ids[i]) for i, *_ in found]
+            with self.engine.connect() as conn:
+                info = {r.id: r for r in conn.execute(select(a.c.id, a.c.name, a.c.country, a.c.sector, a.c.wikidata)
+                                                      .where(a.c.id.in_(ids)))} if ids else {}
+            return {"actors": [{"id": str(i), "name": info[i].name, "country": info[i].country,
+                                "sector": info[i].sector, "wikidata": info[i].wikidata, "count": n,
+                                "as_actor": na, "as_recipient": nr}
+                               for i, (_, n, na, nr) in zip(ids, found, strict=True) if i in info]}
         conds = self.conditions(f)
         n = func.count(func.distinct(ea.c.event_id)).label("count")
         q = select(a.c.id, a.c.name, a.c.country, a.c.sector, a.c.wikidata, n).join(ea, ea.c.actor_id == a.c.id)
@@ -181,7 +278,12 @@ class ReadStore:
     # ---- network -----------------------------------------------------------------------------
     def network(self, f: EventFilter, *, max_edges: int = 300) -> dict[str, Any]:
         """Nodes are actors; an edge is (actor -> recipient, PLOVER type) with its events aggregated."""
-        e, a = s.events, s.actors
+        e = s.events
+        idx = self.index()
+        if idx is not None:
+            edges = [_Edge(int(idx.actor_ids[si]), int(idx.actor_ids[ti]), t, q, n, g, fd, ld)
+                     for si, ti, t, q, n, g, fd, ld in idx.network(self._mask(idx, f), max_edges)]
+            return self._network_json(edges, f)
         src = s.event_actors.alias("src")
         dst = s.event_actors.alias("dst")
         n = func.count().label("n")
@@ -194,7 +296,13 @@ class ReadStore:
              .group_by(src.c.actor_id, dst.c.actor_id, e.c.event_type, e.c.quad)
              .order_by(n.desc()).limit(max_edges))
         with self.engine.connect() as conn:
-            edges = conn.execute(q).all()
+            edges = [_Edge(r.source, r.target, r.event_type, r.quad, r.n, r.g, _iso(r.first), _iso(r.last))
+                     for r in conn.execute(q)]
+        return self._network_json(edges, f)
+
+    def _network_json(self, edges: list[_Edge], f: EventFilter) -> dict[str, Any]:
+        a = s.actors
+        with self.engine.connect() as conn:
             ids = {r.source for r in edges} | {r.target for r in edges}
             if f.store.actors and not ids:  # an actor with events but no counterpart still shows as a node
                 names = [n.lower() for n in f.store.actors]
@@ -206,18 +314,23 @@ class ReadStore:
             degree[r.source] += r.n
             degree[r.target] += r.n
         nodes = [{"id": str(i), "name": info[i].name, "country": info[i].country, "sector": info[i].sector,
-                  "count": degree.get(i, 0)} for i in sorted(ids, key=lambda i: (-degree.get(i, 0), info[i].name))
-                 if i in info]
+                  "count": degree.get(i, 0)}
+                 for i in sorted((i for i in ids if i in info), key=lambda i: (-degree.get(i, 0), info[i].name))]
         return {"nodes": nodes, "edges": [
             {"source": str(r.source), "target": str(r.target), "event": r.event_type, "quad": r.quad,
              "count": r.n, "mean_goldstein": None if r.g is None else round(float(r.g), 2),
-             "first_date": _iso(r.first), "last_date": _iso(r.last)} for r in edges]}
+             "first_date": r.first, "last_date": r.last} for r in edges]}
 
     # ---- timeline ----------------------------------------------------------------------------
     def timeline(self, f: EventFilter, *, interval: str = "month") -> dict[str, Any]:
         """Counts per period and quad class. Grouped per day in SQL (an index walk), rolled up here."""
         if interval not in INTERVALS:
             raise BadRequest(f"interval: one of {', '.join(INTERVALS)}")
+        idx = self.index()
+        if idx is not None:
+            found = idx.timeline(self._mask(idx, f), interval)
+            return {"interval": interval, "periods": [
+                {"period": p, "counts": c, "total": sum(c.values())} for p, c in sorted(found.items())]}
         e = s.events
         q = (select(e.c.date, e.c.quad, func.count().label("n")).where(*self.conditions(f), e.c.date.is_not(None))
              .group_by(e.c.date, e.c.quad))
@@ -297,6 +410,17 @@ class ReadStore:
 
 
 # ---- helpers -------------------------------------------------------------------------------------
+class _Edge(NamedTuple):
+    source: int
+    target: int
+    event_type: str
+    quad: int | None
+    n: int
+    g: float | None
+    first: str | None
+    last: str | None
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -91,6 +91,8 @@
     const cy = cytoscape({
       container: document.getElementById("network"),
       elements,
+      minZoom: 0.1,
+      maxZoom: 1.6,  // a handful of actors should not fill the screen
       style: [
         {selector: "node", style: {
           "label": "data(label)", "width": "data(size)", "height": "data(size)", "background-color": "#4a6d8c",
@@ -136,7 +138,7 @@
 
   function drawTimeline(data) {
     const datasets = [1, 2, 3, 4].map((q) => ({
-      label: P.QUAD_LABELS[q], backgroundColor: P.QUAD_COLORS[q],
+      label: P.QUAD_LABELS[q], backgroundColor: P.QUAD_COLORS[q], maxBarThickness: 48,
       data: data.periods.map((p) => p.counts[String(q)] || 0)}));
     if (state.chart) state.chart.destroy();
     state.chart = new Chart(document.getElementById("timeline"), {
