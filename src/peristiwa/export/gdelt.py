@@ -88,8 +88,11 @@ def row_of(e: dict[str, Any]) -> list[str]:
             + [first.strftime("%Y%m%d000000") if first else "", e.get("rep_url") or e.get("rep_source") or ""])
 
 
+_BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
 def _clean(v: str) -> str:
-    return v.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return v.translate(_BLANKS)
 
 
 def write(conn: Connection, out: IO[str], f: EventFilter | None = None, *, header: bool = False) -> int:

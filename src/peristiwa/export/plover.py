@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from importlib.metadata import version
 from typing import IO, Any
 
@@ -21,6 +22,11 @@ from peristiwa.store.queries import EventFilter
 def _actors(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in {"actorText": a["name"], "code": a["country"] or None, "sector": a["sector"] or None,
                                 "wikidata": a["wikidata"]}.items() if v} for a in group]
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    return version("peristiwa")
 
 
 def record(e: dict[str, Any], coded: str) -> dict[str, Any]:
@@ -41,7 +47,7 @@ def record(e: dict[str, Any], coded: str) -> dict[str, Any]:
         "cameo": e.get("cameo"), "quadClass": e.get("quad"), "goldstein": e.get("goldstein"),
         "numMentions": e["num_mentions"], "numSources": e["num_sources"], "numArticles": e["num_articles"],
         "firstSeen": iso(e.get("first_seen")), "lastSeen": iso(e.get("last_seen")),
-        "confidence": e.get("confidence"), "coder": "peristiwa", "version": version("peristiwa"),
+        "confidence": e.get("confidence"), "coder": "peristiwa", "version": _version(),
         "dateCoded": coded,
     }
     return {k: v for k, v in rec.items() if v is not None}
