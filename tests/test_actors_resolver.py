@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from peristiwa.actors import ActorResolver, load_lexicon
@@ -217,3 +218,14 @@ def test_for_token_descends_to_a_modifier_but_not_into_a_relative_clause(nlp, re
     assert da.for_token(da.doc[0]) == []
     assert da.covering(3).actor.name == "Khalifa Haftar"
     assert [m.actor.name for m in da.in_span(0, 4)] == ["Khalifa Haftar"]
+
+
+def test_english_word_order(resolver):
+    nlp_en = spacy.blank("en")
+    doc = nlp_en("Russian President Vladimir Putin met US Secretary of State Mike Pompeo while US troops waited.")
+    da = resolver.annotate(doc, "2019-05-14")
+    got = [(m.actor.name, m.actor.country, m.actor.sector) for m in da.mentions]
+    assert got == [("Vladimir Putin", "RUS", "GOV"), ("Mike Pompeo", "USA", "GOV"), ("United States", "USA", "MIL")]
+    doc = nlp_en("The President of Russia spoke.")
+    a = resolver.annotate(doc, "2019-05-14").mentions[0].actor
+    assert (a.name, a.text) == ("Vladimir Putin", "President of Russia")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
@@ -34,6 +35,8 @@ _NOT_NAME = {
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
 _LOCATIVE = {"di", "ke", "dari", "in", "at"}
+_OF = {"of", "dari"}
+_ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
 _LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
 _SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
                      "according", "but", "meanwhile"}
@@ -41,6 +44,7 @@ _PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
 _GROUP_PRONOUNS = {"mereka", "they"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
 _COUNTRY_NOUNS = {"negara", "negeri", "pemerintah", "pemerintahan"}
+_ANAPHORS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _COUNTRY_NOUNS | {"nya"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&.]{1,9}$")
 _PER_LABELS = {"PER", "PERSON"}
 _ORG_LABELS = {"ORG", "ORGANISATION", "ORGANIZATION", "NORP"}
@@ -128,7 +132,8 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
             continue
         best = None
         key = ""
-        for j in range(i, min(n, i + index.max_tokens + 1)):
+        stop = i + index.max_tokens + 1
+        for j in range(i, stop if stop < n else n):
             if covered[j] or not lowers[j]:
                 break
             low = lowers[j]
@@ -189,8 +194,10 @@ class ActorResolver:
 
     # -- public -----------------------------------------------------------------------------------
     def annotate(self, doc: Doc, published: str | None = None) -> DocActors:
-        tokens = [t.text for t in doc]
-        lowers = [compact(t) for t in tokens]
+        strings = doc.vocab.strings
+        tokens = [strings[o] for o in doc.to_array(ORTH).tolist()]
+        lowered = [strings[o] for o in doc.to_array(LOWER).tolist()]
+        lowers = [w if w.isalnum() else compact(w) for w in lowered]
         covered = [False] * len(tokens)
         matches: list[_Match] = []
         for s, e, values in _scan(tokens, lowers, self.lex.actors, covered, _accept_alias):
@@ -211,16 +218,15 @@ class ActorResolver:
             for s, e, values in _scan(tokens, lowers, self.lex.titles, covered, _accept_title)
             if not _inside_name(tokens, s, covered)
         ]
-        # Titles are only titles when capitalised or followed by what they qualify; a lower-case generic
-        # noun ("warga", "pasukan") is still an agent noun, so keep it either way.
         mentions = self._compose(doc, matches, title_matches, published)
         out = DocActors(doc, mentions)
         out._index()
         self._ner_fallback(doc, out)
         self._abbreviations(doc, out, tokens)
         self._short_names(doc, out, tokens)
-        self._pronouns(doc, out)
-        self._local_country(doc, out)
+        sent_of = _sentence_index(doc, tokens)
+        self._pronouns(doc, out, lowered, sent_of)
+        self._local_country(out, lowered, sent_of)
         out._index()
         return out
 
@@ -228,6 +234,8 @@ class ActorResolver:
     def _compose(self, doc: Doc, matches: list[_Match], titles: list[_Match],
                  published: str | None) -> list[ActorMention]:
         by_start = {m.start: m for m in matches}
+        by_end = {m.end: m for m in matches}
+        english = doc.lang_ == "en"
         used: set[int] = set()
         mentions: list[ActorMention] = []
         title_by_start = {t.start: t for t in titles}
@@ -242,11 +250,20 @@ class ActorResolver:
                 consumed_titles.add(j)
                 title = self._merge_titles(title, title_by_start[j].title)
                 j = title_by_start[j].end
-            qualifier = by_start.get(j)
+            of = j + 1 if j + 1 < len(doc) and doc[j].lower_ in _OF and by_start.get(j + 1) is not None else j
+            qualifier = by_start.get(of)
             end = j
+            start = t.start
             if qualifier is not None and qualifier.entry.kind != "person":
                 used.add(qualifier.start)
                 end = qualifier.end
+            elif english and t.start in by_end and by_end[t.start].entry.kind in _ENGLISH_PREMODIFIERS:
+                # English puts the country first: "Russian President Vladimir Putin", "US troops"
+                qualifier = by_end[t.start]
+                used.add(qualifier.start)
+                start = qualifier.start
+            else:
+                qualifier = None
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
             person = by_start.get(k)
@@ -262,10 +279,10 @@ class ActorResolver:
                 end = name_end
             if qualifier is None and name_end is None and not title.alone:
                 continue  # "solusi militer", "orang lain": an adjective or a generic word, not an actor
-            actor = self._title_actor(doc, t.start, end, title, qualifier, person if name_end else None,
+            actor = self._title_actor(doc, start, end, title, qualifier, person if name_end else None,
                                       (k, name_end) if name_end else None, published)
             kind = "person" if name_end else "role"
-            mentions.append(ActorMention(t.start, end, actor, self._head(doc, t.start, end), "title", kind))
+            mentions.append(ActorMention(start, end, actor, self._head(doc, start, end), "title", kind))
         for m in matches:
             if m.start in used or any(x.start <= m.start < x.end for x in mentions):
                 continue
@@ -398,7 +415,7 @@ class ActorResolver:
             hit = short.get(text)
             if hit is not None and i >= hit[1] and out.covering(i) is None:
                 out.mentions.append(self._copy(doc, hit[0], i, i + 1, "coref"))
-                out._index()
+        out._index()
 
     @staticmethod
     def _copy(doc: Doc, m: ActorMention, start: int, end: int, via: Via) -> ActorMention:
@@ -407,22 +424,20 @@ class ActorResolver:
         return ActorMention(start, end, actor, start, via, m.kind)
 
     # -- layer 5: pronouns -------------------------------------------------------------------------
-    def _pronouns(self, doc: Doc, out: DocActors) -> None:
-        sent_of = _sentence_index(doc)
+    def _pronouns(self, doc: Doc, out: DocActors, lowered: list[str], sent_of: list[int]) -> None:
         added = []
-        n = len(doc)
-        for tok in doc:
-            low = tok.lower_
-            if out.covering(tok.i) is not None:
+        n = len(lowered)
+        for i, low in enumerate(lowered):
+            if low not in _ANAPHORS or out.covering(i) is not None:
                 continue
             if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS or low == "nya":
-                ante = self._antecedent(out, tok.i, sent_of, low)
+                ante = self._antecedent(out, i, sent_of, low)
                 if ante is not None:
-                    added.append(self._copy(doc, ante, tok.i, tok.i + 1, "coref"))
-            elif low in _COUNTRY_NOUNS and tok.i + 1 < n and doc[tok.i + 1].lower_ in _DEMONSTRATIVES:
-                ante = self._antecedent(out, tok.i, sent_of, "negara")
-                if ante is not None and out.covering(tok.i + 1) is None:
-                    added.append(self._copy(doc, ante, tok.i, tok.i + 2, "coref"))
+                    added.append(self._copy(doc, ante, i, i + 1, "coref"))
+            elif i + 1 < n and lowered[i + 1] in _DEMONSTRATIVES:
+                ante = self._antecedent(out, i, sent_of, "negara")
+                if ante is not None and out.covering(i + 1) is None:
+                    added.append(self._copy(doc, ante, i, i + 2, "coref"))
         if added:
             for m in added:
                 m.kind = "pronoun"
@@ -430,14 +445,13 @@ class ActorResolver:
             out._index()
 
     @staticmethod
-    def _local_country(doc: Doc, out: DocActors) -> None:
+    def _local_country(out: DocActors, lowered: list[str], sent_of: list[int]) -> None:
         """Generic agents with no country ("gerilyawan", "warga sipil", "pemerintah") take the country of the
         place the sentence is set in ("... di Irak", "... di Baghdad") when there is exactly one. Armed forces
         are left alone: troops abroad are the usual story ("tentara ... di Irak" are often foreign)."""
-        sent_of = _sentence_index(doc)
         settings: dict[int, set[str]] = {}
         for m in out.mentions:
-            if m.kind in ("country", "metonym") and m.start > 0 and doc[m.start - 1].lower_ in _LOCATIVE:
+            if m.kind in ("country", "metonym") and m.start > 0 and lowered[m.start - 1] in _LOCATIVE:
                 settings.setdefault(sent_of[m.start], set()).add(m.actor.country)
         if not settings:
             return
@@ -473,19 +487,17 @@ class ActorResolver:
         return fallback
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    if not doc.has_annotation("SENT_START"):
-        # No sentence boundaries (blank pipeline): approximate by sentence-final punctuation.
-        idx, k = [], 0
-        for t in doc:
+def _sentence_index(doc: Doc, tokens: list[str]) -> list[int]:
+    """Sentence number of every token (from the pipeline's boundaries, else from . ! ?)."""
+    idx, k = [], 0
+    if doc.has_annotation("SENT_START"):
+        for i, start in enumerate(doc.to_array("SENT_START").tolist()):
+            k += start == 1 and i > 0
             idx.append(k)
-            if t.text in {".", "!", "?"}:
-                k += 1
         return idx
-    idx = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            idx[i] = k
+    for t in tokens:
+        idx.append(k)
+        k += t in (".", "!", "?")
     return idx
 
 
