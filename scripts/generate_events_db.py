@@ -225,6 +225,7 @@ def generate(db: str, n_events: int, seed: int = 7, batch: int = 20_000, log=pri
         conn.execute(ddl)
     log("full-text index ...")
     conn.execute("INSERT INTO events_fts(rowid, rep_text) SELECT id, rep_text FROM events")
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('optimize')")
     for ddl in s.EVENTS_FTS_SQLITE:
         conn.execute(ddl)
     conn.execute("ANALYZE")
