@@ -45,8 +45,7 @@ class Network:
 def _key(actor: dict[str, Any]) -> tuple[str, str]:
     name = actor.get("name") or actor.get("text") or "?"
     country = actor.get("country") or ""
-    label = name if not country or country in name or name == country else f"{name} ({country})"
-    return f"{name}|{country}", label
+    return f"{name}|{country}", name
 
 
 def build_network(events: Iterable[dict[str, Any]]) -> Network:
@@ -100,7 +99,8 @@ def render_svg(net: Network, title: str = "peristiwa: actor network") -> str:
         x, y = pos[k]
         r = radius[k]
         out.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#eceff1" '
-                   f'stroke="#37474f" stroke-width="1.5"><title>{escape(label)}: {net.weight[k]} event role(s)'
+                   f'stroke="#37474f" stroke-width="1.5"><title>{escape(label)} ({escape(k.split("|")[1] or "?")}): '
+                   f'{net.weight[k]} event role(s)'
                    f"</title></circle>"
                    f'<text x="{x:.1f}" y="{y - r - 5:.1f}" font-size="13" text-anchor="middle" '
                    f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(label)}</text></g>')

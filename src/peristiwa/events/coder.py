@@ -55,6 +55,8 @@ class IndonesianCoder:
         mentions = finder.mentions
         atts = find_attributions(doc, words, mentions, cues)
         subject_tokens = {x.start for x in mentions}
+        post = [a for a in atts if not a.preposed and a.speaker is not None]
+        finder.speaker = post[0].speaker if post else None
         found: list[tuple[Match, Roles, str]] = []
         for m in matches:
             roles = finder.roles(m)
@@ -62,12 +64,13 @@ class IndonesianCoder:
                 modality_of(words, m.w_start, cues, subject_tokens)
             found.append((m, roles, modality))
         found = self._demands(doc, words, found, cues)
+        found = _absorb_object_nouns(found)
         out: list[Event] = []
         for m, roles, modality in found:
             ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key)
             if ev is not None:
                 out.append(ev)
-        return out
+        return _dedupe_events(out)
 
     def _demands(self, doc: Doc, words: list[Word], found: list, cues) -> list:
         """'meminta X untuk Y': the act Y is demanded of X (its actor, unless Y names its own)."""
@@ -115,8 +118,8 @@ class IndonesianCoder:
             return None
         if p.recipient_country_only and not any(a.country for a in tgt):
             return None
-        if p.kind == "noun" and m.light is None and not src and not tgt:
-            return None
+        if not src and lookup(p.cameo).quad != 4:
+            return None  # only attacks, arrests and the like are reported without a named actor
         event, cameo = p.event, p.cameo
         if p.if_recipient and tgt:
             cameo = p.if_recipient
@@ -162,6 +165,38 @@ class IndonesianCoder:
         return locate(sent, trigger_i, actors, article) if locate is not None else None
 
 
+def _absorb_object_nouns(found: list) -> list:
+    """'Kuba menolak tuduhan AS': a verbal event noun right after a verb is that verb's object; its
+    actor becomes the verb's recipient and the noun is not an event of its own. Material acts named
+    by a noun ("mengecam serangan Israel") stay events."""
+    drop: set[int] = set()
+    out = list(found)
+    for k, (m, roles, mod) in enumerate(found):
+        if m.pattern.kind != "verb" or k + 1 >= len(found):
+            continue
+        n, n_roles, _ = found[k + 1]
+        if n.pattern.kind != "noun" or n.light is not None or n.w_start - m.w_end > 1:
+            continue
+        if not roles.recipients and n_roles.actors:
+            out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.actors), how=roles.how), mod)
+        if lookup(n.pattern.cameo).quad in (1, 3):
+            drop.add(k + 1)
+    return [x for k, x in enumerate(out) if k not in drop]
+
+
+def _dedupe_events(events: list[Event]) -> list[Event]:
+    """One act reported twice in a sentence ("serangan Israel ke Lebanon menewaskan ...") is one event."""
+    out: list[Event] = []
+    for ev in events:
+        a = {x.name for x in ev.actor}
+        r = {x.name for x in ev.recipient}
+        twin = next((o for o in out if o.event == ev.event and {x.name for x in o.actor} == a
+                     and r <= {x.name for x in o.recipient}), None)
+        if twin is None:
+            out.append(ev)
+    return out
+
+
 def _type_root(event: str) -> str:
     from peristiwa.events.ontology import DEFAULT_CAMEO
 
@@ -189,7 +224,31 @@ def _confidence(roles: Roles, src: list[Actor], tgt: list[Actor], p: Pattern) ->
     return round(max(0.1, min(1.0, c)), 2)
 
 
-def _sentences(doc: Doc):
-    if doc.has_annotation("SENT_START"):
-        return list(doc.sents)
-    return [doc[:]]
+_END = {".", "!", "?"}
+_OPEN = {"\"", "“", "'", "‘", "("}
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The model's sentences, split again after a full stop that is followed by a capitalised word:
+    the coder reads roles within a sentence and must not let one run into the next."""
+    spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    out: list[Span] = []
+    for sent in spans:
+        start = sent.start
+        for t in sent[:-1]:
+            nxt = doc[t.i + 1]
+            if t.text in _END and t.i + 1 < sent.end and (nxt.text[:1].isupper() or nxt.text in _OPEN) \
+                    and not _abbreviation(doc, t.i):
+                out.append(doc[start:t.i + 1])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    """'Dr. X', 'No. 5', 'H. Agus': a full stop after a short capitalised token is not a sentence end."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].text
+    return len(prev) <= 3 and prev[:1].isupper() and prev.isalpha() and doc[i - 1].whitespace_ == ""

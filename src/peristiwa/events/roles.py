@@ -27,6 +27,9 @@ NOT_RECIPIENT = {"di", "dari", "sejak", "dalam", "tentang", "soal", "mengenai", 
                  "asal", "arah", "luar"}
 COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", "besar", "beberapa", "para",
          "pula", "bahkan", "termasuk"}
+_CHAIN = {"sehingga", "lalu", "kemudian", "dan", "serta", "hingga", "seraya", "sambil", "sebelum", "setelah"}
+_FIRST_PERSON = {"kami", "kita", "saya", "aku"}
+_CONJ = {"dan", "serta", "maupun", "atau", "dan/atau"}
 STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
 RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tetapi", "tapi", "yang", "setelah",
                                      "sebelum", "ketika", "saat", "sehingga", "karena", "agar", "supaya"}
@@ -73,28 +76,77 @@ class RoleFinder:
         self.tagged = doc.has_annotation("POS")
         # mentions already taken as the object of an earlier verb: not the subject of a later one
         self.taken: set[int] = set()
+        self.done: list = []  # (Match, Roles) of the triggers already read, in order
+        self.speaker = None  # the sentence's attributed speaker ("kata X"), for first-person subjects
 
     # -- public -------------------------------------------------------------------------------------
     def roles(self, m: Match) -> Roles:
         p = m.pattern
         if m.light is not None and m.light.reverse:
-            return self._reverse(m)
-        if p.kind == "noun" and m.light is None:
-            return self._noun(m)
+            r = self._reverse(m)
+        elif p.kind == "noun" and m.light is None:
+            r = self._noun(m)
+        else:
+            r = self._verb(m)
+        self.done.append((m, r))
+        return r
+
+    def _verb(self, m: Match) -> Roles:
+        p = m.pattern
         passive = m.voice == "passive"
         r = Roles()
-        subj = self._subject(m.start)
+        subj = self._inherited(m) or self._subject(m.start) or self._speaker_pronoun(m.start)
         if passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
         else:
             r.actors = subj
-            r.recipients = self._object(m.end, p, theme=p.theme or m.light is not None)
+            if m.light is not None and _is_pen_an(self.doc[m.noun_start].lower_):
+                # "memerintahkan pembebasan lima tahanan Taliban": the noun's patient follows it
+                r.recipients = self._object(m.end, p, theme=False)
+            else:
+                r.recipients = self._object(m.end, p, theme=p.theme or m.light is not None)
+            if not r.recipients and m.light is not None:
+                r.recipients = self._between(m.end)
         if self.parsed:
             self._from_parse(m, r, passive)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
         return r
+
+    def _inherited(self, m: Match) -> list:
+        """'X melepaskan tembakan ..., sehingga menewaskan Y': a verb that opens a chained clause with no
+        actor of its own takes the actor of the verb it is chained to."""
+        if not self.done:
+            return []
+        prev, prev_roles = self.done[-1]
+        if prev.pattern.kind == "noun" and prev.light is None or prev.voice == "passive":
+            return []
+        between = self.doc[prev.end:m.start]
+        words = {t.lower_ for t in between}
+        if not words & _CHAIN or words & STRONG_BOUNDARY or "yang" in words:
+            return []
+        last_link = max(t.i for t in between if t.lower_ in _CHAIN)
+        if any(x.start >= last_link for x in self.mentions if x.end <= m.start):
+            return []
+        return list(prev_roles.actors)
+
+    def _speaker_pronoun(self, ts: int) -> list:
+        """'Kami ingin bekerja dengan Rusia, kata Pompeo': a first-person subject is the speaker."""
+        for t in reversed(self.doc[max(self.s, ts - 6):ts]):
+            if t.lower_ in STRONG_BOUNDARY or self.actors.covering(t.i) is not None:
+                return []
+            if t.lower_ in _FIRST_PERSON:
+                return [self.speaker] if self.speaker is not None else []
+        return []
+
+    def _between(self, te: int) -> list:
+        """'pertemuan antara para pemimpin Israel dan Palestina': the parties after "antara"."""
+        for t in self.doc[te:min(self.e, te + 4)]:
+            if t.lower_ in self.cues.between:
+                after = [x for x in self.mentions if x.start > t.i and x.start - t.i <= 3]
+                return self._coordinated_right(after[0]) if after else []
+        return []
 
     # -- word order -----------------------------------------------------------------------------------
     def _subject(self, ts: int) -> list:
@@ -132,7 +184,8 @@ class RoleFinder:
             flag = j >= self.s and self.doc[j].lower_ in PREPS
             if not flag and k and flags[k - 1]:
                 gap = [t.lower_ for t in self.doc[mentions[k - 1].end:x.start]]
-                flag = bool(gap) and all(w in COORD for w in gap)
+                flag = bool(gap) and all(w in COORD for w in gap) and (
+                    any(w in _CONJ for w in gap) or self._list_ends(x))
             flags.append(flag)
         return flags
 
@@ -147,7 +200,7 @@ class RoleFinder:
                 continue
             if not all(w in COORD for w in gap):
                 break
-            if any(w in {"dan", "serta", "maupun", "atau"} for w in gap):
+            if any(w in _CONJ for w in gap):
                 conj = True
             elif not conj:
                 break
@@ -202,9 +255,11 @@ class RoleFinder:
                 if (prev if prev in PREPS else "obj") in via:
                     return self._coordinated_right(x)
                 continue
-            if prep in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+            if theme:
+                if prev in self.cues.recipient_preps:
+                    return self._coordinated_right(x)
                 continue
-            if theme and prev not in self.cues.recipient_preps:
+            if prep in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
                 continue
             return self._coordinated_right(x)
         return []
@@ -280,6 +335,9 @@ class RoleFinder:
                 if not r.recipients:
                     r.recipients = self._coordinated_right(x)
                 break
+        if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
+            # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject takes part
+            r.actors = self._subject(m.start)
         return r
 
     # -- dependency parse ---------------------------------------------------------------------------
