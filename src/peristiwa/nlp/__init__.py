@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peristiwa.schema import Entity
@@ -10,13 +12,39 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+MODELS = {"id": "id_core"}
 
-def load_model(lang: str) -> Language | None:
-    """The shipped pipeline for `lang`, or None when peristiwa has no model for it.
+_cache: dict[str, Language | None] = {}
+_lock = threading.Lock()
 
-    Placeholder until the NLP issue ships the trained Indonesian model.
-    """
-    return None
+
+def model_path(lang: str) -> Path | None:
+    name = MODELS.get(lang)
+    return MODEL_DIR / name if name else None
+
+
+def load_model(lang: str = "id") -> Language | None:
+    """The shipped pipeline for `lang` (cached: loaded once per process), or None when peristiwa has
+    no model for it."""
+    with _lock:
+        if lang not in _cache:
+            _cache[lang] = _load(lang)
+        return _cache[lang]
+
+
+def _load(lang: str) -> Language | None:
+    path = model_path(lang)
+    if path is None or not (path / "config.cfg").is_file():
+        return None
+    import spacy
+
+    # importing these registers our tokenizer and components before spaCy reads the config
+    import peristiwa.nlp.lemmatizer  # noqa: F401
+    import peristiwa.nlp.sentences  # noqa: F401
+    import peristiwa.nlp.tokenizer  # noqa: F401
+
+    return spacy.load(path)
 
 
 def entities_of(doc: Doc) -> list[Entity]:

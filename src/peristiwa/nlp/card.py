@@ -1,0 +1,94 @@
+"""MODEL_CARD.md beside the shipped model: data, licence, scores and how to retrain."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+CARD = """# id_core: peristiwa's Indonesian news pipeline
+
+Built {date} by `python -m peristiwa.nlp.train --shared ../shared/data` (also `make train`).
+spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
+
+## What it does
+- **tokenizer**: spaCy's Indonesian rules plus whole-token patterns and abbreviations kept as data
+  (`peristiwa/data/nlp/tokenizer_patterns.tsv`, `abbreviations.txt`): "negara-negara", "Rp1,5",
+  "PDI-P", "Jl.", "7/4/2019" stay one token. Clitics such as "-nya" are not split off.
+- **paragraph_sentences**: a blank line always starts a sentence; quotes stay with their sentence.
+- **tok2vec + morphologizer (UPOS) + parser (UD relations)**: CNN (MultiHashEmbed + MaxoutWindow,
+  width 128, depth 4), trained together.
+- **id_rule_lemmatizer**: treebank lookup, then meN-/peN-/di-/ber-/ter-/per-/ke-/se- and
+  -kan/-i/-an/-nya/-lah… stripping, accepted only when the result is a known root.
+- **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec.
+
+## Training data and licences
+| data | used for | licence |
+|---|---|---|
+| UD Indonesian-GSD legacy v2.0 train (4,477 sentences), labels mapped to current conventions | parser, UPOS | CC BY-SA (the 2017 README said BY-NC-SA 3.0; the current README says Google dropped NC) |
+| UD Indonesian-GSD dev, minus its last {holdout} sentences (kept to choose settings) | parser, UPOS, lemmas | CC BY-SA 4.0 |
+| UD Indonesian-CSUI train | parser, UPOS, lemmas | CC BY-SA 4.0 |
+| IndoNLU NERGrit train (as written + lower-cased copy) | NER | Apache-2.0 (IndoNLU); NERGrit corpus licence must be included |
+| IndoNLU NERP train (lower-cased as given + case-restored copy; FNB spans left unlabelled) | NER | Apache-2.0 (IndoNLU) |
+| IndoSum dev word counts | case restoration of NERP, lemmatizer's word list | CC BY-SA 4.0 |
+
+**Because UD and IndoSum are CC BY-SA, this model is distributed under CC BY-SA 4.0.**
+IndoLEM NER (no licence) and the test splits are used for evaluation only.
+
+The legacy GSD train file follows 2017 conventions (flat for names and nominal modifiers, no
+acl:relcl…). Each of its arcs keeps its head; its label is replaced by the current label most often
+seen in current GSD data with the same coarse label and context (head/dependent UPOS, word).
+
+## Scores (gold tokenisation; `make eval` prints the same)
+{scores}
+
+## Retrain
+```
+make train            # = python -m peristiwa.nlp.train --shared ../shared/data
+python -m peristiwa.nlp.train --only convert syntax   # one step at a time
+```
+Configs: `src/peristiwa/nlp/configs/syntax.cfg`, `ner.cfg` (seed 0). Training took {train_time}
+on one CPU thread (OMP_NUM_THREADS=1).
+"""
+
+
+def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
+    import spacy
+
+    from peristiwa.evaluation.nlp import evaluate, tables
+    from peristiwa.nlp import load_model
+    from peristiwa.nlp.corpora import GSD_DEV_HOLDOUT
+
+    nlp = load_model("id") if model_dir.resolve() == _shipped() else _load(model_dir)
+    scores = evaluate(nlp, shared)
+    (model_dir / "scores.json").write_text(json.dumps(scores, indent=1))
+    md = "\n".join(t.markdown() for t in tables(scores))
+    times = []
+    for part in ("syntax", "ner"):
+        f = build / part / "train_seconds.txt"
+        if f.is_file():
+            times.append(f"{part} {int(f.read_text()) / 60:.0f} min")
+    size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file()) / 1e6
+    text = CARD.format(date=time.strftime("%Y-%m-%d", time.gmtime()), spacy_version=spacy.__version__,
+                       pipes=", ".join(nlp.pipe_names), size=size, holdout=GSD_DEV_HOLDOUT, scores=md,
+                       train_time=", ".join(times) or "(not recorded)")
+    out = model_dir / "MODEL_CARD.md"
+    out.write_text(text, encoding="utf-8")
+    print(md)
+    return out
+
+
+def _shipped() -> Path:
+    from peristiwa.nlp import model_path
+
+    return model_path("id").resolve()
+
+
+def _load(path: Path):
+    import spacy
+
+    import peristiwa.nlp.lemmatizer  # noqa: F401
+    import peristiwa.nlp.sentences  # noqa: F401
+    import peristiwa.nlp.tokenizer  # noqa: F401
+
+    return spacy.load(path)

@@ -1,0 +1,227 @@
+"""Training corpora from ../shared/data: treebanks and NER files to spaCy Docs.
+
+Only data whose licence allows shipping shapes the weights (UD GSD and CSUI: CC BY-SA 4.0; NERGrit
+and NERP: Apache-2.0; IndoSum word counts: CC BY-SA 4.0). IndoLEM NER has no licence: eval only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from peristiwa.nlp.conllu import Sentence, read_conllu, sentence_to_doc
+
+UD = "ud"
+GSD_DEV = f"{UD}/UD_Indonesian-GSD/id_gsd-ud-dev.conllu"
+GSD_TEST = f"{UD}/UD_Indonesian-GSD/id_gsd-ud-test.conllu"
+GSD_LEGACY = f"{UD}/UD_Indonesian-GSD/legacy_v2.0_train/id-ud-train.conllu"
+CSUI_TRAIN = f"{UD}/UD_Indonesian-CSUI/id_csui-ud-train.conllu"
+CSUI_TEST = f"{UD}/UD_Indonesian-CSUI/id_csui-ud-test.conllu"
+NERGRIT = "ner/indonlu-ner/nergrit_ner-grit/{split}_preprocess.txt"
+NERP = "ner/indonlu-ner/nerp_ner-prosa/{split}_preprocess.txt"
+INDOLEM = "ner/indolem-ner/{corpus}/{split}.01.tsv"
+INDOSUM = "news/indosum-dev"
+
+# Held out from GSD dev to choose settings; the rest of GSD dev is training data (the current GSD
+# train split is not in ../shared/data).
+GSD_DEV_HOLDOUT = 150
+
+# Every corpus's tags mapped to ours; None = the span is there but unlabelled for us (missing).
+NER_LABELS = {
+    "PERSON": "PER", "PPL": "PER",
+    "PLACE": "LOC", "PLC": "LOC", "LOCATION": "LOC",
+    "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG",
+    "EVT": "EVT",
+    "FNB": None, "TIME": None, "QUANTITY": None,
+}
+
+
+# ---------------------------------------------------------------- treebanks
+
+def _coarse(label: str) -> str:
+    """The label as the 2017 GSD release would have written it (its conventions merged these)."""
+    base = label.split(":")[0]
+    if label in ("nsubj:pass", "csubj:pass", "compound:plur"):
+        return label
+    if base in ("flat", "nmod", "compound"):
+        return "NOMINAL"
+    return base
+
+
+class LegacyRelabeler:
+    """Maps 2017 GSD labels to current conventions, learnt from the current treebanks.
+
+    The legacy file's heads are good but its labels follow old conventions (e.g. flat for names and
+    nominal modifiers alike, no acl:relcl, no nmod:poss). For each arc we look up the current label
+    most often seen with the same coarse label and context in current data, backing off from
+    (coarse, head UPOS, dependent UPOS, dependent word) to (coarse) alone.
+    """
+
+    def __init__(self, current: Iterable[Sentence]) -> None:
+        self.tables: list[dict[tuple, Counter]] = [defaultdict(Counter) for _ in range(5)]
+        for s in current:
+            for i, (h, d) in enumerate(zip(s.heads, s.deprels, strict=True)):
+                for k, key in enumerate(self._keys(s, i, h, _coarse(d))):
+                    self.tables[k][key][d] += 1
+
+    @staticmethod
+    def _keys(s: Sentence, i: int, h: int, coarse: str) -> list[tuple]:
+        hpos = s.upos[h - 1] if h > 0 else "ROOT"
+        dpos = s.upos[i]
+        word = s.words[i].lower()
+        yang = any(s.words[j].lower() == "yang" and s.heads[j] == i + 1 for j in range(len(s)))
+        direction = "L" if h > i + 1 else "R"
+        return [(coarse, hpos, dpos, word), (coarse, hpos, dpos, yang, direction),
+                (coarse, hpos, dpos), (coarse, dpos), (coarse,)]
+
+    def relabel(self, s: Sentence) -> Sentence:
+        new = []
+        for i, (h, d) in enumerate(zip(s.heads, s.deprels, strict=True)):
+            label = d
+            for k, key in enumerate(self._keys(s, i, h, _coarse(d))):
+                got = self.tables[k].get(key)
+                if got and sum(got.values()) >= (3 if k < 4 else 1):
+                    label = got.most_common(1)[0][0]
+                    break
+            new.append(label)
+        return Sentence(s.words, s.lemmas, s.upos, s.heads, new, s.spaces, s.comments)
+
+
+def treebank_splits(shared: Path) -> dict[str, list[Sentence]]:
+    gsd_dev = read_conllu(shared / GSD_DEV)
+    return {
+        "gsd_train": gsd_dev[:-GSD_DEV_HOLDOUT],
+        "gsd_holdout": gsd_dev[-GSD_DEV_HOLDOUT:],
+        "csui_train": read_conllu(shared / CSUI_TRAIN),
+        "legacy": read_conllu(shared / GSD_LEGACY),
+        "gsd_test": read_conllu(shared / GSD_TEST),
+        "csui_test": read_conllu(shared / CSUI_TEST),
+    }
+
+
+def syntax_training_docs(vocab: Vocab, splits: dict[str, list[Sentence]],
+                         current_weight: int = 2) -> tuple[list[Doc], list[Doc]]:
+    """(train, dev): legacy GSD relabelled, plus the current-convention data repeated."""
+    current = splits["gsd_train"] + splits["csui_train"]
+    # GSD's own current files teach the mapping: CSUI writes nmod where GSD writes compound
+    relabeler = LegacyRelabeler(splits["gsd_train"])
+    legacy = [relabeler.relabel(s) for s in splits["legacy"]]
+    train = [sentence_to_doc(vocab, s) for s in legacy]
+    for _ in range(current_weight):
+        train += [sentence_to_doc(vocab, s) for s in current]
+    dev = [sentence_to_doc(vocab, s) for s in splits["gsd_holdout"]]
+    return train, dev
+
+
+def lemma_tables(splits: dict[str, list[Sentence]]) -> tuple[dict[str, str], set[str]]:
+    """(form -> lemma lookup, root set) from the training treebanks' LEMMA columns."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for s in splits["gsd_train"] + splits["csui_train"]:
+        for w, lem, pos in zip(s.words, s.lemmas, s.upos, strict=True):
+            if lem != "_" and pos not in ("PROPN", "PUNCT", "NUM", "SYM", "X") and w.isalpha():
+                counts[w.lower()][lem.lower()] += 1
+    lookup = {w: c.most_common(1)[0][0] for w, c in counts.items()}
+    roots = {lem for c in counts.values() for lem in c if lem.isalpha()}
+    return lookup, roots
+
+
+# ---------------------------------------------------------------- NER
+
+def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a token<TAB>BIO-tag file."""
+    out: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                out.append((words, tags))
+            words, tags = [], []
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            parts = line.split()
+        words.append(parts[0])
+        tags.append(parts[-1].strip() if len(parts) > 1 else "O")
+    if words:
+        out.append((words, tags))
+    return out
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, raw label) token spans; a stray I- starts a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, lab = tag.partition("-")
+        if tag == "O" or prefix == "B" or lab != label:
+            if start is not None:
+                spans.append((start, i, label))
+            start, label = (i, lab) if prefix in ("B", "I") and lab else (None, None)
+    return spans
+
+
+def bio_to_doc(vocab: Vocab, words: list[str], tags: list[str]) -> Doc:
+    doc = Doc(vocab, words=words)
+    ents, missing = [], []
+    for s, e, raw in bio_spans(tags):
+        label = NER_LABELS.get(raw, raw)
+        (ents if label else missing).append(Span(doc, s, e, label=label or ""))
+    doc.set_ents(ents, missing=missing, default="outside")
+    return doc
+
+
+def case_lexicon(shared: Path, limit_files: int = 5) -> dict[str, str]:
+    """Most frequent written form of each lower-cased word, counted over IndoSum news and NERGrit."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for path in sorted((shared / INDOSUM).glob("dev.*.jsonl"))[:limit_files]:
+        for line in path.open(encoding="utf-8"):
+            for para in json.loads(line).get("paragraphs", []):
+                for sent in para:
+                    for i, w in enumerate(sent):
+                        if i > 0:  # sentence-initial capitals say nothing about the word
+                            counts[w.lower()][w] += 1
+    for words, _ in read_bio(shared / NERGRIT.format(split="train")):
+        for w in words[1:]:
+            counts[w.lower()][w] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items() if c.most_common(1)[0][0] != k}
+
+
+def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
+    """Restore likely casing of a lower-cased NERP sentence: lexicon form, entity words capitalised."""
+    out = []
+    for i, (w, t) in enumerate(zip(words, tags, strict=True)):
+        form = lexicon.get(w, w)
+        if form == w and t != "O" and w.isalpha() and t.split("-")[-1] not in ("FNB",):
+            form = w[:1].upper() + w[1:]
+        if i == 0:
+            form = form[:1].upper() + form[1:]
+        out.append(form)
+    return out
+
+
+def ner_training_docs(vocab: Vocab, shared: Path) -> tuple[list[Doc], list[Doc]]:
+    """NERGrit (as written and lower-cased) and NERP (lower-cased as given and case-restored)."""
+    lexicon = case_lexicon(shared)
+    train: list[Doc] = []
+    for words, tags in read_bio(shared / NERGRIT.format(split="train")):
+        train.append(bio_to_doc(vocab, words, tags))
+        train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
+    for words, tags in read_bio(shared / NERP.format(split="train")):
+        train.append(bio_to_doc(vocab, words, tags))
+        train.append(bio_to_doc(vocab, truecase(words, tags, lexicon), tags))
+    dev = [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERGRIT.format(split="valid"))]
+    dev += [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERP.format(split="valid"))]
+    return train, dev
+
+
+def ner_eval_sets(shared: Path) -> Iterator[tuple[str, list[tuple[list[str], list[str]]]]]:
+    yield "NERGrit test", read_bio(shared / NERGRIT.format(split="test"))
+    yield "NERP test", read_bio(shared / NERP.format(split="test"))
+    yield "IndoLEM NER-UI fold 1 test", read_bio(shared / INDOLEM.format(corpus="nerui", split="test"))
+    yield "IndoLEM NER-UGM fold 1 test", read_bio(shared / INDOLEM.format(corpus="nerugm", split="test"))

@@ -1,0 +1,129 @@
+"""`python -m peristiwa.nlp.train --shared ../shared/data`: rebuild the shipped Indonesian pipeline.
+
+Steps (each can be run alone with --only): convert the treebanks and NER files to DocBins under
+build/nlp, train the syntax pipeline (tok2vec + morphologizer + parser) and the NER pipeline from the
+configs in peristiwa/nlp/configs, assemble them with the tokenizer, sentence and lemmatizer
+components into src/peristiwa/data/models/id_core, evaluate, and write the model card.
+Seeds are fixed in the configs; run with one thread (OMP_NUM_THREADS=1) for the timings in the card.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import spacy  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+import peristiwa.nlp.lemmatizer  # noqa: E402,F401  (registers the components)
+import peristiwa.nlp.sentences  # noqa: E402,F401
+import peristiwa.nlp.tokenizer  # noqa: E402,F401
+from peristiwa.nlp import MODEL_DIR, corpora  # noqa: E402
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+STEPS = ("convert", "syntax", "ner", "assemble", "card")
+
+
+def convert(shared: Path, build: Path) -> None:
+    vocab = spacy.blank("id").vocab
+    splits = corpora.treebank_splits(shared)
+    train, dev = corpora.syntax_training_docs(vocab, splits)
+    _save(build / "syntax", train, dev)
+    lookup, roots = corpora.lemma_tables(splits)
+    loose = _loose_roots(shared)
+    (build / "lemmas.json").write_text(json.dumps({"lookup": lookup, "roots": sorted(roots),
+                                                   "loose": sorted(loose)}, ensure_ascii=False))
+    train, dev = corpora.ner_training_docs(vocab, shared)
+    _save(build / "ner", train, dev)
+    print(f"converted: syntax and NER DocBins, {len(lookup)} lemma lookups, {len(roots)} roots, "
+          f"{len(loose)} loose roots -> {build}")
+
+
+def _loose_roots(shared: Path, min_count: int = 3) -> set[str]:
+    """Words seen at least `min_count` times in IndoSum news: evidence that a stripped form is a word."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for path in sorted((shared / corpora.INDOSUM).glob("dev.*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            for para in json.loads(line).get("paragraphs", []):
+                for sent in para:
+                    counts.update(w.lower() for w in sent if w.isalpha())
+    return {w for w, c in counts.items() if c >= min_count and len(w) >= 3}
+
+
+def _save(dest: Path, train: list, dev: list) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=train, store_user_data=False).to_disk(dest / "train.spacy")
+    DocBin(docs=dev, store_user_data=False).to_disk(dest / "dev.spacy")
+
+
+def train_part(name: str, build: Path, max_steps: int | None) -> None:
+    from spacy.cli.train import train
+
+    overrides: dict[str, object] = {"paths.train": str(build / name / "train.spacy"),
+                                    "paths.dev": str(build / name / "dev.spacy")}
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    out = build / name / "model"
+    t0 = time.time()
+    train(CONFIGS / f"{name}.cfg", out, overrides=overrides)
+    (build / name / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
+
+
+def assemble(build: Path, dest: Path) -> None:
+    from peristiwa.nlp.lemmatizer import RuleLemmatizer
+
+    nlp = spacy.load(build / "syntax" / "model" / "model-best")
+    ner = spacy.load(build / "ner" / "model" / "model-best")
+    nlp.add_pipe("paragraph_sentences", before="parser")
+    lem = nlp.add_pipe("id_rule_lemmatizer", after="morphologizer")
+    tables = json.loads((build / "lemmas.json").read_text())
+    lem.rules = RuleLemmatizer(tables["lookup"], tables["roots"], tables["loose"])
+    nlp.add_pipe("ner", source=ner)
+    nlp.meta.update({"name": "core", "version": "0.1.0", "license": "CC BY-SA 4.0",
+                     "author": "peristiwa", "description": "Indonesian news pipeline (peristiwa)"})
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(dest)
+    size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+    print(f"assembled {nlp.pipe_names} -> {dest} ({size / 1e6:.1f} MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m peristiwa.nlp.train", description=__doc__)
+    ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--build", type=Path, default=Path("build/nlp"))
+    ap.add_argument("--out", type=Path, default=MODEL_DIR / "id_core")
+    ap.add_argument("--only", nargs="*", choices=STEPS, help="run only these steps")
+    ap.add_argument("--syntax-steps", type=int, help="override training.max_steps (syntax)")
+    ap.add_argument("--ner-steps", type=int, help="override training.max_steps (NER)")
+    args = ap.parse_args()
+    steps = args.only or STEPS
+    t0 = time.time()
+    if "convert" in steps:
+        convert(args.shared, args.build)
+    if "syntax" in steps:
+        train_part("syntax", args.build, args.syntax_steps)
+    if "ner" in steps:
+        train_part("ner", args.build, args.ner_steps)
+    if "assemble" in steps:
+        assemble(args.build, args.out)
+    if "card" in steps:
+        from peristiwa.nlp.card import write_card
+
+        write_card(args.out, args.shared, args.build)
+    print(f"done in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""The Indonesian news tokenizer keeps news-specific tokens whole (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from peristiwa.nlp.tokenizer import customize
+
+
+@pytest.fixture(scope="module")
+def tok():
+    nlp = spacy.blank("id")
+    customize(nlp.tokenizer)
+    return nlp
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Negara-negara anggota menolak.", "Negara-negara"),
+    ("Anggaran Rp1,5 triliun disetujui.", "Rp1,5"),
+    ("Kader PDI-P berkumpul.", "PDI-P"),
+    ("Kantor di Jl. Merdeka Barat.", "Jl."),
+    ("Rapat pada 7/4/2019 ditunda.", "7/4/2019"),
+    ("Unjuk rasa (5/1) berlangsung damai.", "5/1"),
+    ("Harga Rp5.000,- per liter.", "Rp5.000,-"),
+    ("Babak ke-5 dimulai pukul 10.30 WIB.", "ke-5"),
+    ("Babak ke-5 dimulai pukul 10.30 WIB.", "10.30"),
+    ("Sidang dipimpin Prof. Budi, S.H., M.Si. kemarin.", "M.Si."),
+])
+def test_keeps_token_whole(tok, text, token):
+    assert token in [t.text for t in tok(text)]
+
+
+def test_still_splits_punctuation(tok):
+    words = [t.text for t in tok('"Kami menolak," kata Budi di Kab. Bogor.')]
+    assert words == ['"', "Kami", "menolak", ",", '"', "kata", "Budi", "di", "Kab.", "Bogor", "."]
+
+
+def test_tokenizer_serialises(tok):
+    # a saved pipeline must carry the patterns (spaCy stores token_match as a regex)
+    data = tok.tokenizer.to_bytes()
+    other = spacy.blank("id")
+    other.tokenizer.from_bytes(data)
+    assert "Rp1,5" in [t.text for t in other("naik Rp1,5 triliun")]
