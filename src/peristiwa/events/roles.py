@@ -238,8 +238,8 @@ class RoleFinder:
         bare object is what is sent or done, so the recipient must come with a preposition.
         """
         via = set(p.recipient_via)
-        for x in [m for m in self.mentions if m.start >= te]:
-            between = self.doc[te:x.start]
+        for x in self._right(te):
+            between = self.doc[te:max(te, x.start)]
             if len(between) > 8:
                 return []
             if any(t.lower_ in RIGHT_BOUNDARY for t in between):
@@ -264,6 +264,10 @@ class RoleFinder:
             return self._coordinated_right(x)
         return []
 
+    def _right(self, te: int) -> list:
+        """Mentions after token te, and one that overlaps te ("bantuan [militer dari Jerman]")."""
+        return [x for x in self.mentions if x.start >= te or x.start < te < x.end]
+
     def _verbish(self, t: Token) -> bool:
         """A verb the object scan must not cross: tagged VERB, or a lower-case meN-/ber-/di- word."""
         if self.tagged:
@@ -275,24 +279,24 @@ class RoleFinder:
 
     def _agent(self, te: int) -> list:
         """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
-        for x in [m for m in self.mentions if m.start >= te]:
-            between = self.doc[te:x.start]
+        for x in self._right(te):
+            between = self.doc[te:max(te, x.start)]
             if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
                 return []
             prev = _prev_word(self.doc, x.start, self.s)
-            if prev == "oleh" or x.start == te or (x.start == te + 1 and prev in {"pihak", "para"}):
+            if prev == "oleh" or x.start <= te or (x.start == te + 1 and prev in {"pihak", "para"}):
                 return self._coordinated_right(x)
         return []
 
     def _reverse(self, m: Match) -> Roles:
         """menerima/mendapat + noun: the subject receives; the actor follows (dari/oleh) the noun."""
         r = Roles(recipients=self._subject(m.start))
-        for x in [y for y in self.mentions if y.start >= m.end]:
-            between = self.doc[m.end:x.start]
+        for x in self._right(m.end):
+            between = self.doc[m.end:max(m.end, x.start)]
             if len(between) > 5 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
                 break
             prev = _prev_word(self.doc, x.start, self.s)
-            if prev in self.cues.agent_preps or x.start == m.end or prev in {"penuh", "besar"}:
+            if prev in self.cues.agent_preps or x.start <= m.end or prev in {"penuh", "besar"}:
                 r.actors = self._coordinated_right(x)
                 break
         return r
@@ -312,8 +316,8 @@ class RoleFinder:
             if agent:
                 r.actors = agent
             k += 2
-        for x in [y for y in self.mentions if y.start >= k]:
-            between = self.doc[k:x.start]
+        for x in self._right(k):
+            between = self.doc[k:max(k, x.start)]
             if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
                 break
             if any(t.i in self.triggers or self._verbish(t) for t in between):
@@ -325,7 +329,7 @@ class RoleFinder:
             if prev in self.cues.agent_preps and not r.actors:
                 r.actors = self._coordinated_right(x)
                 continue
-            if x.start == k and not r.actors and not r.recipients:
+            if x.start <= k and not r.actors and not r.recipients:
                 if patient_first:
                     r.recipients = self._coordinated_right(x)
                 else:
