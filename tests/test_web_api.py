@@ -247,3 +247,19 @@ def test_column_index_answers_exactly_as_sql(tmp_path):
         assert {n["id"]: n["count"] for n in na["nodes"]} == {n["id"]: n["count"] for n in nb["nodes"]}
         aa, ab = fast.actors(f, limit=2000)["actors"], ref.actors(f, limit=2000)["actors"]
         assert sorted(map(str, aa)) == sorted(map(str, ab))
+
+
+def test_extract_endpoint_runs_the_real_pipeline_when_allowed(tmp_path):
+    from peristiwa.schema import JSON_SCHEMA
+
+    url = build_db(str(tmp_path / "x.db"), results=[])
+    c = TestClient(create_app(url, allow_extract=True))
+    text = "JAKARTA - Menteri Luar Negeri Indonesia bertemu dengan Duta Besar Jepang di Jakarta pada Senin."
+    r = c.post("/api/extract", json={"text": text, "title": "Pertemuan", "published": "2024-03-04", "lang": "id"})
+    assert r.status_code == 200, r.text
+    rec = r.json()
+    assert set(JSON_SCHEMA["required"]) <= set(rec)
+    assert rec["article"]["published"] == "2024-03-04"
+    assert "Duta Besar Jepang" in rec["article"]["text"]
+    assert "/api/extract" in c.get("/openapi.json").json()["paths"]
+    assert c.post("/api/extract", json={"text": ""}).status_code == 422
