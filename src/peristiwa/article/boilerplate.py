@@ -12,7 +12,8 @@ from peristiwa.article.resources import Rules
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_PROSE_END = re.compile(r"""[.!?]["'”’)]?$|[.!?,]["”’]\s*\w+.*[.!?]$""")
+_PROSE_END = re.compile(r"""[.!?。！？]["'”’)」]?$|[.!?,]["”’]\s*\w+.*[.!?]$""")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def normalise_line(line: str) -> str:
@@ -31,7 +32,9 @@ def split_lines(text: str) -> list[str]:
 
 def looks_like_prose(line: str) -> bool:
     """A sentence (or more) of news prose: several words and sentence-final punctuation."""
-    return len(line.split()) >= 5 and bool(_PROSE_END.search(line))
+    # scripts without spaces between words (Chinese, Japanese) count by characters
+    long_enough = len(line.split()) >= 5 or len(_CJK.findall(line)) >= 10
+    return long_enough and bool(_PROSE_END.search(line))
 
 
 def is_chrome(line: str, rules: Rules) -> bool:

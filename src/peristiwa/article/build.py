@@ -27,7 +27,7 @@ from peristiwa.schema import Article, Caption, Document
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 DATELINE_WINDOW = 4
-MIN_ARTICLE_WORDS = 30  # fewer words and not one sentence: a menu or a teaser, not an article  # the dateline paragraph is among the first few content lines or absent
+MIN_ARTICLE_CHARS = 150  # shorter and not one sentence: a menu or a teaser, not an article  # the dateline paragraph is among the first few content lines or absent
 
 
 @dataclass
@@ -147,7 +147,7 @@ def _assemble(parts: _Parts, r: Rules, *, title: str | None) -> Article:
         content = content[1:]
     if not content:
         raise NoArticleError("no article text left after removing page chrome")
-    if len(" ".join(content).split()) < MIN_ARTICLE_WORDS and not any(map(looks_like_prose, content)):
+    if sum(map(len, content)) < MIN_ARTICLE_CHARS and not any(map(looks_like_prose, content)):
         raise NoArticleError("no article text: only short fragments such as navigation were found")
     f = parts.fields
     return Article(
