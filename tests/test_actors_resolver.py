@@ -229,3 +229,17 @@ def test_english_word_order(resolver):
     doc = nlp_en("The President of Russia spoke.")
     a = resolver.annotate(doc, "2019-05-14").mentions[0].actor
     assert (a.name, a.text) == ("Vladimir Putin", "President of Russia")
+
+
+def test_for_token_mends_a_coordination_the_parser_broke(nlp, resolver):
+    # last conjunct attached to the verb, as parsers often do; a new clause's subject is not a conjunct
+    words = ["Ia", "didukung", "oleh", "Mesir", ",", "UEA", ",", "dan", "tentara", "bayaran", "Rusia", ".",
+             "Turki", "mengirim", "drone", "ke", "Libya", ",", "dan", "Rusia", "mengirim", "tentara", "."]
+    heads = [1, 1, 3, 1, 5, 3, 8, 8, 1, 8, 9, 1, 13, 13, 13, 16, 14, 20, 20, 20, 13, 20, 13]
+    deps = ["nsubj:pass", "ROOT", "case", "obl", "punct", "conj", "punct", "cc", "conj", "compound", "nmod",
+            "punct", "nsubj", "ROOT", "obj", "case", "nmod", "punct", "cc", "nsubj", "conj", "obj", "punct"]
+    doc = _parsed(nlp.vocab, words, heads, deps, [True] + [False] * 11 + [True] + [False] * 10)
+    da = resolver.annotate(doc, None)
+    assert [m.actor.country for m in da.for_token(doc[3])] == ["EGY", "ARE", "RUS"]
+    assert [m.actor.country for m in da.for_token(doc[16])] == ["LBY"]
+    assert da.for_token(doc[14]) == []  # "drone ke Libya": the place is not the drones

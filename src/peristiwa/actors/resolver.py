@@ -34,8 +34,10 @@ _NOT_NAME = {
     "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
-_LOCATIVE = {"di", "ke", "dari", "in", "at"}
+_LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
 _OF = {"of", "dari"}
+# Agents who are abroad by definition: the setting says nothing about their country.
+_ABROAD = {"diplomats", "ambassador", "journalists", "mercenaries", "armed forces", "refugees"}
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
 _LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
 _SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
@@ -49,6 +51,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&.]{1,9}$")
 _PER_LABELS = {"PER", "PERSON"}
 _ORG_LABELS = {"ORG", "ORGANISATION", "ORGANIZATION", "NORP"}
 # Dependency relations through which an argument token still "stands for" a mention below it.
+_CONJUNCTIONS = {"dan", "serta", "maupun", "atau", "and", "or"}
+_LIST_GLUE = _CONJUNCTIONS | {",", "sebagian", "besar", "para", "beberapa", "sejumlah", "juga", "the", "some"}
+_CLAUSE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj", "root", "ROOT", "xcomp", "ccomp", "advcl"}
+_NON_ARG_CASE = {"di", "ke", "pada", "dalam", "untuk", "terhadap", "kepada", "atas", "tentang", "soal", "mengenai",
+                 "dengan", "sejak", "hingga", "sampai", "bagi", "antara", "melalui", "menuju", "seperti", "in",
+                 "at", "to", "for", "on", "about", "with", "into", "against", "like"}
 _ARG_DEPS = {"nmod", "nmod:poss", "compound", "flat", "flat:name", "appos", "conj", "amod", "det", "nummod",
              "fixed", "flat:foreign", "compound:plur"}
 
@@ -85,7 +93,28 @@ class DocActors:
         out: list[ActorMention] = []
         seen: set[int] = set()
         self._collect(token, out, seen, depth=0)
+        if out:
+            self._surface_conjuncts(out)
         return out
+
+    def _surface_conjuncts(self, out: list[ActorMention]) -> None:
+        """Lists the parser broke ("oleh Mesir, UEA, dan sebagian besar tentara bayaran Rusia" with the last
+        conjunct hung on the verb): follow ", / dan / serta" to the next mention, unless that mention is
+        the subject or object of a new clause ("..., dan Rusia mengirim tentara")."""
+        doc = self.doc
+        n = len(doc)
+        while True:
+            last = max(out, key=lambda m: m.end)
+            i, joined = last.end, False
+            while i < n and doc[i].lower_ in _LIST_GLUE:
+                joined = joined or doc[i].lower_ in _CONJUNCTIONS or doc[i].text == ","
+                i += 1
+            nxt = self.covering(i) if joined and i < n else None
+            if nxt is None or nxt.start != i or any(x is nxt for x in out):
+                return
+            if doc.has_annotation("DEP") and doc[nxt.head].dep_ in _CLAUSE_ARGS:
+                return
+            out.append(nxt)
 
     def _collect(self, token: Token, out: list[ActorMention], seen: set[int], depth: int) -> None:
         if depth > 6 or token.i in seen:
@@ -103,13 +132,19 @@ class DocActors:
             return
         found_before = len(out)
         for child in token.children:
-            if child.dep_ in _ARG_DEPS and child.dep_ != "conj":
+            if child.dep_ in _ARG_DEPS and child.dep_ != "conj" and not _prepositional(child):
                 self._collect(child, out, seen, depth + 1)
         # Coordination of a non-actor head ("pasukan dan polisi Rusia") still collects the conjuncts.
         if len(out) > found_before or depth == 0:
             for child in token.children:
                 if child.dep_ == "conj":
                     self._collect(child, out, seen, depth + 1)
+
+
+def _prepositional(token: Token) -> bool:
+    """A modifier introduced by a preposition other than 'dari'/'oleh' ("senjata ke Libya", "konferensi di
+    Departemen Luar Negeri AS") is a place or a circumstance, not the actor the head stands for."""
+    return any(c.dep_ == "case" and c.lower_ in _NON_ARG_CASE for c in token.children)
 
 
 @dataclass(slots=True)
@@ -369,6 +404,8 @@ class ActorResolver:
                 continue
             if any(out.covering(i) is not None for i in range(ent.start, ent.end)):
                 continue
+            if not ent.text[:1].isupper() or (len(ent) == 1 and ent.text.isupper() is False and len(ent.text) < 3):
+                continue  # "embargo" tagged PER: names are capitalised
             kind = "person" if label in _PER_LABELS else "ner"
             added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
                                       self._head(doc, ent.start, ent.end), "ner", kind))
@@ -456,7 +493,8 @@ class ActorResolver:
         if not settings:
             return
         for m in out.mentions:
-            if m.kind == "role" and not m.actor.country and m.actor.sector in _LOCAL_SECTORS:
+            if (m.kind == "role" and not m.actor.country and m.actor.sector in _LOCAL_SECTORS
+                    and m.actor.name not in _ABROAD):
                 countries = settings.get(sent_of[m.start], set())
                 if len(countries) == 1:
                     m.actor = replace(m.actor, country=next(iter(countries)))
