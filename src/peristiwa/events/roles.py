@@ -28,6 +28,8 @@ NOT_RECIPIENT = {"di", "dari", "sejak", "dalam", "tentang", "soal", "mengenai", 
 COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", "besar", "beberapa", "para",
          "pula", "bahkan", "termasuk"}
 _CHAIN = {"sehingga", "lalu", "kemudian", "dan", "serta", "hingga", "seraya", "sambil", "sebelum", "setelah"}
+_OWNER_GLUE = {"yang", "dipimpin", "pimpinan", "oleh", "sekutu", "pendukung", "milik", "di", "bawah", "loyalis",
+               "setia", "kepada", "pro", "bentukan", "binaan", "dukungan", "asal"}
 _FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 _CONJ = {"dan", "serta", "maupun", "atau", "dan/atau"}
 STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
@@ -208,7 +210,22 @@ class RoleFinder:
             cur = y
         return out
 
+    def _specific(self, x):
+        """A generic role with no country ("pasukan") followed by whose it is ("pasukan sekutu Serraj",
+        "pasukan yang dipimpin Khalifa Haftar") stands for that owner."""
+        if x.actor.country:
+            return x
+        for y in self.mentions:
+            if y.start < x.end:
+                continue
+            gap = [t.lower_ for t in self.doc[x.end:y.start]]
+            if len(gap) <= 3 and all(w in _OWNER_GLUE for w in gap) and y.actor.country:
+                return y
+            break
+        return x
+
     def _coordinated_right(self, x) -> list:
+        x = self._specific(x)
         out = [x]
         cur = x
         for y in [m for m in self.mentions if m.start >= x.end]:
