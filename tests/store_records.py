@@ -27,7 +27,7 @@ def event(kind: str = "ASSAULT", *, actor=(KKB,), recipient=(TNI,), date: str | 
                  modality=modality)
 
 
-def result(doc_id: str, events: list[Event], *, outlet: str = "kompas", published: str = "2024-03-05",
+def result(doc_id: str, events: list[Event], *, outlet: str = "kompas", published: str | None = "2024-03-05",
            text: str | None = None) -> Result:
     body = text or " ".join(e.text for e in events) or f"Artikel {doc_id} tanpa peristiwa."
     art = Article(title=f"Judul {doc_id}", outlet=outlet, published=published, text=body)

@@ -96,3 +96,9 @@ def test_merge_does_not_depend_on_arrival_order(tmp_path):
     two = _events(_store(str(tmp_path / "2.db"), list(reversed(rs))))
     assert one == two
     assert sorted(e["num_mentions"] for e in one) == [1, 3]  # 5/6/6 form one; 7 is 2 days after the 5th
+
+
+def test_mentions_without_any_date_are_not_merged(db_url):
+    results = [result(x, [event(date=None)], published=None, outlet=x) for x in ("a", "b")]
+    events = _events(_store(db_url, results))
+    assert [e["num_mentions"] for e in events] == [1, 1]

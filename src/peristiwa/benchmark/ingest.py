@@ -23,6 +23,7 @@ from pathlib import Path
 from peristiwa.report import ReportTable
 
 TARGET_DOCS = int(os.environ.get("PERISTIWA_BENCH_DOCS", "20000"))
+STORE_DOCS = int(os.environ.get("PERISTIWA_BENCH_STORE_DOCS", "20000"))
 TARGET_RATE_PER_CORE = 30.0
 TARGET_SPEEDUP = 1.7
 TARGET_MB = 700
@@ -34,7 +35,16 @@ def _detik(path: Path) -> Iterator[dict]:
         for row in csv.DictReader(fh):
             text = (row.get("isi_berita") or "").strip()
             if text:
-                yield {"text": text, "title": row.get("judul"), "url": row.get("tautan")}
+                yield {"text": text, "title": row.get("judul"), "url": row.get("tautan"),
+                       "published": _mdy(row.get("tanggal"))}
+
+
+def _mdy(value: str | None) -> str | None:
+    """Detik's "M/D/YYYY H:MM" -> YYYY-MM-DD."""
+    try:
+        return dt.datetime.strptime((value or "").split()[0], "%m/%d/%Y").date().isoformat()
+    except (ValueError, IndexError):
+        return None
 
 
 def _econ(path: Path) -> Iterator[dict]:
@@ -56,7 +66,11 @@ def _indosum(folder: Path) -> Iterator[dict]:
                     continue
                 seen.add(rec["id"])
                 paras = [" ".join(" ".join(sent) for sent in para) for para in rec["paragraphs"]]
-                yield {"text": "\n\n".join(paras), "title": None, "url": rec.get("source_url")}
+                stamp = rec["id"].split("-", 1)[0]
+                published = (dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
+                             if stamp.isdigit() else None)
+                yield {"text": "\n\n".join(paras), "title": None, "url": rec.get("source_url"),
+                       "published": published}
 
 
 def base_articles(shared: Path) -> list[dict]:
@@ -82,8 +96,8 @@ def write_corpus(articles: list[dict], n: int, path: Path) -> int:
                 if written >= n:
                     break
                 text = a["text"] if k == 0 else f"{a['text']}\n\n(Diperbarui, salinan {k}.)"
-                fh.write(json.dumps({"id": f"bench-{k}-{i}", "text": text, "title": a["title"],
-                                     "url": a["url"], "lang": "id"}, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({"id": f"bench-{k}-{i}", "text": text, "title": a["title"], "url": a["url"],
+                                     "published": a.get("published"), "lang": "id"}, ensure_ascii=False) + "\n")
                 written += 1
             k += 1
     return written
@@ -237,7 +251,7 @@ def run(shared: Path) -> list[ReportTable]:
             runs[workers] = _run_ingest(corpus, db, workers)
             runs[workers]["db"] = db
         size = _db_size(runs[1]["db"])
-        store_tables = store_bench(tmpdir, n)
+        store_tables = store_bench(tmpdir, STORE_DOCS)
     speed = {w: r["stored"] / r["seconds"] for w, r in runs.items()}
     table = ReportTable(
         f"ingest: {n:,} distinct documents ({len(articles):,} news articles, repeated with one varied line)",
@@ -256,7 +270,7 @@ def run(shared: Path) -> list[ReportTable]:
         f"SQLite database: {size / 2**20:.1f} MB for {runs[1]['stored']:,} documents = "
         f"{size / 2**20 / max(runs[1]['stored'], 1) * 1000:.1f} MB per 1,000 documents "
         f"(article text, entities, mentions, events and indexes)",
-        "scale with PERISTIWA_BENCH_DOCS (default 20000)",
+        "scale with PERISTIWA_BENCH_DOCS (default 20000) and PERISTIWA_BENCH_STORE_DOCS (default 20000)",
     ]
     return [table, *store_tables]
 

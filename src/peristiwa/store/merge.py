@@ -4,7 +4,8 @@ Two mentions report the same event when all of these hold:
   1. the same PLOVER type;
   2. dates within a day. A mention's date is the date resolved from its text; when the text gave
      none, the publication date of its article stands in (so unresolved mentions in articles
-     published within a day can merge). Every mention of an event lies within a day of every other;
+     published within a day can merge). Every mention of an event lies within a day of every other,
+     and a mention with no date at all (none in the text, no publication date) stays on its own;
   3. overlapping actors: for actors and for recipients, the two sets share an actor or one of them
      is empty (not said), and at least one of the two roles really shares an actor;
   4. compatible places: one of them has none, or both name the same place (same GeoNames id, else
@@ -105,10 +106,9 @@ def fits(c: Cluster, m: Mention) -> bool:
     """Whether mention `m` reports the event of cluster `c` (the rule in the module docstring)."""
     if c.mentions[0].event_type != m.event_type:
         return False
-    if m.when is None or c.first is None:
-        if (m.when is None) != (c.first is None):
-            return False
-    elif m.when - c.first > WINDOW or c.last - m.when > WINDOW:
+    if m.when is None or c.first is None:  # no date at all: nothing says it is the same happening
+        return False
+    if m.when - c.first > WINDOW or c.last - m.when > WINDOW:
         return False
     return _places_compatible(c.place, _place(m)) and _sets_fit(c, m)
 
