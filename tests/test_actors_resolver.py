@@ -243,3 +243,15 @@ def test_for_token_mends_a_coordination_the_parser_broke(nlp, resolver):
     assert [m.actor.country for m in da.for_token(doc[3])] == ["EGY", "ARE", "RUS"]
     assert [m.actor.country for m in da.for_token(doc[16])] == ["LBY"]
     assert da.for_token(doc[14]) == []  # "drone ke Libya": the place is not the drones
+
+
+def test_appositive_title_and_adjectives_after_titles(nlp, resolver):
+    doc = nlp("Ia bertemu Budi Santoso, menteri pertahanan Malaysia, di Jakarta.")
+    doc.ents = [doc.char_span(11, 23, label="PER")]
+    da = resolver.annotate(doc, None)
+    budi = next(m for m in da.mentions if m.actor.text == "Budi Santoso")
+    assert (budi.actor.country, budi.actor.sector) == ("MYS", "GOV")
+    # "Sunni", "Barat" after a title are adjectives, not names; the setting "di Baghdad" gives the country
+    _, da = _actors(nlp, resolver, "Gerilyawan Sunni menyerang warga sipil di Baghdad.")
+    first = da.mentions[0]
+    assert (first.kind, first.actor.country, first.actor.sector) == ("role", "IRQ", "REB")

@@ -32,12 +32,17 @@ _NOT_NAME = {
     "november", "desember", "pada", "di", "dan", "yang", "itu", "ini", "tersebut", "kata", "ujar", "dalam",
     "untuk", "dengan", "ke", "dari", "oleh", "saat", "ketika", "telah", "akan", "sudah", "juga", "pun",
     "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
+    # pronouns, directions, and religious or ethnic adjectives ("gerilyawan Sunni", "pemerintah Barat")
+    "anda", "kami", "kita", "saya", "ia", "dia", "mereka", "beliau", "barat", "timur", "utara", "selatan",
+    "tengah", "sunni", "syiah", "shiite", "kurdi", "kurdish", "muslim", "islam", "kristen", "katolik",
+    "protestan", "yahudi", "hindu", "buddha", "tamil", "pashtun", "uighur", "uyghur", "rohingya", "arab",
+    "maois", "komunis", "sipil", "asing", "lokal", "pusat", "daerah", "federal", "nasional",
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
 _LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
 _OF = {"of", "dari"}
 # Agents who are abroad by definition: the setting says nothing about their country.
-_ABROAD = {"diplomats", "ambassador", "journalists", "mercenaries", "armed forces", "refugees"}
+_ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees"}
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
 _LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
 _SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
@@ -262,8 +267,20 @@ class ActorResolver:
         sent_of = _sentence_index(doc, tokens)
         self._pronouns(doc, out, lowered, sent_of)
         self._local_country(out, lowered, sent_of)
+        self._appositive_titles(out, tokens)
         out._index()
         return out
+
+    @staticmethod
+    def _appositive_titles(out: DocActors, tokens: list[str]) -> None:
+        """"Kamran Rasool, menteri pertahanan Pakistan": a name without a country takes the country and
+        sector of the title set beside it with a comma."""
+        for k, m in enumerate(out.mentions[:-1]):
+            nxt = out.mentions[k + 1]
+            if (m.kind == "person" and not m.actor.country and m.end < len(tokens) and tokens[m.end] == ","
+                    and nxt.start == m.end + 1 and nxt.via == "title" and nxt.kind == "role"
+                    and nxt.actor.country):
+                m.actor = replace(m.actor, country=nxt.actor.country, sector=m.actor.sector or nxt.actor.sector)
 
     # -- layer 2: titles + lexicon matches + names -----------------------------------------------
     def _compose(self, doc: Doc, matches: list[_Match], titles: list[_Match],
