@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from peristiwa.store import schema as s
 from peristiwa.store.queries import EventFilter as StoreFilter
 
 EPOCH = dt.date(1970, 1, 1)
@@ -27,51 +26,48 @@ class ColumnIndex:
     """Columns of events, event_actors and actors as arrays. Immutable once built."""
 
     def __init__(self, engine: Engine) -> None:
-        e, ea, a = s.events, s.event_actors, s.actors
+        # read through the driver's cursor in chunks: a million rows as SQLAlchemy Row objects would
+        # cost several times the memory and time (the SQL is fixed text, no values from requests)
         with engine.connect() as conn:
-            actors = conn.execute(select(a.c.id, a.c.name, a.c.key, a.c.wikidata, a.c.country).order_by(a.c.id)).all()
-            ev = conn.execute(select(e.c.id, e.c.date, e.c.quad, e.c.event_type, e.c.cameo, e.c.goldstein,
-                                     e.c.num_mentions, e.c.country).order_by(e.c.id)).all()
-            links = conn.execute(select(ea.c.event_id, ea.c.actor_id, ea.c.role)).all()
+            actors = _fetch(conn, "SELECT id, name, key, wikidata, country FROM actors ORDER BY id")
+            ev = _fetch(conn, "SELECT id, date, quad, event_type, cameo, goldstein, num_mentions, country "
+                              "FROM events ORDER BY id")
+            links = _fetch(conn, "SELECT event_id, actor_id, role FROM event_actors")
         # actors
-        self.actor_ids = np.array([r[0] for r in actors], dtype=np.int64)
-        self.actor_names = [r[1] for r in actors]
+        self.actor_ids = np.array(actors[0], dtype=np.int64)
+        self.actor_names = list(actors[1])
         self._by_lower: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
-        for i, r in enumerate(actors):
-            self._by_lower.setdefault((r[1] or "").lower(), []).append(i)
-            self._by_key.setdefault(r[2], []).append(i)
-            if r[3]:
-                self._by_key.setdefault(r[3], []).append(i)
+        for i, (name, key, wikidata) in enumerate(zip(actors[1], actors[2], actors[3], strict=True)):
+            self._by_lower.setdefault((name or "").lower(), []).append(i)
+            self._by_key.setdefault(key, []).append(i)
+            if wikidata:
+                self._by_key.setdefault(wikidata, []).append(i)
         self.countries: dict[str, int] = {}
-        self.actor_country = np.array([self._code(self.countries, r[4] or "") for r in actors], dtype=np.int32)
+        self.actor_country = _codes(actors[4], self.countries)
         # events
-        n = len(ev)
-        self.n = n
-        self.ids = np.array([r[0] for r in ev], dtype=np.int64)
-        self.date = np.array([_day(r[1]) for r in ev], dtype=np.int32) if n else np.zeros(0, np.int32)
-        self.quad = np.array([r[2] or 0 for r in ev], dtype=np.int8)
+        self.n = n = len(ev[0])
+        self.ids = np.array(ev[0], dtype=np.int64)
+        self.date = _days(ev[1])
+        self.quad = np.array([q or 0 for q in ev[2]], dtype=np.int8)
         self.types: dict[str, int] = {}
-        self.type = np.array([self._code(self.types, (r[3] or "").upper()) for r in ev], dtype=np.int32)
+        self.type = _codes([(t or "").upper() for t in ev[3]], self.types)
         self.cameos: dict[str, int] = {}
-        self.cameo = np.array([self._code(self.cameos, r[4] or "") for r in ev], dtype=np.int32)
-        self.goldstein = np.array([np.nan if r[5] is None else r[5] for r in ev], dtype=np.float64)
-        self.mentions = np.array([r[6] or 0 for r in ev], dtype=np.int64)
-        self.ev_country = np.array([self._code(self.countries, r[7] or "") if r[7] else -1 for r in ev],
-                                   dtype=np.int32)
+        self.cameo = _codes(ev[4], self.cameos)
+        self.goldstein = np.array([np.nan if g is None else g for g in ev[5]], dtype=np.float64)
+        self.mentions = np.array([m or 0 for m in ev[6]], dtype=np.int64)
+        self.ev_country = _codes(ev[7], self.countries, none=-1)
+        del ev
         # links: positions into the event arrays; links to events that are gone are dropped
-        if links:
-            lev = np.array([r[0] for r in links], dtype=np.int64)
-            lact = np.array([r[1] for r in links], dtype=np.int64)
-            lrole = np.array([0 if r[2] == "actor" else 1 for r in links], dtype=np.int8)
-            pos = np.searchsorted(self.ids, lev)
-            apos = np.searchsorted(self.actor_ids, lact)
-            ok = (pos < n) & (apos < len(self.actor_ids))
-            ok[ok] &= (self.ids[pos[ok]] == lev[ok]) & (self.actor_ids[apos[ok]] == lact[ok])
-            self.link_event, self.link_actor, self.link_role = pos[ok], apos[ok], lrole[ok]
-        else:
-            self.link_event = self.link_actor = np.zeros(0, np.int64)
-            self.link_role = np.zeros(0, np.int8)
+        lev = np.array(links[0], dtype=np.int64)
+        lact = np.array(links[1], dtype=np.int64)
+        lrole = np.array([0 if r == "actor" else 1 for r in links[2]], dtype=np.int8)
+        del links
+        pos = np.searchsorted(self.ids, lev)
+        apos = np.searchsorted(self.actor_ids, lact)
+        ok = (pos < n) & (apos < len(self.actor_ids))
+        ok[ok] &= (self.ids[pos[ok]] == lev[ok]) & (self.actor_ids[apos[ok]] == lact[ok])
+        self.link_event, self.link_actor, self.link_role = pos[ok], apos[ok], lrole[ok]
         # one (event, actor) per actor-in-event for counts, whatever the role
         pair_key = self.link_event * max(1, len(self.actor_ids)) + self.link_actor
         _, first = np.unique(pair_key, return_index=True)
@@ -149,9 +145,9 @@ class ColumnIndex:
         out = np.zeros(self.n, dtype=bool)
         if len(ids) and self.n:
             pos = np.searchsorted(self.ids, ids)
-            pos = pos[pos < self.n]
-            pos = pos[np.isin(self.ids[pos], ids)]
-            out[pos] = True
+            ok = pos < self.n
+            ok[ok] &= self.ids[pos[ok]] == ids[ok]
+            out[pos[ok]] = True
         return out
 
     # ---- queries -----------------------------------------------------------------------------
@@ -265,6 +261,34 @@ class ColumnIndex:
         as_actor = np.bincount(self.link_actor[lm & (self.link_role == 0)], minlength=A)
         as_recipient = np.bincount(self.link_actor[lm & (self.link_role == 1)], minlength=A)
         return [(int(nz[i]), int(counts[nz[i]]), int(as_actor[nz[i]]), int(as_recipient[nz[i]])) for i in order]
+
+
+def _fetch(conn, sql: str, chunk: int = 100_000) -> list[tuple]:
+    """Columns (as tuples) of a fixed query, fetched from the DBAPI cursor in chunks."""
+    cursor = conn.exec_driver_sql(sql).cursor
+    ncols = len(cursor.description)
+    cols: list[list] = [[] for _ in range(ncols)]
+    while rows := cursor.fetchmany(chunk):
+        for i, col in enumerate(zip(*rows, strict=True)):
+            cols[i].extend(col)
+    return [tuple(c) for c in cols]
+
+
+def _codes(values, table: dict[str, int], none: int | None = None) -> np.ndarray:
+    """Small integer codes for a column of strings (the same string, the same code)."""
+    out = np.empty(len(values), dtype=np.int32)
+    for i, v in enumerate(values):
+        out[i] = none if (none is not None and not v) else table.setdefault(v or "", len(table))
+    return out
+
+
+def _days(values) -> np.ndarray:
+    """Days since 1970 for ISO strings (SQLite) or dates (PostgreSQL); NO_DATE for NULL."""
+    if not values:
+        return np.zeros(0, np.int32)
+    as_dates = np.array([None if v is None else str(v)[:10] for v in values], dtype="datetime64[D]")
+    days = as_dates.astype(np.int64)
+    return np.where(np.isnat(as_dates), NO_DATE, days).astype(np.int32)
 
 
 def _day(value) -> int:
