@@ -1,0 +1,91 @@
+"""`make bench` section: the whole extract (article stage, model, event coder) in articles per second on
+one core, for ~500-word Indonesian articles built from ../shared/data/news/id-news-detik-1000 bodies, and the
+share of that time spent outside the statistical model (targets: >= 30 articles/s, <= 25 % outside).
+
+Runs in a child process pinned to one core with one BLAS/OpenMP thread. The model's own time is measured
+by running `nlp.pipe` alone over the same texts; everything else (article rules, actor resolution,
+pattern matching, roles, dates, places, records) is "outside".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from peristiwa.report import ReportTable
+
+CHILD = r"""
+import csv, json, sys, time
+from peristiwa.nlp import load_model
+from peristiwa.pipeline import Pipeline
+from peristiwa.schema import Document
+
+csv.field_size_limit(10 ** 9)
+n_articles, target_words = int(sys.argv[2]), 500
+bodies = []
+with open(sys.argv[1], encoding="utf-8", newline="") as fh:
+    for row in csv.DictReader(fh):
+        body = (row.get("isi_berita") or "").replace("SCROLL TO CONTINUE WITH CONTENT", "").strip()
+        if len(body.split()) >= 80:
+            bodies.append(body)
+# ~500-word articles: consecutive bodies joined (paragraphs kept) until the length is reached
+texts, cur, i = [], [], 0
+while len(texts) < n_articles and bodies:
+    cur.append(bodies[i % len(bodies)])
+    i += 1
+    words = " ".join(cur).split()
+    if len(words) >= target_words:
+        texts.append("\n\n".join(cur))
+        cur = []
+docs = [Document(doc_id=f"bench-{k}", source=f"bench-{k}", kind="clean", text=t, lang="id")
+        for k, t in enumerate(texts)]
+pipe = Pipeline(lang="id")
+list(pipe.run(docs[:4]))  # load model, lexicons, coder
+t0 = time.perf_counter()
+results = list(pipe.run(docs))
+total = time.perf_counter() - t0
+nlp = load_model("id")
+t1 = time.perf_counter()
+for _ in nlp.pipe([r.article.text for r in results], batch_size=32):
+    pass
+model = time.perf_counter() - t1
+errors = [r.error for r in results if r.error]
+print(json.dumps({"articles": len(results), "words": sum(len(t.split()) for t in texts), "seconds": total,
+                  "model_seconds": model, "events": sum(len(r.events) for r in results),
+                  "quotes": sum(len(r.quotes) for r in results), "errors": errors[:3], "n_errors": len(errors)}))
+"""
+
+
+def measure(shared: Path, articles: int = 60) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    cmd = [sys.executable, "-c", CHILD, str(shared / "news" / "id-news-detik-1000" / "data_berita.csv"),
+           str(articles)]
+    if sys.platform.startswith("linux"):
+        cmd = ["taskset", "-c", "0", *cmd]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1200, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(shared: Path) -> list[ReportTable]:
+    from peristiwa.nlp import load_model
+
+    if not (shared / "news" / "id-news-detik-1000" / "data_berita.csv").is_file():
+        return [ReportTable("extract speed", [], notes=["../shared/data/news/id-news-detik-1000 not found"])]
+    if load_model("id") is None:
+        return [ReportTable("extract speed", [], notes=["no Indonesian model shipped: run `make train`"])]
+    m = measure(shared)
+    per_s = m["articles"] / m["seconds"] if m["seconds"] else 0.0
+    outside = max(0.0, m["seconds"] - m["model_seconds"]) / m["seconds"] if m["seconds"] else 0.0
+    table = ReportTable(
+        "extract speed: whole pipeline on one core (~500-word Detik articles)",
+        ["articles", "words/article", "seconds", "articles/s", "model s", "outside model", "events", "quotes"],
+        [[m["articles"], round(m["words"] / max(1, m["articles"])), m["seconds"], per_s, m["model_seconds"],
+          f"{100 * outside:.0f} %", m["events"], m["quotes"]]],
+    )
+    table.notes.append("targets: >= 30 articles/s; <= 25 % of the time outside the statistical model")
+    if m["n_errors"]:
+        table.notes.append(f"{m['n_errors']} document(s) failed, e.g. {m['errors']}")
+    return [table]
