@@ -255,3 +255,17 @@ def test_appositive_title_and_adjectives_after_titles(nlp, resolver):
     _, da = _actors(nlp, resolver, "Gerilyawan Sunni menyerang warga sipil di Baghdad.")
     first = da.mentions[0]
     assert (first.kind, first.actor.country, first.actor.sector) == ("role", "IRQ", "REB")
+
+
+def test_shared_alias_goes_to_the_country_the_document_is_about(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Partai Demokrat menolak rencana Presiden AS di Washington.")
+    assert da.mentions[0].actor.country == "USA"
+    _, da = _actors(nlp, resolver, "Partai Demokrat mendukung Presiden Joko Widodo di Jakarta.")
+    assert da.mentions[0].actor.country == "IDN"
+
+
+def test_leader_takes_the_country_of_what_he_leads(nlp, resolver):
+    doc = nlp("Delegasi India yang dipimpin Menteri Pertahanan Arjun Rao tiba di Islamabad.")
+    da = resolver.annotate(doc, None)
+    rao = next(m for m in da.mentions if m.actor.name == "Arjun Rao")
+    assert (rao.actor.country, rao.actor.sector) == ("IND", "GOV")

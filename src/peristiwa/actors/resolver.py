@@ -200,6 +200,18 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
     return found
 
 
+def _disambiguate(matches: list[_Match], ambiguous: list[tuple[_Match, list[ActorEntry]]]) -> None:
+    """An alias several actors share ("Partai Demokrat": Indonesia's or the US party) goes to the one whose
+    country the document mentions most; on a tie, the entry listed last in the data."""
+    profile: dict[str, int] = {}
+    for m in matches:
+        if all(m is not a for a, _ in ambiguous):
+            profile[m.entry.country] = profile.get(m.entry.country, 0) + 1
+    for m, entries in ambiguous:
+        best = max(range(len(entries)), key=lambda k: (profile.get(entries[k].country, 0), k))
+        m.entry = entries[best]
+
+
 def _accept_alias(alias: Alias, toks: list[str]) -> bool:
     text = "".join(toks)
     if alias.exact:
@@ -240,10 +252,17 @@ class ActorResolver:
         lowers = [w if w.isalnum() else compact(w) for w in lowered]
         covered = [False] * len(tokens)
         matches: list[_Match] = []
+        ambiguous: list[tuple[_Match, list[ActorEntry]]] = []
         for s, e, values in _scan(tokens, lowers, self.lex.actors, covered, _accept_alias):
-            matches.append(_Match(s, e, entry=values[-1].entry))
+            entries = list({id(v.entry): v.entry for v in values}.values())
+            m = _Match(s, e, entry=entries[-1])
+            matches.append(m)
+            if len({x.country for x in entries}) > 1:
+                ambiguous.append((m, entries))
             for i in range(s, e):
                 covered[i] = True
+        if ambiguous:
+            _disambiguate(matches, ambiguous)
         # Named entities from the model that the lexicon lacks are names, not places for titles
         # ("Front Pembela Rakyat Merdeka" holds the agent noun "Rakyat").
         if doc.has_annotation("ENT_IOB"):
@@ -274,8 +293,18 @@ class ActorResolver:
     @staticmethod
     def _appositive_titles(out: DocActors, tokens: list[str]) -> None:
         """"Kamran Rasool, menteri pertahanan Pakistan": a name without a country takes the country and
-        sector of the title set beside it with a comma."""
-        for k, m in enumerate(out.mentions[:-1]):
+        sector of the title set beside it with a comma, or of the body it leads ("yang dipimpin")."""
+        for k, m in enumerate(out.mentions):
+            # "delegasi India yang dipimpin Menteri Pertahanan X": the leader belongs to what he leads
+            if m.kind == "person" and not m.actor.country and k > 0:
+                before = [w.lower() for w in tokens[max(0, m.start - 3):m.start]]
+                prev = out.mentions[k - 1]
+                if prev.actor.country and prev.end >= m.start - 3 and (
+                        before[-2:] == ["yang", "dipimpin"] or before[-1:] == ["pimpinan"]
+                        or before[-3:] == ["yang", "dipimpin", "oleh"]):
+                    m.actor = replace(m.actor, country=prev.actor.country)
+            if k + 1 >= len(out.mentions):
+                break
             nxt = out.mentions[k + 1]
             if (m.kind == "person" and not m.actor.country and m.end < len(tokens) and tokens[m.end] == ","
                     and nxt.start == m.end + 1 and nxt.via == "title" and nxt.kind == "role"
