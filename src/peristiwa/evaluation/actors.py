@@ -146,8 +146,8 @@ def places_table(shared: Path) -> ReportTable:
             near25 += d <= 25
             near100 += d <= 100
     table.rows.append([n, found, coords, near25, near100, found / n if n else 0.0, near100 / n if n else 0.0])
-    table.notes.append("most gold places are streets, districts and villages below the gazetteer's level "
-                       "(GeoNames cities >= 15k, BPS provinces and regencies)")
+    table.notes.append("misses are mostly streets, villages and Jakarta neighbourhoods below the gazetteer's "
+                       "level (GeoNames cities >= 15k; BPS provinces, regencies, districts)")
     return table
 
 

@@ -137,22 +137,29 @@ def build_gazetteer(folder: Path = DATA) -> Gazetteer:
             e = alias.entry
             if e.kind == "country" and e.country in by_iso and not alias.exact:
                 gaz.add(alias.text, by_iso[e.country])
+    # BPS regions: a province sits at its capital, a regency at the GeoNames city of its name, a district
+    # (kecamatan) at the GeoNames town of its name or else at its regency — approximate, but within reach.
+    by_code: dict[str, Place] = {}
     with (folder / "wilayah-id.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            name = row["name"]
+            name, kind = row["name"], row["level"]
             bare = name.removeprefix("Kabupaten ").removeprefix("Kota ")
-            city = cities.get(bare.lower())
-            lat, lon, gid = (city.lat, city.lon, city.geonameid) if city else (None, None, None)
-            kind = row["level"]
-            place = Place(name, "IDN", lat, lon, gid, city.population if city else 0, kind)
-            gaz.add(name, place)
+            city = cities.get((row.get("capital") or bare).lower())
+            if city is None and kind == "district":
+                city = by_code.get(row["parent_code"])
+            lat, lon = (city.lat, city.lon) if city and city.lat is not None else (None, None)
+            gid = city.geonameid if city and kind != "district" else None
+            place = Place(name, "IDN", lat, lon, gid, city.population if city and kind != "district" else 0, kind)
+            by_code[row["bps_code"]] = place
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
             if kind == "province":
-                gaz.add(f"Provinsi {name}", place)
-                for short in (name.removeprefix("DKI ").removeprefix("DI "),):
-                    if short != name:
-                        gaz.add(short, place)
-            elif city is None:
-                gaz.add(bare, place)
+                aliases += [f"Provinsi {name}", name.removeprefix("DKI ").removeprefix("DI ")]
+            elif kind == "regency" and city is None:
+                aliases.append(bare)
+            elif kind == "district":
+                aliases += [f"Kecamatan {name}", f"Kec. {name}"]
+            for alias in {name, *aliases}:
+                gaz.add(alias, place)
     extra = folder / "extra.tsv"
     if extra.exists():
         with extra.open(encoding="utf-8") as f:
