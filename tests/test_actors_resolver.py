@@ -269,3 +269,10 @@ def test_leader_takes_the_country_of_what_he_leads(nlp, resolver):
     da = resolver.annotate(doc, None)
     rao = next(m for m in da.mentions if m.actor.name == "Arjun Rao")
     assert (rao.actor.country, rao.actor.sector) == ("IND", "GOV")
+
+
+def test_bare_title_refers_to_the_last_actor_with_that_title(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Presiden Filipina Rodrigo Duterte tiba di Jakarta. Presiden lalu bertemu wartawan.",
+                    published="2017-02-01")
+    later = [m for m in da.mentions if m.actor.text == "Presiden"]
+    assert [(m.actor.name, m.actor.country, m.via) for m in later] == [("Rodrigo Duterte", "PHL", "coref")]

@@ -317,6 +317,7 @@ class ActorResolver:
         by_start = {m.start: m for m in matches}
         by_end = {m.end: m for m in matches}
         english = doc.lang_ == "en"
+        titled: dict[int, str] = {}
         used: set[int] = set()
         mentions: list[ActorMention] = []
         title_by_start = {t.start: t for t in titles}
@@ -363,7 +364,16 @@ class ActorResolver:
             actor = self._title_actor(doc, start, end, title, qualifier, person if name_end else None,
                                       (k, name_end) if name_end else None, published)
             kind = "person" if name_end else "role"
-            mentions.append(ActorMention(start, end, actor, self._head(doc, start, end), "title", kind))
+            mention = ActorMention(start, end, actor, self._head(doc, start, end), "title", kind)
+            if kind == "role" and qualifier is None and not actor.country:
+                # a bare definite description ("Presiden", "pemerintah") is the last one of its kind
+                for prev in reversed(mentions):
+                    if titled.get(id(prev)) == title.name and prev.actor.country:
+                        mention.actor = replace(prev.actor, text=actor.text, start=actor.start, end=actor.end)
+                        mention.via = "coref"
+                        break
+            titled[id(mention)] = title.name
+            mentions.append(mention)
         for m in matches:
             if m.start in used or any(x.start <= m.start < x.end for x in mentions):
                 continue
