@@ -149,6 +149,10 @@ Index("ix_events_quad_date", events.c.quad, events.c.date)
 Index("ix_events_cameo", events.c.cameo)
 Index("ix_events_actor1", events.c.actor1_id)
 Index("ix_events_actor2", events.c.actor2_id)
+# covering index of the columns the API's filters and aggregations read: loading them for its column
+# index scans this (about 40 bytes a row) instead of the whole events table with its sentences
+Index("ix_events_filter_columns", events.c.date, events.c.quad, events.c.event_type, events.c.cameo,
+      events.c.goldstein, events.c.num_mentions, events.c.country)
 
 event_actors = Table(
     "event_actors", metadata,

@@ -12,6 +12,7 @@ database, by id. The index is rebuilt when the database changes (see `token`).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import numpy as np
 from sqlalchemy import Engine
@@ -26,12 +27,13 @@ class ColumnIndex:
     """Columns of events, event_actors and actors as arrays. Immutable once built."""
 
     def __init__(self, engine: Engine) -> None:
-        # read through the driver's cursor in chunks: a million rows as SQLAlchemy Row objects would
-        # cost several times the memory and time (the SQL is fixed text, no values from requests)
+        # read through the driver's cursor: a million rows as SQLAlchemy Row objects would cost several
+        # times the memory and time (the SQL is fixed text, no values from requests)
         with engine.connect() as conn:
             actors = _fetch(conn, "SELECT id, name, key, wikidata, country FROM actors ORDER BY id")
+            # no ORDER BY: SQLite answers from the covering index ix_events_filter_columns; sorted below
             ev = _fetch(conn, "SELECT id, date, quad, event_type, cameo, goldstein, num_mentions, country "
-                              "FROM events ORDER BY id")
+                              "FROM events")
             links = _fetch(conn, "SELECT event_id, actor_id, role FROM event_actors")
         # actors
         self.actor_ids = np.array(actors[0], dtype=np.int64)
@@ -45,18 +47,20 @@ class ColumnIndex:
                 self._by_key.setdefault(wikidata, []).append(i)
         self.countries: dict[str, int] = {}
         self.actor_country = _codes(actors[4], self.countries)
-        # events
+        # events, in id order
         self.n = n = len(ev[0])
-        self.ids = np.array(ev[0], dtype=np.int64)
-        self.date = _days(ev[1])
-        self.quad = np.array([q or 0 for q in ev[2]], dtype=np.int8)
+        ids = np.array(ev[0], dtype=np.int64)
+        order = np.argsort(ids, kind="stable")
+        self.ids = ids[order]
+        self.date = _days(ev[1])[order]
+        self.quad = np.array([q or 0 for q in ev[2]], dtype=np.int8)[order]
         self.types: dict[str, int] = {}
-        self.type = _codes([(t or "").upper() for t in ev[3]], self.types)
+        self.type = _codes([(t or "").upper() for t in ev[3]], self.types)[order]
         self.cameos: dict[str, int] = {}
-        self.cameo = _codes(ev[4], self.cameos)
-        self.goldstein = np.array([np.nan if g is None else g for g in ev[5]], dtype=np.float64)
-        self.mentions = np.array([m or 0 for m in ev[6]], dtype=np.int64)
-        self.ev_country = _codes(ev[7], self.countries, none=-1)
+        self.cameo = _codes(ev[4], self.cameos)[order]
+        self.goldstein = np.array([np.nan if g is None else g for g in ev[5]], dtype=np.float64)[order]
+        self.mentions = np.array([m or 0 for m in ev[6]], dtype=np.int64)[order]
+        self.ev_country = _codes(ev[7], self.countries, none=-1)[order]
         del ev
         # links: positions into the event arrays; links to events that are gone are dropped
         lev = np.array(links[0], dtype=np.int64)
@@ -263,23 +267,29 @@ class ColumnIndex:
         return [(int(nz[i]), int(counts[nz[i]]), int(as_actor[nz[i]]), int(as_recipient[nz[i]])) for i in order]
 
 
-def _fetch(conn, sql: str, chunk: int = 100_000) -> list[tuple]:
-    """Columns (as tuples) of a fixed query, fetched from the DBAPI cursor in chunks."""
+def _fetch(conn, sql: str) -> list[tuple]:
+    """Columns (as tuples) of a fixed query, straight from the DBAPI cursor."""
     cursor = conn.exec_driver_sql(sql).cursor
-    ncols = len(cursor.description)
-    cols: list[list] = [[] for _ in range(ncols)]
-    while rows := cursor.fetchmany(chunk):
-        for i, col in enumerate(zip(*rows, strict=True)):
-            cols[i].extend(col)
-    return [tuple(c) for c in cols]
+    # millions of new tuples would set off the cyclic garbage collector again and again; none of
+    # them can form a cycle
+    gc.disable()
+    try:
+        rows = cursor.fetchall()
+        if not rows:
+            return [() for _ in cursor.description]
+        return list(zip(*rows, strict=True))
+    finally:
+        gc.enable()
 
 
 def _codes(values, table: dict[str, int], none: int | None = None) -> np.ndarray:
     """Small integer codes for a column of strings (the same string, the same code)."""
-    out = np.empty(len(values), dtype=np.int32)
-    for i, v in enumerate(values):
-        out[i] = none if (none is not None and not v) else table.setdefault(v or "", len(table))
-    return out
+    distinct = sorted(set(values), key=lambda v: (v is None, v or ""))  # same codes on every load
+    for v in distinct:
+        if not (none is not None and not v):
+            table.setdefault(v or "", len(table))
+    lookup = {v: (none if (none is not None and not v) else table[v or ""]) for v in distinct}
+    return np.array([lookup[v] for v in values], dtype=np.int32)
 
 
 def _days(values) -> np.ndarray:
