@@ -276,3 +276,13 @@ def test_bare_title_refers_to_the_last_actor_with_that_title(nlp, resolver):
                     published="2017-02-01")
     later = [m for m in da.mentions if m.actor.text == "Presiden"]
     assert [(m.actor.name, m.actor.country, m.via) for m in later] == [("Rodrigo Duterte", "PHL", "coref")]
+
+
+def test_setting_from_a_locative_phrase(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Di sebelah selatan Baghdad, warga sipil menemukan dua mayat.")
+    m = next(m for m in da.mentions if m.actor.text == "warga sipil")
+    assert m.actor.country == "IRQ"
+    _, da = _actors(nlp, resolver, "Gerilyawan menembakkan mortir di dekat kota Peshawar.")
+    assert da.mentions[0].actor.country == "PAK"  # a town from the gazetteer, not the actor lexicon
+    _, da = _actors(nlp, resolver, "Gerilyawan menembakkan mortir ke arah pos polisi.")
+    assert da.mentions[0].actor.country == ""

@@ -41,6 +41,11 @@ _NOT_NAME = {
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
 _LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
 _OF = {"of", "dari"}
+_PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten", "sebelah", "utara", "selatan",
+                "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
+                "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
+                "tepi", "the", "city", "of", "northern", "southern", "eastern", "western", "north",
+                "south", "east", "west", "near"}
 # Agents who are abroad by definition: the setting says nothing about their country.
 _ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees"}
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
@@ -198,6 +203,21 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
         else:
             i += 1
     return found
+
+
+def _after_locative(lowered: list[str], start: int) -> bool:
+    """Is token `start` inside a locative phrase: "di" followed only by place nouns, directions and names
+    ("di sebelah selatan Baghdad", "di wilayah Kaukasus utara Rusia")?"""
+    i = start - 1
+    while i >= 0 and start - i <= 6:
+        w = lowered[i]
+        if w in _LOCATIVE:
+            return True
+        if w in _PLACE_WORDS or w == ",":
+            i -= 1
+            continue
+        return False
+    return False
 
 
 def _disambiguate(matches: list[_Match], ambiguous: list[tuple[_Match, list[ActorEntry]]]) -> None:
@@ -540,20 +560,26 @@ class ActorResolver:
     @staticmethod
     def _local_country(out: DocActors, lowered: list[str], sent_of: list[int]) -> None:
         """Generic agents with no country ("gerilyawan", "warga sipil", "pemerintah") take the country of the
-        place the sentence is set in ("... di Irak", "... di Baghdad") when there is exactly one. Armed forces
-        are left alone: troops abroad are the usual story ("tentara ... di Irak" are often foreign)."""
+        place the sentence is set in ("di Irak", "di sebelah selatan Baghdad", "di wilayah Kaukasus utara
+        Rusia", "di kota Miranshah") when there is exactly one. Armed forces are left alone: troops abroad are
+        the usual story ("tentara ... di Irak" are often foreign)."""
+        needy = [m for m in out.mentions if m.kind == "role" and not m.actor.country
+                 and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD]
+        if not needy:
+            return
         settings: dict[int, set[str]] = {}
         for m in out.mentions:
-            if m.kind in ("country", "metonym") and m.start > 0 and lowered[m.start - 1] in _LOCATIVE:
+            if m.kind in ("country", "metonym") and _after_locative(lowered, m.start):
                 settings.setdefault(sent_of[m.start], set()).add(m.actor.country)
-        if not settings:
-            return
-        for m in out.mentions:
-            if (m.kind == "role" and not m.actor.country and m.actor.sector in _LOCAL_SECTORS
-                    and m.actor.name not in _ABROAD):
-                countries = settings.get(sent_of[m.start], set())
-                if len(countries) == 1:
-                    m.actor = replace(m.actor, country=next(iter(countries)))
+        from peristiwa.places import places_in  # the gazetteer knows towns and regions the lexicon does not
+
+        for pm in places_in(out.doc):
+            if pm.place.country and out.covering(pm.start) is None and _after_locative(lowered, pm.start):
+                settings.setdefault(sent_of[pm.start], set()).add(pm.place.country)
+        for m in needy:
+            countries = settings.get(sent_of[m.start], set())
+            if len(countries) == 1:
+                m.actor = replace(m.actor, country=next(iter(countries)))
 
     @staticmethod
     def _antecedent(out: DocActors, i: int, sent_of: list[int], pronoun: str) -> ActorMention | None:
