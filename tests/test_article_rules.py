@@ -35,6 +35,13 @@ R = rules()
      "The United States said on Tuesday."),
     ("KUALA LUMPUR (Reuters) - Thailand and Cambodia agreed.", "Reuters", "KUALA LUMPUR", "Reuters",
      "Thailand and Cambodia agreed."),
+    ("LONDON, Oct 21 (Reuters) - Britain summoned the envoy.", "Reuters", "LONDON", "Reuters",
+     "Britain summoned the envoy."),
+    ("KOMPAS.com - Presiden melantik duta besar.", "Kompas.com", None, None, "Presiden melantik duta besar."),
+    ("Jakarta, CNBC Indonesia - Menteri Keuangan menyampaikan.", "CNBC Indonesia", "Jakarta", None,
+     "Menteri Keuangan menyampaikan."),
+    ("TRIBUNNEWS.COM, JAKARTA - Polisi menangkap tersangka.", "Tribunnews.com", "JAKARTA", None,
+     "Polisi menangkap tersangka."),
 ])
 def test_dateline_forms(paragraph, outlet, place, wire, rest):
     dateline, got_rest = split_dateline(paragraph, R)

@@ -12,7 +12,7 @@ from peristiwa.article.resources import Rules
 @dataclass
 class Dateline:
     outlet: str | None
-    place: str
+    place: str | None
     wire_source: str | None
     prefix: str  # the exact text removed from the paragraph
 
@@ -33,6 +33,6 @@ def split_dateline(paragraph: str, rules: Rules) -> tuple[Dateline | None, str]:
         if raw_outlet:
             first = raw_outlet.split("/")[0]
             outlet = rules.canonical_outlet(first)
-        place = groups["place"].strip()
+        place = groups["place"].strip() if groups.get("place") else None
         return Dateline(outlet=outlet, place=place, wire_source=wire, prefix=paragraph[:m.end()]), rest
     return None, paragraph

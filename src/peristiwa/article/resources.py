@@ -114,7 +114,9 @@ def rules(directory: Path = OUTLETS_DIR) -> Rules:
     outlet_re = "(?:(?i:" + "|".join(outlet_names) + r")|[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2})"
     place_re = r"[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}"
     dash_re = r"\s*(?:-{1,2}|–|—)\s*"
-    datelines = [re.compile("^" + p.replace("{outlet}", outlet_re).replace("{place}", place_re)
+    names_re = "(?i:" + "|".join(outlet_names) + ")"
+    datelines = [re.compile("^" + p.replace("{outlet_name}", names_re).replace("{outlet}", outlet_re)
+                            .replace("{place}", place_re)
                             .replace("{dash}", dash_re)) for p in common["datelines"]]
     wire_words = sorted(wire_alias, key=len, reverse=True)
     return Rules(
