@@ -106,7 +106,8 @@ class IndonesianCoder:
         tgt = _dedupe([x.actor for x in roles.recipients if all(x.actor.name != a.name for a in src)])
         if not src and not tgt:
             return None
-        if p.need_recipient and not tgt:
+        if not tgt and (p.need_recipient or p.event in self.lex.cues.directed_types and not p.symmetric
+                        and modality != "negated"):
             return None
         if p.need_actor and not src:
             return None
@@ -226,21 +227,41 @@ def _confidence(roles: Roles, src: list[Actor], tgt: list[Actor], p: Pattern) ->
 
 _END = {".", "!", "?"}
 _OPEN = {"\"", "“", "'", "‘", "("}
+_CLOSE = {"\"", "”", "'", "’"}
 
 
 def _sentences(doc: Doc) -> list[Span]:
     """The model's sentences, split again after a full stop that is followed by a capitalised word:
     the coder reads roles within a sentence and must not let one run into the next."""
     spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    # a straight quote opens when an even number of them came before it (paragraphs reset the count)
+    opening: set[int] = set()
+    n = 0
+    for t in doc:
+        if "\n\n" in t.text or t.is_space and t.text.count("\n") > 1:
+            n = 0
+        elif t.text == "\"":
+            if n % 2 == 0:
+                opening.add(t.i)
+            n += 1
     out: list[Span] = []
     for sent in spans:
         start = sent.start
         for t in sent[:-1]:
-            nxt = doc[t.i + 1]
-            if t.text in _END and t.i + 1 < sent.end and (nxt.text[:1].isupper() or nxt.text in _OPEN) \
+            if t.i < start:
+                continue
+            j = t.i + 1
+            while j < sent.end and doc[j].is_space:
+                j += 1
+            if j >= sent.end:
+                continue
+            nxt = doc[j]
+            closes = t.text in _CLOSE and t.i not in opening and t.i > start and doc[t.i - 1].text in _END
+            starts = nxt.text[:1].isupper() or nxt.text in _OPEN and (nxt.text != "\"" or nxt.i in opening)
+            if (t.text in _END or closes) and starts \
                     and not _abbreviation(doc, t.i):
                 out.append(doc[start:t.i + 1])
-                start = t.i + 1
+                start = j
         if start < sent.end:
             out.append(doc[start:sent.end])
     return out

@@ -61,6 +61,7 @@ class Cues:
     agent_preps: set[str]
     between: set[str]
     partner_preps: set[str]
+    directed_types: set[str]
 
 
 @dataclass
@@ -255,4 +256,5 @@ def _load_cues() -> Cues:
         agent_preps=set(roles["agent_preps"]),
         between=set(roles["between"]),
         partner_preps=set(roles["partner_preps"]),
+        directed_types=set(roles.get("directed_types") or []),
     )

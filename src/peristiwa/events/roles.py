@@ -263,11 +263,8 @@ class RoleFinder:
                 return []
             if any(t.i in self.triggers or self._verbish(t) for t in between):
                 return []
-            prev = _prev_word(self.doc, x.start, self.s)
-            j = x.start - 1
-            while j >= te and self.doc[j].lower_ in LOCATIVE:
-                j -= 1
-            prep = self.doc[j].lower_ if j >= te else ""
+            prev = self._prep_before(te, x)
+            prep = prev
             if via:
                 if (prev if prev in PREPS else "obj") in via:
                     return self._coordinated_right(x)
@@ -281,12 +278,21 @@ class RoleFinder:
             return self._coordinated_right(x)
         return []
 
+    def _prep_before(self, te: int, x) -> str:
+        """The preposition governing mention x ("atas helikopter Apache AS" -> atas), or the word before it."""
+        for t in reversed(self.doc[te:x.start]):
+            if t.lower_ in PREPS:
+                return t.lower_
+        return _prev_word(self.doc, x.start, self.s)
+
     def _right(self, te: int) -> list:
         """Mentions after token te, and one that overlaps te ("bantuan [militer dari Jerman]")."""
         return [x for x in self.mentions if x.start >= te or x.start < te < x.end]
 
     def _verbish(self, t: Token) -> bool:
         """A verb the object scan must not cross: tagged VERB, or a lower-case meN-/ber-/di- word."""
+        if t.i > 0 and self.doc[t.i - 1].lower_ == "secara":  # "secara berkala": an adverb
+            return False
         if self.tagged:
             return t.pos_ == "VERB"
         w = t.text
@@ -339,7 +345,7 @@ class RoleFinder:
                 break
             if any(t.i in self.triggers or self._verbish(t) for t in between):
                 break
-            prev = _prev_word(self.doc, x.start, self.s)
+            prev = self._prep_before(k, x)
             if prev in self.cues.between:
                 r.actors = self._coordinated_right(x)
                 break
