@@ -163,6 +163,15 @@ def test_lines_repeated_within_a_page():
     assert art.text.endswith("selama tahapan berlangsung.")
 
 
+def test_section_label_above_the_headline():
+    art = build_article(_text_doc("Politik\nDPR Sahkan RUU Penyiaran\n"
+                                  "Jakarta - DPR mengesahkan revisi undang-undang penyiaran dalam rapat paripurna.\n"
+                                  "Sejumlah fraksi menyampaikan catatan."))
+    assert art.title == "DPR Sahkan RUU Penyiaran"
+    assert art.removed == ["Politik"]
+    assert art.lead.startswith("DPR mengesahkan")
+
+
 def test_copyright_news_is_not_chrome():
     line = ("DPR mengesahkan revisi Undang-Undang Hak Cipta yang mengatur royalti musik digital, setelah "
             "perdebatan panjang dengan asosiasi pencipta lagu dan platform streaming di Senayan.")

@@ -59,6 +59,10 @@ def test_no_chrome_in_text_and_all_removed_lines_listed(seed_article):
     for line in ["Penulis : Newswire", "Editor : Saeno", "Sumber : Antara", "Artikel Terkait",
                  "Scan QR Code Bisnis Indonesia e-paper"]:
         assert line in art.removed
+    # in page order: the banner, the standfirst, the second copy of the caption, ..., the footer
+    assert art.removed[0] == "Nyaman tanpa iklan. Langganan BisnisPro"
+    assert art.removed[1] == art.lead and art.removed[2].endswith("/Reuters-Esam Omran Al Fetori")
+    assert art.removed[-1] == "Scan QR Code Bisnis Indonesia e-paper"
 
 
 def test_every_news_paragraph_reaches_text(seed_article):

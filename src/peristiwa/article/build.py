@@ -13,6 +13,7 @@ later stages point at news prose.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from peristiwa.article.boilerplate import is_chrome, looks_like_prose, repeated, split_lines
@@ -49,7 +50,8 @@ def build_article(doc: Document) -> Article:
         text = decode_bytes(doc.raw or b"", doc.source)
     if doc.kind == "html":
         page = extract_html(text, r, doc.url)
-        parts = _classify(split_lines(page.text), r, html=True)
+        lines = split_lines(page.text)
+        parts = _classify(lines, r, html=True)
         title = doc.title or page.title
         if title:
             # the headline as printed above the story may be fuller than the metadata's ("In Picture: …")
@@ -59,6 +61,7 @@ def build_article(doc: Document) -> Article:
                     del parts.content[i]
                     break
         article = _assemble(parts, r, title=title)
+        article.removed = _in_page_order(article.removed, lines)
         article.published = doc.published or page.published or article.published
         article.outlet = article.outlet or (page.outlet.name if page.outlet else page.sitename)
         if not article.author and page.author:
@@ -66,11 +69,18 @@ def build_article(doc: Document) -> Article:
             if author and not r.outlet_named(author) and author != page.sitename:  # "CNN Indonesia"
                 article.author = author
         return article
-    parts = _classify(split_lines(text), r, html=False)
+    lines = split_lines(text)
+    parts = _classify(lines, r, html=False)
     title = doc.title
-    if title is None and len(parts.content) > 1 and _looks_like_title(parts.content[0], r):
-        title = parts.content.pop(0)
+    if title is None:
+        # a section label ("Internasional", "Politik") may stand above the headline
+        while (len(parts.content) > 2 and len(parts.content[0].split()) <= 2
+               and not looks_like_prose(parts.content[0]) and _looks_like_title(parts.content[1], r)):
+            parts.removed.append(parts.content.pop(0))
+        if len(parts.content) > 1 and _looks_like_title(parts.content[0], r):
+            title = parts.content.pop(0)
     article = _assemble(parts, r, title=title)
+    article.removed = _in_page_order(article.removed, lines)
     article.published = doc.published or article.published
     return article
 
@@ -158,6 +168,16 @@ def _assemble(parts: _Parts, r: Rules, *, title: str | None) -> Article:
         author=f.get("author"), editor=f.get("editor"),
         wire_source=f.get("wire_source") or (dateline.wire_source if dateline else None),
         captions=parts.captions, text="\n\n".join(content), removed=parts.removed)
+
+
+def _in_page_order(removed: list[str], lines: list[str]) -> list[str]:
+    left = Counter(removed)
+    ordered = []
+    for line in lines:
+        if left[line] > 0:
+            left[line] -= 1
+            ordered.append(line)
+    return ordered
 
 
 def _from_clean(doc: Document, r: Rules) -> Article:
