@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
+
 from peristiwa.places.gazetteer import Gazetteer, Place, PlaceMention, build_gazetteer, load_gazetteer
 
 if TYPE_CHECKING:
@@ -48,7 +50,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention
     hit = _cache.get(id(doc))
     if hit is not None and hit[0] is doc:
         return hit[1]
-    found = (gazetteer or load_gazetteer()).find([t.text for t in doc])
+    strings = doc.vocab.strings
+    found = (gazetteer or load_gazetteer()).find([strings[o] for o in doc.to_array(ORTH).tolist()])
     _cache.clear()  # one document at a time: the coder asks for every event of the same Doc
     _cache[id(doc)] = (doc, found)
     return found

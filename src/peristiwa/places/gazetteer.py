@@ -78,11 +78,12 @@ class Gazetteer:
 
     def find(self, doc_tokens: list[str]) -> list[PlaceMention]:
         """Longest place names over the tokens, left to right; names must start with a capital letter."""
-        lowers = [compact(t) for t in doc_tokens]
+        lowers = [t.lower() if t.isalnum() else compact(t) for t in doc_tokens]
         out: list[PlaceMention] = []
         i, n = 0, len(doc_tokens)
+        index = self._index
         while i < n:
-            cands = self._index.get(lowers[i]) if doc_tokens[i][:1].isupper() else None
+            cands = index.get(lowers[i]) if doc_tokens[i][:1].isupper() else None
             best: tuple[int, list[Place]] | None = None
             if cands:
                 for key, place in cands:
