@@ -172,6 +172,24 @@ def test_section_label_above_the_headline():
     assert art.lead.startswith("DPR mengesahkan")
 
 
+def test_related_link_lists_are_removed_up_to_the_next_sentence():
+    text = "\n".join([
+        "Menlu Bertemu Mitra ASEAN",
+        "Jakarta - Menteri Luar Negeri bertemu para mitranya di Jakarta, Senin.",
+        "Baca juga:",
+        "Presiden Lantik Duta Besar Baru",
+        "Demo di Depan Kedutaan, Polisi Berjaga!",
+        "Pertemuan itu membahas krisis Myanmar dan keamanan maritim.",
+        "JANGAN LEWATKAN!!!",
+        "Harga Beras Naik Lagi?",
+    ])
+    art = build_article(_text_doc(text))
+    assert art.text.split("\n\n") == ["Menteri Luar Negeri bertemu para mitranya di Jakarta, Senin.",
+                                       "Pertemuan itu membahas krisis Myanmar dan keamanan maritim."]
+    assert art.removed == ["Baca juga:", "Presiden Lantik Duta Besar Baru", "Demo di Depan Kedutaan, Polisi Berjaga!",
+                           "JANGAN LEWATKAN!!!", "Harga Beras Naik Lagi?"]
+
+
 def test_copyright_news_is_not_chrome():
     line = ("DPR mengesahkan revisi Undang-Undang Hak Cipta yang mengatur royalti musik digital, setelah "
             "perdebatan panjang dengan asosiasi pencipta lagu dan platform streaming di Senayan.")

@@ -92,6 +92,7 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
     seen_prose: set[str] = set()
     seen_captions: set[str] = set()
     footer = False
+    related = False  # under a "Baca juga" / "Jangan lewatkan" header: headlines until the next sentence
     for line in lines:
         started = len(parts.content) >= (1 if html else 2)
         byline = parse_byline(line, r)
@@ -106,6 +107,15 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
             parts.published = parts.published or is_date_line(line, r)
             parts.removed.append(line)
             continue
+        if r.related_start.fullmatch(line.rstrip(" :!.»>")):
+            related = True
+            parts.removed.append(line)
+            continue
+        if related:
+            if not _ends_related_list(line):
+                parts.removed.append(line)
+                continue
+            related = False
         caption = parse_caption(line, r)
         if caption is not None:
             if caption.text in seen_captions:
@@ -168,6 +178,11 @@ def _assemble(parts: _Parts, r: Rules, *, title: str | None) -> Article:
         author=f.get("author"), editor=f.get("editor"),
         wire_source=f.get("wire_source") or (dateline.wire_source if dateline else None),
         captions=parts.captions, text="\n\n".join(content), removed=parts.removed)
+
+
+def _ends_related_list(line: str) -> bool:
+    """A sentence of the story, not another linked headline (those may end in "!" or "?")."""
+    return looks_like_prose(line) and (not line.endswith(("!", "?")) or len(line.split()) > MAX_TITLE_WORDS)
 
 
 def _in_page_order(removed: list[str], lines: list[str]) -> list[str]:

@@ -82,6 +82,9 @@ def _content(html: str, tree: lxml.html.HtmlElement, outlet: Outlet | None) -> t
                        + "</article></body></html>")
             got = trafilatura.extract(wrapped, favor_recall=True, include_comments=False, include_tables=True)
             if got and len(got) >= MIN_CONTAINER_CHARS:
+                opening = _loose_opening(node)
+                if opening and opening[:60] not in " ".join(got.split()):
+                    got = opening + "\n" + got
                 return got, f"outlet:{outlet.name}"
     # Chrome-heavy portals (an outlet file says `trafilatura: precision`) get the precision mode first;
     # other sites get trafilatura's balanced default. trafilatura changes the tree it is given, so it
@@ -94,6 +97,37 @@ def _content(html: str, tree: lxml.html.HtmlElement, outlet: Outlet | None) -> t
     if got:
         return got, "trafilatura:default"
     return trafilatura.extract(html, favor_recall=True, include_comments=False), "trafilatura:recall"
+
+
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "blockquote",
+          "figure", "section", "article", "aside", "header", "footer", "nav", "form", "iframe"}
+_SKIP = {"script", "style", "noscript", "template"}
+
+
+def _loose_opening(node: lxml.html.HtmlElement) -> str | None:
+    """Text that opens a container outside any paragraph ("<b>VIVA.co.id</b> - Pianis cilik …<p>…").
+
+    trafilatura keeps paragraphs and drops such loose text, which on several Indonesian sites is the
+    story's first paragraph, dateline included.
+    """
+    parts: list[str] = [node.text or ""]
+
+    def walk(el: lxml.html.HtmlElement) -> bool:  # False once a block element is reached
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag in _SKIP:
+                parts.append(child.tail or "")
+                continue
+            if child.tag in _BLOCK:
+                return False
+            parts.append(child.text or "")
+            if not walk(child):
+                return False
+            parts.append(child.tail or "")
+        return True
+
+    walk(node)
+    text = " ".join("".join(parts).split())
+    return text if len(text) >= MIN_CONTAINER_CHARS else None
 
 
 def _iso(value: str | None) -> str | None:

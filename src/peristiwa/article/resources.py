@@ -34,6 +34,7 @@ class Rules:
     boilerplate: re.Pattern[str]
     boilerplate_short: re.Pattern[str]
     footer_start: re.Pattern[str]
+    related_start: re.Pattern[str]
     byline: re.Pattern[str]
     byline_kinds: dict[str, re.Pattern[str]]
     initials: re.Pattern[str]
@@ -124,6 +125,7 @@ def rules(directory: Path = OUTLETS_DIR) -> Rules:
         boilerplate=re.compile(_alternation(all_lines), re.I),
         boilerplate_short=re.compile(_alternation(common["boilerplate_short"]), re.I),
         footer_start=re.compile(_alternation(common["footer_starts"]), re.I),
+        related_start=re.compile(_alternation(common.get("related_starts") or []), re.I),
         byline=byline,
         byline_kinds={k: re.compile(rf"^(?:{v})$", re.I) for k, v in by.items()},
         initials=re.compile(rf"^{common['initials_line']}$", re.I),
