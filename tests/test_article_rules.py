@@ -74,6 +74,14 @@ def test_byline_lines(line, kind, value):
     assert got is not None and (got.kind, got.value) == (kind, value)
 
 
+def test_wire_credit_line():
+    art = build_article(_text_doc("Thailand and Cambodia Extend Truce\n"
+                                  "KUALA LUMPUR (Reuters) - Thailand and Cambodia agreed on Sunday to extend a truce.\n"
+                                  "Reporting by Rozanna Latiff; Writing by Kay Johnson; Editing by Martin Petty"))
+    assert (art.author, art.editor, art.wire_source) == ("Rozanna Latiff", "Martin Petty", "Reuters")
+    assert art.removed == ["Reporting by Rozanna Latiff; Writing by Kay Johnson; Editing by Martin Petty"]
+
+
 def test_a_sentence_is_not_a_byline():
     assert parse_byline("Sumber: para diplomat mengatakan Turki telah memasok drone dan truk ke Tripoli", R) is None
     assert parse_byline("Editor senior itu mengundurkan diri kemarin.", R) is None

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from peristiwa.article.boilerplate import is_chrome, looks_like_prose, repeated, split_lines
-from peristiwa.article.byline import parse_byline
+from peristiwa.article.byline import parse_byline, parse_credit_line
 from peristiwa.article.captions import parse_caption
 from peristiwa.article.dateline import Dateline, split_dateline
 from peristiwa.article.html import NoArticleError, extract_html
@@ -102,6 +102,12 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
             # in scraped text the byline closes the story and the page footer follows; trafilatura has
             # already cut an HTML page's footer, and a byline there may well stand above the story
             footer = footer or (started and not html)
+            continue
+        credits = parse_credit_line(line, r) if started else []
+        if credits:
+            for credit in credits:
+                parts.fields.setdefault(credit.kind, credit.value)
+            parts.removed.append(line)
             continue
         if footer:
             parts.published = parts.published or is_date_line(line, r)

@@ -13,6 +13,14 @@ class BylineField:
     value: str
 
 
+def parse_credit_line(line: str, rules: Rules) -> list[BylineField]:
+    """Wire credits at the end of a story: author and editor from "Reporting by …; Editing by …"."""
+    m = rules.credit_line.fullmatch(line)
+    if not m:
+        return []
+    return [BylineField(kind, m.group(kind).strip()) for kind in ("author", "editor") if m.group(kind)]
+
+
 def parse_byline(line: str, rules: Rules) -> BylineField | None:
     m = rules.byline.match(line)
     if not m:

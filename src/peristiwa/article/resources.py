@@ -37,6 +37,7 @@ class Rules:
     related_start: re.Pattern[str]
     byline: re.Pattern[str]
     byline_kinds: dict[str, re.Pattern[str]]
+    credit_line: re.Pattern[str]
     initials: re.Pattern[str]
     wire_alias: dict[str, str]
     wire_re: re.Pattern[str]
@@ -128,6 +129,7 @@ def rules(directory: Path = OUTLETS_DIR) -> Rules:
         related_start=re.compile(_alternation(common.get("related_starts") or []), re.I),
         byline=byline,
         byline_kinds={k: re.compile(rf"^(?:{v})$", re.I) for k, v in by.items()},
+        credit_line=re.compile(common["credit_line"], re.I),
         initials=re.compile(rf"^{common['initials_line']}$", re.I),
         wire_alias=wire_alias,
         wire_re=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wire_words) + r")\b", re.I),
