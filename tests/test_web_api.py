@@ -263,3 +263,24 @@ def test_extract_endpoint_runs_the_real_pipeline_when_allowed(tmp_path):
     assert "Duta Besar Jepang" in rec["article"]["text"]
     assert "/api/extract" in c.get("/openapi.json").json()["paths"]
     assert c.post("/api/extract", json={"text": ""}).status_code == 422
+
+
+def test_export_in_the_formats_of_peristiwa_export(client):
+    import csv
+    import io
+    import json
+
+    r = client.get("/api/export?format=plover&actor=Russia")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/x-ndjson")
+    assert "attachment" in r.headers["content-disposition"]
+    lines = [json.loads(x) for x in r.text.splitlines() if x.strip()]
+    assert len(lines) == 2
+    r = client.get("/api/export?format=csv&quad=4")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 2
+    r = client.get("/api/export?format=graphml")
+    assert r.status_code == 200 and b"<graphml" in r.content
+    assert client.get("/api/export?format=parquet").content[:4] == b"PAR1"
+    assert client.get("/api/export?format=xml").status_code == 422
+    assert client.get("/api/export?format=csv&q=Tripoli").status_code == 400

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import tempfile
 import threading
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query
 from fastapi import Path as PathParam
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from peristiwa.store.queries import EventFilter as StoreFilter
@@ -18,6 +22,12 @@ from peristiwa.web.readdb import INTERVALS, BadRequest, EventFilter, ReadStore
 MAX_PAGE = 500
 MAX_EDGES = 2000
 MAX_EXTRACT_CHARS = 100_000
+MAX_EXPORT = 200_000
+EXPORT_TYPES = {  # `peristiwa export` format: media type, file extension
+    "plover": ("application/x-ndjson", "jsonl"), "gdelt": ("text/tab-separated-values", "tsv"),
+    "acled": ("text/csv", "csv"), "csv": ("text/csv", "csv"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"), "graphml": ("application/graphml+xml", "graphml"),
+}
 COUNTRY = r"^[A-Za-z]{3}$"
 PLOVER = r"^[A-Za-z_]{2,24}(,[A-Za-z_]{2,24}){0,19}$"
 QUADS = r"^[1-4](,[1-4]){0,3}$"
@@ -101,6 +111,29 @@ def build_router(store: ReadStore, *, allow_extract: bool = False) -> APIRouter:
         if found is None:
             raise HTTPException(404, "no such article")
         return found
+
+    @router.get("/export", summary="The matching events in a `peristiwa export` format, as a download")
+    def export(f: Filters, background: BackgroundTasks,
+               format: Annotated[str, Query(pattern="^(" + "|".join(EXPORT_TYPES) + ")$")] = "plover",
+               header: bool = False) -> FileResponse:
+        from peristiwa.export import export_events
+
+        if f.q or f.document:
+            raise HTTPException(400, "export takes the date, actor, country, type and quad filters only")
+        n = store.count(f)
+        if n > MAX_EXPORT:
+            raise HTTPException(413, f"{n} events match; the API exports at most {MAX_EXPORT} "
+                                     "(narrow the filters, or use `peristiwa export` on the database)")
+        media, ext = EXPORT_TYPES[format]
+        tmp = Path(tempfile.mkdtemp(prefix="peristiwa-export-"))
+        out = tmp / f"peristiwa-events.{ext}"
+        try:
+            export_events(store.engine, format, out, f.store, header=header)
+        except Exception:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        background.add_task(shutil.rmtree, tmp, True)
+        return FileResponse(out, media_type=media, filename=out.name)
 
     if allow_extract:
         lock = threading.Lock()

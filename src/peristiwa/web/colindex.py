@@ -21,6 +21,7 @@ from peristiwa.store.queries import EventFilter as StoreFilter
 
 EPOCH = dt.date(1970, 1, 1)
 NO_DATE = np.iinfo(np.int32).min  # sorts below every date, as NULL does in SQLite
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 class ColumnIndex:
@@ -77,7 +78,10 @@ class ColumnIndex:
         _, first = np.unique(pair_key, return_index=True)
         self.ea_event, self.ea_actor = self.link_event[first], self.link_actor[first]
         self._build_dyads()
+        self._build_lookups()
         self._periods: dict[str, tuple[np.ndarray, list[str]]] = {}
+        self._tkeys: dict[str, np.ndarray] = {}
+        self._orders: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     @staticmethod
     def _code(table: dict[str, int], value: str) -> int:
@@ -101,12 +105,38 @@ class ColumnIndex:
         A = max(1, len(self.actor_ids))
         key = ((self.pair_src * A + self.pair_dst) * max(1, len(self.types)) + self.type[self.pair_event]) * 5 \
             + self.quad[self.pair_event]
-        groups, self.pair_group = np.unique(key, return_inverse=True)
+        groups, group = np.unique(key, return_inverse=True)
+        # pairs ordered by (group, date): a group is one contiguous run, dated oldest first, so its
+        # first and last date under any filter are the first and last selected pair of the run
+        order = np.lexsort((self.date[self.pair_event], group))
+        self.pair_event, self.pair_src, self.pair_dst = self.pair_event[order], self.pair_src[order], self.pair_dst[order]
+        self.pair_group = group[order]
+        self.pair_date = self.date[self.pair_event]
+        gold = self.goldstein[self.pair_event]
+        self.pair_has_gold = (~np.isnan(gold)).astype(np.float64)
+        self.pair_gold = np.nan_to_num(gold, nan=0.0)
+        self.group_start = np.searchsorted(self.pair_group, np.arange(len(groups)), side="left")
+        self.group_end = np.searchsorted(self.pair_group, np.arange(len(groups)), side="right")
         self.group_src = groups // 5 // max(1, len(self.types)) // A
         self.group_dst = groups // 5 // max(1, len(self.types)) % A
         self.group_type = groups // 5 % max(1, len(self.types))
         self.group_quad = groups % 5
         self.type_names = {v: k for k, v in self.types.items()}
+
+    def _build_lookups(self) -> None:
+        """Event positions per actor and per actor country, so those filters touch only their events."""
+        order = np.argsort(self.link_actor, kind="stable")
+        self.actor_link_event = self.link_event[order]
+        A = len(self.actor_ids)
+        self.actor_start = np.searchsorted(self.link_actor[order], np.arange(A), side="left")
+        self.actor_end = np.searchsorted(self.link_actor[order], np.arange(A), side="right")
+        country_of_link = self.actor_country[self.link_actor] if A else np.zeros(0, np.int32)
+        self.country_events: dict[int, np.ndarray] = {}
+        order = np.lexsort((self.link_event, country_of_link))
+        c_sorted, e_sorted = country_of_link[order], self.link_event[order]
+        for code in np.unique(c_sorted):
+            lo, hi = np.searchsorted(c_sorted, code, "left"), np.searchsorted(c_sorted, code, "right")
+            self.country_events[int(code)] = np.unique(e_sorted[lo:hi])
 
     # ---- filters -----------------------------------------------------------------------------
     def mask(self, f: StoreFilter, extra_ids: np.ndarray | None = None) -> np.ndarray:
@@ -117,33 +147,32 @@ class ColumnIndex:
         if f.date_to:
             m &= (self.date <= _day(f.date_to)) & (self.date != NO_DATE)
         if f.event_types:
-            m &= np.isin(self.type, [self.types[t.upper()] for t in f.event_types if t.upper() in self.types])
+            m &= _member(self.type, [self.types[t.upper()] for t in f.event_types if t.upper() in self.types])
         if f.quads:
-            m &= np.isin(self.quad, list(f.quads))
+            m &= _member(self.quad, [q for q in f.quads if 0 <= q <= 4])
         if f.cameo:
             codes = [c for name, c in self.cameos.items() if any(name.startswith(p) for p in f.cameo)]
-            m &= np.isin(self.cameo, codes)
+            m &= _member(self.cameo, codes)
         if f.min_mentions > 1:
             m &= self.mentions >= f.min_mentions
         if f.countries:
             codes = [self.countries[c.upper()] for c in f.countries if c.upper() in self.countries]
-            by_place = np.isin(self.ev_country, codes)
-            by_actor = self._events_of_actors(np.isin(self.actor_country, codes))
-            m &= by_place | by_actor
+            hit = _member(self.ev_country, codes)
+            for code in codes:
+                hit[self.country_events.get(code, _EMPTY)] = True
+            m &= hit
         if f.actors:
-            chosen = np.zeros(len(self.actor_ids), dtype=bool)
+            chosen = set()
             for name in f.actors:
-                chosen[self._by_lower.get(name.lower(), [])] = True
-                chosen[self._by_key.get(name, [])] = True
-            m &= self._events_of_actors(chosen)
+                chosen.update(self._by_lower.get(name.lower(), []))
+                chosen.update(self._by_key.get(name, []))
+            hit = np.zeros(self.n, dtype=bool)
+            for i in chosen:
+                hit[self.actor_link_event[self.actor_start[i]:self.actor_end[i]]] = True
+            m &= hit
         if extra_ids is not None:
             m &= self.positions_mask(extra_ids)
         return m
-
-    def _events_of_actors(self, chosen_actors: np.ndarray) -> np.ndarray:
-        out = np.zeros(self.n, dtype=bool)
-        out[self.link_event[chosen_actors[self.link_actor]]] = True
-        return out
 
     def positions_mask(self, ids: np.ndarray) -> np.ndarray:
         out = np.zeros(self.n, dtype=bool)
@@ -157,25 +186,40 @@ class ColumnIndex:
     # ---- queries -----------------------------------------------------------------------------
     def page(self, m: np.ndarray, key: str, desc: bool, limit: int,
              after: tuple[float | None, int] | None) -> list[int]:
-        """Ids of the next `limit` events in (key, id) order after the cursor; NULL keys sort lowest."""
-        values = self._sort_values(key)
-        cand = np.flatnonzero(m)
-        if after is not None:
-            v, last = after
-            cv = -np.inf if v is None else float(v)
-            kv, iv = values[cand], self.ids[cand]
-            sel = (kv < cv) | ((kv == cv) & (iv < last)) if desc else (kv > cv) | ((kv == cv) & (iv > last))
-            cand = cand[sel]
-        if len(cand) == 0:
-            return []
-        kv = values[cand] if desc else -values[cand]
-        if len(cand) > limit:  # keep those at or above the limit-th key, then sort that small set exactly
-            threshold = np.partition(kv, len(kv) - limit)[len(kv) - limit]
-            keep = kv >= threshold
-            cand, kv = cand[keep], kv[keep]
-        ids = self.ids[cand] if desc else -self.ids[cand]
-        order = np.lexsort((-ids, -kv))
-        return [int(x) for x in self.ids[cand[order[:limit]]]]
+        """Ids of the next `limit` events in (key, id) order after the cursor; NULL keys sort lowest.
+
+        Walks a precomputed order of all events in chunks and stops as soon as the page is full."""
+        order, keys, ids = self._order(key)
+        n = len(order)
+        if desc:  # walk from the end
+            start = n if after is None else self._cut(keys, ids, after, desc=True)
+            stop = 0
+        else:
+            start = 0 if after is None else self._cut(keys, ids, after, desc=False)
+            stop = n
+        out: list[int] = []
+        chunk = 4096
+        pos = start
+        while len(out) < limit and pos != stop:
+            if desc:
+                lo, hi = max(stop, pos - chunk), pos
+                hits = np.flatnonzero(m[order[lo:hi]])[::-1] + lo
+                pos = lo
+            else:
+                lo, hi = pos, min(stop, pos + chunk)
+                hits = np.flatnonzero(m[order[lo:hi]]) + lo
+                pos = hi
+            out.extend(int(x) for x in ids[hits[:limit - len(out)]])
+            chunk = min(chunk * 4, 1 << 20)
+        return out
+
+    def _order(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Event positions sorted by (key, id) ascending, with the keys and ids in that order."""
+        if key not in self._orders:
+            values = self._sort_values(key)
+            order = np.lexsort((self.ids, values))
+            self._orders[key] = (order, values[order], self.ids[order])
+        return self._orders[key]
 
     def _sort_values(self, key: str) -> np.ndarray:
         if key == "date":
@@ -184,48 +228,52 @@ class ColumnIndex:
             return np.where(np.isnan(self.goldstein), -np.inf, self.goldstein)
         return self.mentions.astype(np.float64)
 
+    @staticmethod
+    def _cut(keys: np.ndarray, ids: np.ndarray, after: tuple[float | None, int], desc: bool) -> int:
+        """Index in the sorted order where the rows after the cursor begin (ascending) or end (descending)."""
+        v, last = after
+        cv = -np.inf if v is None else float(v)
+        lo, hi = np.searchsorted(keys, cv, "left"), np.searchsorted(keys, cv, "right")
+        within = lo + np.searchsorted(ids[lo:hi], last, "left" if desc else "right")
+        return int(within)
+
     def network(self, m: np.ndarray, max_edges: int) -> list[tuple]:
         """(source idx, target idx, type, quad, count, mean goldstein, first day, last day), biggest first."""
-        pm = m[self.pair_event]
-        groups = self.pair_group[pm]
-        counts = np.bincount(groups, minlength=len(self.group_src))
+        G = len(self.group_src)
+        everything = bool(m.all())
+        pm = None if everything else m[self.pair_event]
+        groups = self.pair_group if everything else self.pair_group[pm]
+        counts = np.bincount(groups, minlength=G)
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > max_edges:
             top = nonzero[np.argpartition(-counts[nonzero], max_edges - 1)[:max_edges]]
         else:
             top = nonzero
-        # ties broken by group id so the answer is deterministic
-        top = top[np.lexsort((top, -counts[top]))]
-        chosen = np.zeros(len(self.group_src), dtype=bool)
-        chosen[top] = True
-        sel = pm.copy()
-        sel[pm] = chosen[groups]
-        ev = self.pair_event[sel]
-        g = self.pair_group[sel]
-        gold = self.goldstein[ev]
-        has = ~np.isnan(gold)
-        gsum = np.bincount(g[has], weights=gold[has], minlength=len(self.group_src))
-        gcnt = np.bincount(g[has], minlength=len(self.group_src))
-        day = self.date[ev].astype(np.int64)
-        dated = day != NO_DATE
-        first = np.full(len(self.group_src), np.iinfo(np.int64).max)
-        last = np.full(len(self.group_src), np.iinfo(np.int64).min)
-        np.minimum.at(first, g[dated], day[dated])
-        np.maximum.at(last, g[dated], day[dated])
+        top = top[np.lexsort((top, -counts[top]))]  # ties broken by group id: deterministic
+        gold = self.pair_gold if everything else self.pair_gold[pm]
+        has = self.pair_has_gold if everything else self.pair_has_gold[pm]
+        gsum = np.bincount(groups, weights=gold, minlength=G)
+        gcnt = np.bincount(groups, weights=has, minlength=G)
         out = []
         for gi in top:
+            lo, hi = self.group_start[gi], self.group_end[gi]
+            days = self.pair_date[lo:hi] if everything else self.pair_date[lo:hi][pm[lo:hi]]
+            days = days[days != NO_DATE]
             mean = gsum[gi] / gcnt[gi] if gcnt[gi] else None
             out.append((int(self.group_src[gi]), int(self.group_dst[gi]), self.type_names[int(self.group_type[gi])],
                         int(self.group_quad[gi]) or None, int(counts[gi]), mean,
-                        _date(first[gi]) if first[gi] != np.iinfo(np.int64).max else None,
-                        _date(last[gi]) if last[gi] != np.iinfo(np.int64).min else None))
+                        _date(days[0]) if len(days) else None, _date(days[-1]) if len(days) else None))
         return out
 
     def timeline(self, m: np.ndarray, interval: str) -> dict[str, dict[str, int]]:
-        period, labels = self._period(interval)
-        sel = m & (self.date != NO_DATE)
-        key = period[sel].astype(np.int64) * 5 + self.quad[sel]
-        counts = np.bincount(key, minlength=len(labels) * 5)
+        if interval not in self._tkeys:
+            period, labels = self._period(interval)
+            tkey = period.astype(np.int32) * 5 + self.quad
+            tkey[self.date == NO_DATE] = -1
+            self._tkeys[interval] = tkey
+        _, labels = self._period(interval)
+        keys = self._tkeys[interval][m]
+        counts = np.bincount(keys[keys >= 0], minlength=len(labels) * 5)
         out: dict[str, dict[str, int]] = {}
         for k in np.flatnonzero(counts):
             out.setdefault(labels[k // 5], {})[str(k % 5)] = int(counts[k])
@@ -265,6 +313,15 @@ class ColumnIndex:
         as_actor = np.bincount(self.link_actor[lm & (self.link_role == 0)], minlength=A)
         as_recipient = np.bincount(self.link_actor[lm & (self.link_role == 1)], minlength=A)
         return [(int(nz[i]), int(counts[nz[i]]), int(as_actor[nz[i]]), int(as_recipient[nz[i]])) for i in order]
+
+
+def _member(codes: np.ndarray, allowed: list[int]) -> np.ndarray:
+    """codes ∈ allowed, for small non-negative integer codes (-1 = none): one table lookup per row."""
+    top = int(codes.max()) + 1 if len(codes) else 1
+    table = np.zeros(max(top, max(allowed, default=0) + 1) + 1, dtype=bool)
+    table[allowed] = True
+    table[-1] = False  # code -1 (no value) looks up the last slot, kept False
+    return table[codes]
 
 
 def _fetch(conn, sql: str) -> list[tuple]:

@@ -140,7 +140,7 @@ class ReadStore:
                     match = " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
                     cursor = conn.exec_driver_sql("SELECT rowid FROM events_fts WHERE events_fts MATCH ?",
                                                   (match,)).cursor
-                    found.append(np.fromiter((r[0] for r in cursor.fetchall()), dtype=np.int64))
+                    found.append(np.array(cursor.fetchall(), dtype=np.int64).reshape(-1))
                 else:
                     q = select(s.events.c.id).where(self._text_condition(f.q))
                     found.append(np.fromiter(conn.execute(q).scalars(), dtype=np.int64))
@@ -250,6 +250,14 @@ class ReadStore:
             out[r.event_id].setdefault(r.role, []).append(
                 {"id": str(r.id), "name": r.name, "country": r.country, "sector": r.sector, "wikidata": r.wikidata})
         return out
+
+    def count(self, f: EventFilter) -> int:
+        """How many events match."""
+        idx = self.index()
+        if idx is not None:
+            return int(self._mask(idx, f).sum())
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.events).where(*self.conditions(f))).scalar() or 0
 
     # ---- actors ------------------------------------------------------------------------------
     def actors(self, f: EventFilter, *, name: str | None = None, limit: int = 100) -> dict[str, Any]:

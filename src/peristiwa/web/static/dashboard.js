@@ -24,7 +24,16 @@
     return params;
   }
 
+  function exportLink() {
+    // export takes the store's filters only (no text search)
+    const params = filters();
+    params.delete("q");
+    params.set("format", document.getElementById("export-format").value);
+    document.getElementById("export-link").setAttribute("href", `/api/export?${params}`);
+  }
+
   function writeURL() {
+    exportLink();
     const params = filters();
     if (state.sort !== "-date") params.set("sort", state.sort);
     if (state.interval !== "month") params.set("interval", state.interval);
@@ -210,6 +219,7 @@
     writeURL();
     if (state.controller) loadTimeline(state.controller.signal);
   });
+  document.getElementById("export-format").addEventListener("change", exportLink);
   document.getElementById("more").addEventListener("click", () => loadEvents(state.controller.signal, true));
   for (const btn of document.querySelectorAll("button.sort")) {
     btn.addEventListener("click", () => {
