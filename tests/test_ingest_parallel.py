@@ -15,7 +15,7 @@ def corpus(tmp_path_factory):
     if not EXAMPLES.is_dir():
         pytest.skip("examples/ missing")
     extra = tmp_path_factory.mktemp("corpus") / "records.jsonl"
-    write_corpus(extra, 12)
+    write_corpus(extra, 4)
     return [str(EXAMPLES), str(extra)]
 
 

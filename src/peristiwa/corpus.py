@@ -282,7 +282,10 @@ def _run_dask(chunks, engine, opts: IngestOptions, summary: IngestSummary,
               bar: _Progress) -> None:
     from dask.distributed import Client, as_completed
 
-    full_url = engine.url.render_as_string(hide_password=False)
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and not url.database.startswith("file:"):
+        url = url.set(database=str(Path(url.database).resolve()))  # workers may run in another folder
+    full_url = url.render_as_string(hide_password=False)
     with Client(opts.dask) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         window = as_completed()
