@@ -86,7 +86,14 @@ class IndonesianCoder:
                 if words[j].text in BOUNDARY:
                     break
             if link is None:
-                continue
+                # "menuntut Presiden segera menandatangani ...": the act follows the asked party directly
+                if not roles.recipients:
+                    continue
+                last = max(x.end for x in roles.recipients)
+                link = next((j for j, w in enumerate(words) if w.start >= last), None)
+                if link is None:
+                    continue
+                link -= 1
             for n in range(k + 1, len(found)):
                 m2, r2, mod2 = found[n]
                 if m2.w_start <= link or m2.w_start - link > 6:
@@ -121,6 +128,11 @@ class IndonesianCoder:
             return None
         if not src and lookup(p.cameo).quad != 4:
             return None  # only attacks, arrests and the like are reported without a named actor
+        if not src and m.voice == "passive" and _bare_agent(doc, m, actors):
+            return None  # "dihantam badai PHK": the agent is named, and it is not a political actor
+        if p.kind == "noun" and m.light is None and not tgt and lookup(p.cameo).quad in (1, 3) \
+                and not p.symmetric:
+            return None  # a bare verbal noun ("komitmen pemerintah") is an event only when aimed
         event, cameo = p.event, p.cameo
         if p.if_recipient and tgt:
             cameo = p.if_recipient
@@ -193,9 +205,26 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
         r = {x.name for x in ev.recipient}
         twin = next((o for o in out if o.event == ev.event and {x.name for x in o.actor} == a
                      and r <= {x.name for x in o.recipient}), None)
-        if twin is None:
-            out.append(ev)
+        if twin is not None:
+            continue
+        # "tewas ditembak dalam insiden penembakan yang dilakukan X": one act, its roles found in two places
+        half = next((o for o in out if o.event == ev.event and abs(o.trigger.start - ev.trigger.start) < 80
+                     and (not o.actor and o.recipient and ev.actor and not ev.recipient
+                          or o.actor and not o.recipient and not ev.actor and ev.recipient)), None)
+        if half is not None:
+            half.actor = half.actor or ev.actor
+            half.recipient = half.recipient or ev.recipient
+            continue
+        out.append(ev)
     return out
+
+
+def _bare_agent(doc: Doc, m: Match, actors) -> bool:
+    """A noun right after a di- verb is its agent; it is not an actor when no mention covers it."""
+    if m.end >= len(doc):
+        return False
+    t = doc[m.end]
+    return t.pos_ in ("NOUN", "PROPN") and actors.covering(t.i) is None and t.lower_ not in ("mati", "tewas")
 
 
 def _type_root(event: str) -> str:
