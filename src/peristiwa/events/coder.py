@@ -11,7 +11,7 @@ from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.lexicon import EventLexicon, Pattern, load_lexicon
 from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words_of
 from peristiwa.events.modality import modality_of
-from peristiwa.events.ontology import intended_variant, lookup
+from peristiwa.events.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.events.quotes import find_quotes
 from peristiwa.events.roles import RoleFinder, Roles
 from peristiwa.schema import Actor, Article, Event, Quote
@@ -228,8 +228,6 @@ def _bare_agent(doc: Doc, m: Match, actors) -> bool:
 
 
 def _type_root(event: str) -> str:
-    from peristiwa.events.ontology import DEFAULT_CAMEO
-
     return DEFAULT_CAMEO[event]
 
 

@@ -66,11 +66,6 @@ def lookup(code: str) -> CameoCode:
     raise KeyError(f"unknown CAMEO code {code!r} (not in data/events/cameo.tsv)")
 
 
-def quad_of(code: str, plover: str | None = None) -> int:
-    """Quad class; a REQUEST coded with a 10x demand code is verbal conflict, an 02x appeal cooperation."""
-    return lookup(code).quad
-
-
 def intended_variant(plover: str, code: str) -> tuple[str, str]:
     """(PLOVER type, CAMEO code) of an act that is only intended: cooperation becomes AGREE 03x."""
     if plover in COOPERATIVE and plover != "AGREE":
