@@ -27,8 +27,8 @@ from peristiwa.schema import Article, Caption, Document
 
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
-DATELINE_WINDOW = 4
-MIN_ARTICLE_CHARS = 150  # shorter and not one sentence: a menu or a teaser, not an article  # the dateline paragraph is among the first few content lines or absent
+DATELINE_WINDOW = 4  # the dateline paragraph is among the first few content lines or absent
+MIN_ARTICLE_CHARS = 150  # shorter and not one sentence: a menu or a teaser, not an article
 
 
 @dataclass
@@ -113,6 +113,12 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
             parts.published = parts.published or is_date_line(line, r)
             parts.removed.append(line)
             continue
+        if r.footer_start.fullmatch(line):
+            # in scraped text, "Artikel Terkait" after the story opens the page footer; on an HTML page
+            # (or above the story) it is one more chrome line
+            parts.removed.append(line)
+            footer = footer or (started and not html)
+            continue
         if r.related_start.fullmatch(line.rstrip(" :!.»>")):
             related = True
             parts.removed.append(line)
@@ -136,10 +142,6 @@ def _classify(lines: list[str], r: Rules, *, html: bool) -> _Parts:
             continue
         if is_chrome(line, r) or line in chrome_repeats or r.initials.fullmatch(line):
             parts.removed.append(line)
-            continue
-        if r.footer_start.fullmatch(line):
-            parts.removed.append(line)
-            footer = footer or (started and not html)
             continue
         date = is_date_line(line, r)
         if date is not None:
