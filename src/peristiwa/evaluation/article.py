@@ -25,6 +25,7 @@ from pathlib import Path
 from peristiwa.article import build_article
 from peristiwa.article.dateline import split_dateline
 from peristiwa.article.resources import rules
+from peristiwa.ingest.files import decode_bytes
 from peristiwa.report import ReportTable
 from peristiwa.schema import Document
 
@@ -183,7 +184,6 @@ def trafilatura_table(shared: Path) -> ReportTable:
         base_text = trafilatura.extract(raw, url=key) or ""
         t1 = time.perf_counter()
         try:
-            from peristiwa.ingest.files import decode_bytes
             art = build_article(Document(doc_id=key, source=key, kind="html", url=key,
                                          text=decode_bytes(raw, key)))
             # captions are part of the extracted text, as in trafilatura's output; the title is not (the
