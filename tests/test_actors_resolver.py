@@ -286,3 +286,19 @@ def test_setting_from_a_locative_phrase(nlp, resolver):
     assert da.mentions[0].actor.country == "PAK"  # a town from the gazetteer, not the actor lexicon
     _, da = _actors(nlp, resolver, "Gerilyawan menembakkan mortir ke arah pos polisi.")
     assert da.mentions[0].actor.country == ""
+
+
+def test_regional_office_and_named_bodies(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Gubernur Jawa Barat Budi Hartanto meninjau banjir.")
+    a = da.mentions[0].actor
+    assert (a.name, a.country, a.sector, a.text) == ("Budi Hartanto", "IDN", "GOV", "Gubernur Jawa Barat Budi Hartanto")
+    _, da = _actors(nlp, resolver, "Wali Kota Surabaya meresmikan jembatan.")
+    a = da.mentions[0].actor
+    assert (a.country, a.sector) == ("IDN", "GOV") and "Surabaya" in a.name
+    # a ministry's own name is not a person
+    _, da = _actors(nlp, resolver, "Kementerian Keuangan menolak usulan itu.")
+    m = da.mentions[0]
+    assert (m.kind, m.actor.name, m.actor.sector) == ("group", "Kementerian Keuangan", "GOV")
+    # a Roman numeral in capitals is not Xi Jinping
+    _, da = _actors(nlp, resolver, "Komisi XI DPR memanggil menteri.")
+    assert all(m.actor.name != "Xi Jinping" for m in da.mentions)

@@ -64,6 +64,11 @@ class Title:
     country: str = ""
     # False for words that are agents only with a qualifier ("militer Rusia", not "solusi militer").
     alone: bool = True
+    # True for bodies whose name follows ("Kementerian Keuangan", "Partai Buruh"): no person after them.
+    org: bool = False
+    # True for offices and groups of a place ("Gubernur Jawa Barat", "warga Surabaya"): a gazetteer place
+    # may follow and gives the country.
+    regional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +186,8 @@ def _load_entries(lex: ActorLexicon, path: Path, kind: str, default_sector: str)
 def _load_titles(lex: ActorLexicon, path: Path) -> None:
     for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
         title = Title(_as_str(item.get("name")), _as_str(item.get("sector")), _as_str(item.get("role")),
-                      _as_str(item.get("country")), bool(item.get("alone", True)))
+                      _as_str(item.get("country")), bool(item.get("alone", True)),
+                      bool(item.get("org", False)), bool(item.get("regional", False)))
         for alias in item.get("aliases") or ():
             lex.add_title(str(alias), title)
 

@@ -41,6 +41,8 @@ _NOT_NAME = {
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
 _LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
 _OF = {"of", "dari"}
+_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah"}
+_REGION_NOUNS = {"kota", "kabupaten", "provinsi"}
 _PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten", "sebelah", "utara", "selatan",
                 "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
                 "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
@@ -237,6 +239,8 @@ def _accept_alias(alias: Alias, toks: list[str]) -> bool:
     if alias.exact:
         return text.replace(" ", "") == alias.text.replace(" ", "")
     first = toks[0][:1]
+    if len(toks) == 1 and toks[0].isupper() and len(toks[0]) <= 3 and not alias.text.isupper():
+        return False  # "XI" (a Roman numeral, an acronym) is not "Xi"
     return first.isupper() or not alias.text[:1].isupper()
 
 
@@ -337,6 +341,7 @@ class ActorResolver:
         by_start = {m.start: m for m in matches}
         by_end = {m.end: m for m in matches}
         english = doc.lang_ == "en"
+        places = self._places_after_titles(doc, titles, by_start)
         titled: dict[int, str] = {}
         used: set[int] = set()
         mentions: list[ActorMention] = []
@@ -366,6 +371,11 @@ class ActorResolver:
                 start = qualifier.start
             else:
                 qualifier = None
+            # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
+            place = None
+            if qualifier is None and end in places and title.regional:
+                place_end, place = places[end]
+                end = place_end
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
             person = by_start.get(k)
@@ -374,15 +384,27 @@ class ActorResolver:
                 used.add(person.start)
                 name_end = person.end
             elif person is None:
-                name_end = self._name_run(doc, k)
+                name_end = self._name_run(doc, k, by_start)
                 if name_end == k:
                     name_end = None
             if name_end is not None:
                 end = name_end
+            if title.org and name_end is not None:
+                # "Kementerian Keuangan", "Partai Buruh": the capitalised run names the body, not a person
+                actor = self._title_actor(doc, start, end, title, qualifier, None, None, published)
+                actor = replace(actor, name=doc[start:end].text)
+                mention = ActorMention(start, end, actor, self._head(doc, start, end), "title", "group")
+                titled[id(mention)] = title.name
+                mentions.append(mention)
+                continue
             if qualifier is None and name_end is None and not title.alone:
                 continue  # "solusi militer", "orang lain": an adjective or a generic word, not an actor
             actor = self._title_actor(doc, start, end, title, qualifier, person if name_end else None,
                                       (k, name_end) if name_end else None, published)
+            if place is not None and place.country and not actor.country:
+                actor = replace(actor, country=place.country)
+                if name_end is None:
+                    actor = replace(actor, name=f"{title.name} of {place.name}")
             kind = "person" if name_end else "role"
             mention = ActorMention(start, end, actor, self._head(doc, start, end), "title", kind)
             if kind == "role" and qualifier is None and not actor.country:
@@ -402,20 +424,43 @@ class ActorResolver:
         return mentions
 
     @staticmethod
+    def _places_after_titles(doc: Doc, titles: list[_Match], by_start: dict[int, _Match]) -> dict:
+        """Gazetteer places that start right after a title (start -> (end, place)); {} when none could."""
+        ends = {t.end for t in titles if t.title.regional}
+        if not any(e < len(doc) and e not in by_start and doc[e].text[:1].isupper() for e in ends):
+            return {}
+        from peristiwa.places import places_in
+
+        out: dict[int, tuple[int, object]] = {}
+        for pm in places_in(doc):
+            start = pm.start
+            if start + 1 in ends and doc[start].lower_ in _REGION_NOUNS:
+                start += 1  # "Wali Kota Surabaya": the gazetteer's "Kota Surabaya" overlaps the title
+            if start in ends and start not in by_start:
+                best = out.get(start)
+                # several readings of one name: the Indonesian one first (regional offices), then the larger
+                if best is None or (pm.place.country == "IDN", pm.place.population) > (
+                        best[1].country == "IDN", best[1].population):
+                    out[start] = (pm.end, pm.place)
+        return out
+
+    @staticmethod
     def _merge_titles(first: Title, second: Title) -> Title:
         # "Wakil Menteri Luar Negeri", "Juru Bicara Kementerian Luar Negeri": the role of the office it
         # qualifies is not the speaker's own, so keep the sector and drop the role.
         return Title(second.name, first.sector or second.sector, "", first.country or second.country,
-                     first.alone and second.alone)
+                     first.alone and second.alone, first.org, second.regional)
 
-    def _name_run(self, doc: Doc, k: int) -> int:
+    def _name_run(self, doc: Doc, k: int, by_start: dict[int, _Match] | None = None) -> int:
         """End of a run of capitalised words starting at k (a name the lexicon lacks), max 5 tokens."""
         j = k
         while j < len(doc) and j - k < 5:
             tok = doc[j]
             text = tok.text
             low = text.lower()
-            if low in _NOT_NAME or (text.isupper() and len(text) > 1):
+            if j > k and by_start and j in by_start:
+                break  # the lexicon knows what follows
+            if (low in _NOT_NAME and not (j > k and low in _DIRECTIONS)) or (text.isupper() and len(text) > 1):
                 break  # an acronym after a title names an organisation ("juru bicara FPRM"), not a person
             if text[:1].isupper() and text.isalpha() or (low in _NAME_GLUE and j > k and j + 1 < len(doc)
                                                           and doc[j + 1].text[:1].isupper()):
