@@ -26,6 +26,8 @@ EVENTS = [
     {"event": "SANCTION", "quad": 4, "actor": [_actor("Greece", "GRC")], "recipient": [_actor("Libya", "LBY")]},
     {"event": "SUPPORT", "quad": 1, "actor": [_actor("Libya", "LBY"), _actor("Turkey", "TUR")], "recipient": []},
     {"event": "ACCUSE", "quad": 3, "actor": [], "recipient": [_actor("Russia", "RUS")]},
+    {"event": "ASSAULT", "quad": 4, "modality": "negated", "actor": [_actor("India", "IND")],
+     "recipient": [_actor("Pakistan", "PAK")]},
 ]
 
 
@@ -37,6 +39,7 @@ def test_network_aggregates_parallel_events() -> None:
     joint = [e for e in net.edges.values() if not e.directed]
     assert len(joint) == 1 and joint[0].types["SUPPORT"] == 1
     assert len([e for e in net.edges.values() if e.quad == 1 and e.directed]) == 2
+    assert "India|IND" not in net.labels  # what did not happen is not drawn
 
 
 def test_svg_is_self_contained_and_coloured() -> None:

@@ -1,7 +1,7 @@
 """The actor network of a set of documents as a self-contained SVG.
 
 Actors are nodes (area grows with how often they take part in events), events are directed edges
-coloured by CAMEO quad class; parallel events of one class between the same pair are drawn once, wider,
+coloured by CAMEO quad class (negated and hypothetical events are left out); parallel events of one class between the same pair are drawn once, wider,
 labelled with their PLOVER types. Layout by networkx (spring, fixed seed), drawing by hand: no scripts,
 no fonts or styles from the internet.
 """
@@ -20,6 +20,8 @@ import networkx as nx
 QUAD_COLOURS = {1: "#2e7d32", 2: "#1565c0", 3: "#ef6c00", 4: "#c62828"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 WIDTH, HEIGHT, MARGIN = 1100, 800, 90
+# what did not happen, or only might, is not part of the picture of who does what to whom
+SKIPPED_MODALITIES = {"negated", "hypothetical"}
 
 
 @dataclass
@@ -52,6 +54,8 @@ def build_network(events: Iterable[dict[str, Any]]) -> Network:
     """Events as JSON dicts (the `events` of extract's output) -> nodes and aggregated edges."""
     net = Network()
     for ev in events:
+        if ev.get("modality") in SKIPPED_MODALITIES:
+            continue
         actors = [_key(a) for a in ev.get("actor") or []]
         recipients = [_key(a) for a in ev.get("recipient") or []]
         for k, label in actors + recipients:
