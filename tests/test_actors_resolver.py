@@ -302,3 +302,13 @@ def test_regional_office_and_named_bodies(nlp, resolver):
     # a Roman numeral in capitals is not Xi Jinping
     _, da = _actors(nlp, resolver, "Komisi XI DPR memanggil menteri.")
     assert all(m.actor.name != "Xi Jinping" for m in da.mentions)
+
+
+def test_minister_portfolios_and_place_names_with_title_words(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Menteri Energi dan Sumber Daya Mineral Arif Wibowo meninjau tambang.")
+    a = da.mentions[0].actor
+    assert (a.name, a.sector, a.text) == ("Arif Wibowo", "GOV", "Menteri Energi dan Sumber Daya Mineral Arif Wibowo")
+    _, da = _actors(nlp, resolver, "Menteri Sosial meninjau lokasi.")
+    assert da.mentions[0].actor.text == "Menteri Sosial" and da.mentions[0].kind == "role"
+    _, da = _actors(nlp, resolver, "Wisatawan memadati Raja Ampat pekan lalu.")
+    assert all(m.actor.name != "Ampat" for m in da.mentions)

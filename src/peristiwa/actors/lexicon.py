@@ -112,6 +112,7 @@ class ActorLexicon:
         self.countries: dict[str, ActorEntry] = {}
         self.holders: dict[tuple[str, str], list[tuple[Role, ActorEntry]]] = {}
         self.people: list[ActorEntry] = []
+        self.portfolio: set[str] = set()
 
     # -- building -------------------------------------------------------------------------------
     def add_actor(self, alias: str, entry: ActorEntry) -> None:
@@ -200,6 +201,10 @@ def build_lexicon(folder: Path = DATA) -> ActorLexicon:
     _load_entries(lex, folder / "groups.yaml", "group", "")
     _load_entries(lex, folder / "people.yaml", "person", "")
     _load_titles(lex, folder / "titles.yaml")
+    portfolios = folder / "portfolios.txt"
+    if portfolios.exists():
+        lex.portfolio = {ln.strip().lower() for ln in portfolios.read_text(encoding="utf-8").splitlines()
+                         if ln.strip() and not ln.startswith("#")}
     return lex
 
 

@@ -36,13 +36,15 @@ _NOT_NAME = {
     "anda", "kami", "kita", "saya", "ia", "dia", "mereka", "beliau", "barat", "timur", "utara", "selatan",
     "tengah", "sunni", "syiah", "shiite", "kurdi", "kurdish", "muslim", "islam", "kristen", "katolik",
     "protestan", "yahudi", "hindu", "buddha", "tamil", "pashtun", "uighur", "uyghur", "rohingya", "arab",
-    "maois", "komunis", "sipil", "asing", "lokal", "pusat", "daerah", "federal", "nasional",
+    "maois", "komunis", "sipil", "asing", "lokal", "pusat", "daerah", "federal", "nasional", "ibu", "kota",
+    "kabupaten", "provinsi",
 }
 _NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
 _LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
 _OF = {"of", "dari"}
 _DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah"}
 _REGION_NOUNS = {"kota", "kabupaten", "provinsi"}
+_MINISTERS = {"minister", "coordinating minister for security", "finance minister", "trade minister"}
 _PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten", "sebelah", "utara", "selatan",
                 "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
                 "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
@@ -342,6 +344,7 @@ class ActorResolver:
         by_end = {m.end: m for m in matches}
         english = doc.lang_ == "en"
         places = self._places_after_titles(doc, titles, by_start)
+        place_spans = self._places_at_titles(doc, titles)
         titled: dict[int, str] = {}
         used: set[int] = set()
         mentions: list[ActorMention] = []
@@ -371,6 +374,9 @@ class ActorResolver:
                 start = qualifier.start
             else:
                 qualifier = None
+            # A portfolio after a minister's title is part of the title: "Menteri Sosial Saifullah Yusuf".
+            if title.name in _MINISTERS and qualifier is None:
+                end = self._portfolio_end(doc, end, by_start)
             # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
             place = None
             if qualifier is None and end in places and title.regional:
@@ -399,6 +405,8 @@ class ActorResolver:
                 continue
             if qualifier is None and name_end is None and not title.alone:
                 continue  # "solusi militer", "orang lain": an adjective or a generic word, not an actor
+            if name_end is not None and t.start in place_spans and place_spans[t.start] >= name_end:
+                continue  # "Raja Ampat" is a regency, not King Ampat
             actor = self._title_actor(doc, start, end, title, qualifier, person if name_end else None,
                                       (k, name_end) if name_end else None, published)
             if place is not None and place.country and not actor.country:
@@ -422,6 +430,36 @@ class ActorResolver:
             mentions.append(ActorMention(m.start, m.end, self._entry_actor(doc, m.start, m.end, m.entry, published),
                                          self._head(doc, m.start, m.end), "lexicon", m.entry.kind))
         return mentions
+
+    def _portfolio_end(self, doc: Doc, j: int, by_start: dict[int, _Match]) -> int:
+        """End of the portfolio words after a minister's title ("Energi dan Sumber Daya Mineral")."""
+        portfolio = self.lex.portfolio
+        end = j
+        while j < len(doc) and j not in by_start:
+            low = doc[j].lower_
+            if low in portfolio and doc[j].text[:1].isupper():
+                j += 1
+                end = j
+            elif low in ("dan", "&", ",") and j > end - 1 and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in portfolio and doc[j + 1].text[:1].isupper():
+                j += 1
+            else:
+                break
+        return end
+
+    @staticmethod
+    def _places_at_titles(doc: Doc, titles: list[_Match]) -> dict[int, int]:
+        """Places that begin with a title word ("Raja Ampat"): start -> end, only where titles are."""
+        starts = {t.start for t in titles if doc[t.start].text[:1].isupper()}
+        if not starts:
+            return {}
+        from peristiwa.places import places_in
+
+        out: dict[int, int] = {}
+        for pm in places_in(doc):
+            if pm.start in starts and pm.place.country == "IDN" and pm.end - pm.start > 1:
+                out[pm.start] = max(out.get(pm.start, 0), pm.end)
+        return out
 
     @staticmethod
     def _places_after_titles(doc: Doc, titles: list[_Match], by_start: dict[int, _Match]) -> dict:
