@@ -47,7 +47,9 @@ class IndonesianCoder:
     def _sentence(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str) -> list[Event]:
         cues = self.lex.cues
         words = words_of(doc, sent.start, sent.end)
-        matches = find_triggers(doc, words, self.lex)
+        # a trigger word inside an actor's name is not an event ("Organisasi Kerja Sama Islam")
+        matches = [m for m in find_triggers(doc, words, self.lex)
+                   if not _inside_mention(actors, m.start, m.end)]
         if not matches:
             return []
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
@@ -217,6 +219,12 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+def _inside_mention(actors, start: int, end: int) -> bool:
+    first = actors.covering(start)
+    return first is not None and first.start <= start and end <= first.end and first.end - first.start > 1 \
+        and first.via in ("lexicon", "ner", "abbrev")
 
 
 def _bare_agent(doc: Doc, m: Match, actors) -> bool:
