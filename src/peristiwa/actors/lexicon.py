@@ -69,6 +69,8 @@ class Title:
     # True for offices and groups of a place ("Gubernur Jawa Barat", "warga Surabaya"): a gazetteer place
     # may follow and gives the country.
     regional: bool = False
+    # True for groups ("warga", "mahasiswa"): no unknown person name follows them.
+    collective: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,8 @@ def _load_titles(lex: ActorLexicon, path: Path) -> None:
     for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
         title = Title(_as_str(item.get("name")), _as_str(item.get("sector")), _as_str(item.get("role")),
                       _as_str(item.get("country")), bool(item.get("alone", True)),
-                      bool(item.get("org", False)), bool(item.get("regional", False)))
+                      bool(item.get("org", False)), bool(item.get("regional", False)),
+                      bool(item.get("collective", False)))
         for alias in item.get("aliases") or ():
             lex.add_title(str(alias), title)
 

@@ -389,7 +389,7 @@ class ActorResolver:
             if person is not None and person.entry.kind == "person":
                 used.add(person.start)
                 name_end = person.end
-            elif person is None:
+            elif person is None and not title.collective:
                 name_end = self._name_run(doc, k, by_start)
                 if name_end == k:
                     name_end = None
@@ -487,7 +487,7 @@ class ActorResolver:
         # "Wakil Menteri Luar Negeri", "Juru Bicara Kementerian Luar Negeri": the role of the office it
         # qualifies is not the speaker's own, so keep the sector and drop the role.
         return Title(second.name, first.sector or second.sector, "", first.country or second.country,
-                     first.alone and second.alone, first.org, second.regional)
+                     first.alone and second.alone, first.org, second.regional, second.collective)
 
     def _name_run(self, doc: Doc, k: int, by_start: dict[int, _Match] | None = None) -> int:
         """End of a run of capitalised words starting at k (a name the lexicon lacks), max 5 tokens."""
