@@ -68,3 +68,16 @@ def test_cli_graph_from_extract_output(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     root = ET.fromstring(out.read_text(encoding="utf-8"))
     assert "Greece" in {t.text for t in root.iter(f"{SVG}text")}
+
+
+def test_extract_writes_the_graph_too(tmp_path: Path) -> None:
+    # a language without a model: the wiring is what is tested here (no events, the picture says so)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Some text in no supported language.", "lang": "xx"}) + "\n",
+                   encoding="utf-8")
+    svg = tmp_path / "net.svg"
+    res = CliRunner().invoke(main, ["extract", "--jsonl", str(src), "--lang", "xx", "-o", str(tmp_path / "o.jsonl"),
+                                    "--graph", str(svg)])
+    assert res.exit_code == 0, res.output
+    root = ET.fromstring(svg.read_text(encoding="utf-8"))
+    assert any("no events" in (t.text or "") for t in root.iter(f"{SVG}text"))
