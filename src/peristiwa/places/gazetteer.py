@@ -168,7 +168,7 @@ def build_gazetteer(folder: Path = DATA) -> Gazetteer:
                 place = Place(row["name"], row["country"], _f(row["lat"]), _f(row["lon"]),
                               int(row["geonameid"]) if row.get("geonameid") else None,
                               int(row.get("population") or 0), row.get("kind") or "region")
-                for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+                for alias in {row["name"], *filter(None, (row.get("aliases") or "").split("|"))}:
                     gaz.add(alias, place)
     return gaz
 
