@@ -82,6 +82,7 @@ class ColumnIndex:
         self._periods: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._tkeys: dict[str, np.ndarray] = {}
         self._orders: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._order("date")  # the default sort: ready before the first request
 
     @staticmethod
     def _code(table: dict[str, int], value: str) -> int:

@@ -138,9 +138,11 @@ class ReadStore:
                     # straight from the FTS5 index through the driver (tens of thousands of ids), bound
                     # as a parameter; each word quoted so FTS5 syntax in the input stays literal
                     match = " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
-                    cursor = conn.exec_driver_sql("SELECT rowid FROM events_fts WHERE events_fts MATCH ?",
-                                                  (match,)).cursor
-                    found.append(np.array(cursor.fetchall(), dtype=np.int64).reshape(-1))
+                    # one comma-separated string instead of a row per id: half the time for 300k ids
+                    joined = conn.exec_driver_sql(
+                        "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?", (match,)).scalar()
+                    found.append(np.array(joined.split(","), dtype=np.int64) if joined else
+                                 np.zeros(0, dtype=np.int64))
                 else:
                     q = select(s.events.c.id).where(self._text_condition(f.q))
                     found.append(np.fromiter(conn.execute(q).scalars(), dtype=np.int64))
