@@ -22,12 +22,9 @@ def normalise_line(line: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    out = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalise_line(raw)
-        if line:
-            out.append(line)
-    return out
+    """Non-empty normalised lines; the whole text is normalised at once (one regex pass, not one a line)."""
+    text = _SPACE.sub(" ", _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
 
 
 def looks_like_prose(line: str) -> bool:
