@@ -31,14 +31,22 @@ with open(sys.argv[1], encoding="utf-8", newline="") as fh:
         body = (row.get("isi_berita") or "").replace("SCROLL TO CONTINUE WITH CONTENT", "").strip()
         if len(body.split()) >= 80:
             bodies.append(body)
-# ~500-word articles: consecutive bodies joined (paragraphs kept) until the length is reached
+# ~500-word articles: consecutive bodies joined (paragraphs kept) until the length is reached, then cut
+# at the first sentence end after it
 texts, cur, i = [], [], 0
 while len(texts) < n_articles and bodies:
     cur.append(bodies[i % len(bodies)])
     i += 1
-    words = " ".join(cur).split()
-    if len(words) >= target_words:
-        texts.append("\n\n".join(cur))
+    text = "\n\n".join(cur)
+    if len(text.split()) >= target_words:
+        n, cut = 0, len(text)
+        for k, ch in enumerate(text):
+            if ch.isspace() and k and not text[k - 1].isspace():
+                n += 1
+            if n >= target_words and ch == "." and (k + 1 == len(text) or text[k + 1].isspace()):
+                cut = k + 1
+                break
+        texts.append(text[:cut])
         cur = []
 docs = [Document(doc_id=f"bench-{k}", source=f"bench-{k}", kind="clean", text=t, lang="id")
         for k, t in enumerate(texts)]
