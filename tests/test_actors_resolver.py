@@ -312,3 +312,9 @@ def test_minister_portfolios_and_place_names_with_title_words(nlp, resolver):
     assert da.mentions[0].actor.text == "Menteri Sosial" and da.mentions[0].kind == "role"
     _, da = _actors(nlp, resolver, "Wisatawan memadati Raja Ampat pekan lalu.")
     assert all(m.actor.name != "Ampat" for m in da.mentions)
+
+
+def test_subordinate_titles(nlp, resolver):
+    _, da = _actors(nlp, resolver, "Washington mungkin mendukung mantan perwira Gaddafi itu.")
+    a = next(m.actor for m in da.mentions if "Gaddafi" in m.actor.text)
+    assert (a.name, a.country, a.sector) == ("officer of Muammar Gaddafi", "LBY", "MIL")

@@ -78,3 +78,10 @@ def test_place_tied_to_the_trigger_in_the_parse_wins(nlp, gaz):
     assert locate(doc[:], 0, actors, None).name == "Sirte"
     assert locate(doc[:], 5, actors, None).name == "Cairo"
     assert gaz.locate(doc[:], 0, actors, None).name == "Sirte"  # the same, as a method of the gazetteer
+
+
+def test_direction_and_other_clause_are_not_the_place(nlp):
+    assert _locate(nlp, "Turki memasok drone, sementara LNA menerima dukungan dari Uni Emirat Arab.", "memasok") is None
+    assert _locate(nlp, "Mesir mengirim senjata ke Libya.", "mengirim") is None
+    loc = _locate(nlp, "Pasukan menyerbu ke Tripoli.", "menyerbu")
+    assert loc.name == "Tripoli"

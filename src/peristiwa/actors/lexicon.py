@@ -71,6 +71,9 @@ class Title:
     regional: bool = False
     # True for groups ("warga", "mahasiswa"): no unknown person name follows them.
     collective: bool = False
+    # True for people who serve someone ("perwira Gaddafi", "ajudan Presiden"): a known person after the
+    # title is the one served, so the actor is "officer of <person>" with that person's country.
+    subordinate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +194,7 @@ def _load_titles(lex: ActorLexicon, path: Path) -> None:
         title = Title(_as_str(item.get("name")), _as_str(item.get("sector")), _as_str(item.get("role")),
                       _as_str(item.get("country")), bool(item.get("alone", True)),
                       bool(item.get("org", False)), bool(item.get("regional", False)),
-                      bool(item.get("collective", False)))
+                      bool(item.get("collective", False)), bool(item.get("subordinate", False)))
         for alias in item.get("aliases") or ():
             lex.add_title(str(alias), title)
 

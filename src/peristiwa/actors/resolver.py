@@ -487,7 +487,8 @@ class ActorResolver:
         # "Wakil Menteri Luar Negeri", "Juru Bicara Kementerian Luar Negeri": the role of the office it
         # qualifies is not the speaker's own, so keep the sector and drop the role.
         return Title(second.name, first.sector or second.sector, "", first.country or second.country,
-                     first.alone and second.alone, first.org, second.regional, second.collective)
+                     first.alone and second.alone, first.org, second.regional, second.collective,
+                     second.subordinate)
 
     def _name_run(self, doc: Doc, k: int, by_start: dict[int, _Match] | None = None) -> int:
         """End of a run of capitalised words starting at k (a name the lexicon lacks), max 5 tokens."""
@@ -528,6 +529,8 @@ class ActorResolver:
             country = country or p_country
             sector = sector or p_sector
             name, wikidata = person.entry.name, person.entry.wikidata
+            if title.subordinate:  # "mantan perwira Gaddafi" is an officer of Gaddafi's, not Gaddafi
+                name, wikidata = f"{title.name} of {person.entry.name}", None
         elif name_span is not None:
             name = doc[name_span[0]:name_span[1]].text
             wikidata = None

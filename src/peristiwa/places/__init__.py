@@ -9,7 +9,9 @@ Preference (decided and documented in docs/actors.md):
   2. a place tied to the trigger without a preposition, unless the word is an actor ("merebut Sirte" yes,
      "memperingatkan Washington" no);
   3. any place in the sentence after a locative preposition ("di", "ke", "dari", "in", ...), nearest to the
-     trigger — cities before countries when equally near ("di Tripoli, Libya" -> Tripoli).
+     trigger, not across a clause break ("sementara", "namun", ";") — cities before countries when equally
+     near ("di Tripoli, Libya" -> Tripoli). A country counts only after "di"/"in"/"at": "dukungan dari
+     UEA" and "senjata ke Libya" are directions.
   The dateline (WASHINGTON - ...) is where the reporter filed from, not where the event happened: it is never
   used. No place in the sentence -> None.
 Ambiguous names (Tripoli, Libya / Tripoli, Lebanon) prefer the country of the sentence's actors, then of the
@@ -57,11 +59,20 @@ def places_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention
     return found
 
 
-def _preposition(doc: Doc, start: int, sent_start: int) -> bool:
+def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = LOCATIVE) -> bool:
     i = start - 1
     while i >= sent_start and doc[i].lower_ in _PLACE_NOUNS:
         i -= 1
-    return i >= sent_start and doc[i].lower_ in LOCATIVE
+    return i >= sent_start and doc[i].lower_ in words
+
+
+_AT = {"di", "in", "at", "dalam", "inside", "dekat", "sekitar", "near"}
+_CLAUSE_BREAKS = {"sementara", "sedangkan", "namun", "tetapi", "tapi", ";", "while", "whereas", "but"}
+
+
+def _clause_between(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a < b else (b, a)
+    return any(doc[i].lower_ in _CLAUSE_BREAKS for i in range(lo + 1, hi))
 
 
 def _tied(doc: Doc, start: int, end: int, trigger_i: int) -> bool:
@@ -113,8 +124,10 @@ def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Articl
         is_actor = actors is not None and actors.covering(start) is not None
         if not prep and not (tied and not is_actor):
             continue
-        if not prep and place.kind == "country":
-            continue
+        if place.kind == "country" and not _preposition(doc, start, sent.start, _AT):
+            continue  # "dukungan dari UEA", "senjata ke Libya": a direction, not where it happened
+        if not tied and _clause_between(doc, start, trigger_i):
+            continue  # "..., sementara LNA menerima dukungan dari UEA" belongs to the other clause
         distance = min(abs(start - trigger_i), abs(end - 1 - trigger_i))
         key = (tied and prep, tied, place.kind != "country", -distance)
         if best_key is None or key > best_key:
