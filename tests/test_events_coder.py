@@ -126,3 +126,26 @@ def test_nominalisation_and_object_noun(code) -> None:
 def test_no_event_without_actors_or_triggers(code) -> None:
     assert code("Cuaca di Jakarta cerah hari ini.") == []
     assert code("Harga beras naik lima persen bulan ini.") == []
+
+
+def test_generic_role_stands_for_its_leader(code) -> None:
+    e = _one(code("Pemerintah Sudan bertempur dengan pasukan yang dipimpin Jenderal Mohamed Hamdan Dagalo."),
+             "ASSAULT")
+    assert _c(e.actor) == {"SDN"} and "Dagalo" in e.recipient[0].text
+
+
+def test_chained_clause_keeps_its_actor(code) -> None:
+    events = code("Pasukan Rusia menembaki kota Kharkiv, sehingga menewaskan lima warga Ukraina.")
+    killed = [e for e in events if e.trigger.text == "menewaskan"]
+    assert killed and _c(killed[0].actor) == {"RUS"} and _c(killed[0].recipient) == {"UKR"}
+
+
+def test_first_person_subject_is_the_speaker(code) -> None:
+    e = _one(code("\"Kami akan membantu Palestina,\" kata Menteri Luar Negeri Turki."), "AGREE")
+    assert _c(e.actor) == {"TUR"} and _c(e.recipient) == {"PSE"} and e.modality == "intended"
+    assert e.attribution is not None and e.attribution.country == "TUR"
+
+
+def test_hypothetical(code) -> None:
+    e = _one(code("Jika perundingan gagal, Israel mungkin menyerang Iran."), "ASSAULT")
+    assert e.modality == "hypothetical" and (_c(e.actor), _c(e.recipient)) == ({"ISR"}, {"IRN"})

@@ -219,7 +219,7 @@ class RoleFinder:
             if y.start < x.end:
                 continue
             gap = [t.lower_ for t in self.doc[x.end:y.start]]
-            if len(gap) <= 3 and all(w in _OWNER_GLUE for w in gap) and y.actor.country:
+            if len(gap) <= 3 and all(w in _OWNER_GLUE for w in gap) and (y.actor.country or y.kind == "person"):
                 return y
             break
         return x
