@@ -149,3 +149,11 @@ def test_first_person_subject_is_the_speaker(code) -> None:
 def test_hypothetical(code) -> None:
     e = _one(code("Jika perundingan gagal, Israel mungkin menyerang Iran."), "ASSAULT")
     assert e.modality == "hypothetical" and (_c(e.actor), _c(e.recipient)) == ({"ISR"}, {"IRN"})
+
+
+def test_subject_read_across_a_relative_clause(code) -> None:
+    events = code("Rusia, yang telah lama mendukung Suriah, mengecam Amerika Serikat.")
+    e = _one(events, "ACCUSE")
+    assert (_c(e.actor), _c(e.recipient)) == ({"RUS"}, {"USA"})
+    e = _one(events, "SUPPORT")
+    assert (_c(e.actor), _c(e.recipient)) == ({"RUS"}, {"SYR"})

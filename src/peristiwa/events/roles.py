@@ -159,9 +159,12 @@ class RoleFinder:
         """
         left = [x for x in self.mentions if x.end <= ts]
         in_pp = self._in_pp(left)
+        aside = self._asides(ts)
         for k in range(len(left) - 1, -1, -1):
             x = left[k]
-            between = [t.lower_ for t in self.doc[x.end:ts]]
+            if x.start in aside:
+                continue
+            between = [t.lower_ for t in self.doc[x.end:ts] if t.i not in aside]
             if any(w in STRONG_BOUNDARY for w in between):
                 return []
             if "yang" in between:
@@ -175,6 +178,22 @@ class RoleFinder:
                 continue
             return self._coordinated_left(x, left)
         return []
+
+    def _asides(self, ts: int) -> set[int]:
+        """Tokens of comma-enclosed relative clauses before ts ("As-Sadr, yang ... ke Iran, menuntut"):
+        the subject is read across them."""
+        out: set[int] = set()
+        i = self.s
+        while i < ts - 1:
+            if self.doc[i].text == "," and self.doc[i + 1].lower_ == "yang":
+                j = i + 2
+                while j < ts and self.doc[j].text != ",":
+                    j += 1
+                if j < ts:  # closed before the trigger
+                    out.update(range(i, j + 1))
+                i = j
+            i += 1
+        return out
 
     def _in_pp(self, mentions: list) -> list[bool]:
         """Whether each mention sits in a prepositional phrase, coordination carrying it ("dari A dan B")."""
