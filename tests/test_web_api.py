@@ -284,3 +284,27 @@ def test_export_in_the_formats_of_peristiwa_export(client):
     assert client.get("/api/export?format=parquet").content[:4] == b"PAR1"
     assert client.get("/api/export?format=xml").status_code == 422
     assert client.get("/api/export?format=csv&q=Tripoli").status_code == 400
+
+
+def test_new_events_show_up_while_serving(tmp_path, monkeypatch):
+    """An ingest into the database the server reads is picked up: the column index is rebuilt."""
+    import hashlib
+
+    from peristiwa.store import connect
+    from peristiwa.store.merge import rebuild
+    from peristiwa.store.writer import Item, write_batch
+    from peristiwa.web import readdb
+    from tests.web_data import ARTICLES, result_of
+
+    monkeypatch.setattr(readdb, "INDEX_RECHECK_S", 0.0)
+    url = build_db(str(tmp_path / "live.db"), results=[result_of(*ARTICLES[0])])
+    c = TestClient(create_app(url))
+    assert len(c.get("/api/events").json()["events"]) == 3
+    assert "Greece" not in {n["name"] for n in c.get("/api/network").json()["nodes"]}
+    engine = connect(url)
+    later = result_of(*ARTICLES[2])
+    write_batch(engine, [Item(hash=hashlib.sha256(b"later").hexdigest()[:32], result=later, kind="clean")])
+    rebuild(engine)
+    engine.dispose()
+    assert len(c.get("/api/events").json()["events"]) == 5
+    assert "Greece" in {n["name"] for n in c.get("/api/network").json()["nodes"]}
