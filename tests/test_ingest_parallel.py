@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from peristiwa.corpus import IngestOptions, ingest
+from peristiwa.store import schema as s
 from tests.conftest import EXAMPLES
-from tests.store_records import snapshot, write_corpus
+from tests.store_records import VOLATILE, snapshot, write_corpus
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,15 @@ def one_process(corpus, tmp_path_factory):
     summary = ingest(corpus, db, IngestOptions(progress=False, chunk=4))
     assert summary.failed == 0, summary.failures
     return snapshot(db)
+
+
+def test_real_pipeline_output_is_stored_merged_and_exported(one_process, tmp_path):
+    # the example pages are political news: the coder finds events in them
+    assert one_process["mentions"] and one_process["events"]
+    assert len(one_process["events"]) <= len(one_process["mentions"])
+    event_ids = {row[0] for row in one_process["events"]}
+    col = [c.name for c in s.mentions.columns if c.name not in VOLATILE].index("event_id")
+    assert all(row[col] in event_ids for row in one_process["mentions"])  # every mention is in an event
 
 
 def test_two_worker_processes_equal_one_process(corpus, one_process, tmp_path):

@@ -105,9 +105,11 @@ def test_cli_ingest_glob_then_export_and_stats(tmp_path):
     def cli(*args):
         return runner.invoke(main, list(args))
 
-    # the first run as users run it (a real process), the rest in-process for speed
+    # the first run as users run it (a real process; --lang xx skips the statistical model, which the
+    # parallel tests exercise), the rest in-process for speed
     proc = subprocess.run([sys.executable, "-m", "peristiwa.cli", "ingest", str(tmp_path / "*.html"), "--db",
-                           str(db), "--quiet"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+                           str(db), "--quiet", "--lang", "xx"], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "3 stored" in proc.stderr and "0 failed" in proc.stderr
     again = cli("ingest", str(tmp_path / "*.html"), "--db", str(db), "--quiet")
