@@ -268,3 +268,14 @@ def test_seed_conflict_in_the_network(browser, seed_url):
     assert page.problems == [], page.problems
     page.close()
 
+
+
+def test_api_description_renders_offline(browser, demo_url):
+    """/docs: Swagger UI from our own static files lists the endpoints."""
+    page = _page(browser)
+    page.goto(demo_url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", state="attached")
+    paths = page.evaluate("() => [...document.querySelectorAll('.opblock-summary-path')].map(e => e.textContent)")
+    assert {"/api/events", "/api/network", "/api/timeline", "/api/actors"} <= {p.replace("\u200b", "") for p in paths}
+    _shot(page, "api-docs")
+    page.close()
