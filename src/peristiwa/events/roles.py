@@ -97,7 +97,8 @@ class RoleFinder:
         p = m.pattern
         passive = m.voice == "passive"
         r = Roles()
-        subj = self._inherited(m) or self._subject(m.start) or self._speaker_pronoun(m.start)
+        chained, inherited = self._inherited(m)
+        subj = inherited if chained else self._subject(m.start) or self._speaker_pronoun(m.start)
         if passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
@@ -116,22 +117,27 @@ class RoleFinder:
             self.taken |= {x.start for x in r.recipients}
         return r
 
-    def _inherited(self, m: Match) -> list:
+    def _inherited(self, m: Match) -> tuple[bool, list]:
         """'X melepaskan tembakan ..., sehingga menewaskan Y': a verb that opens a chained clause with no
-        actor of its own takes the actor of the verb it is chained to."""
+        actor of its own takes the actor of the verb it is chained to (none if that one has none)."""
         if not self.done:
-            return []
+            return False, []
         prev, prev_roles = self.done[-1]
         if prev.pattern.kind == "noun" and prev.light is None or prev.voice == "passive":
-            return []
-        between = self.doc[prev.end:m.start]
-        words = {t.lower_ for t in between}
-        if not words & _CHAIN or words & STRONG_BOUNDARY or "yang" in words:
-            return []
-        last_link = max(t.i for t in between if t.lower_ in _CHAIN)
-        if any(x.start >= last_link for x in self.mentions if x.end <= m.start):
-            return []
-        return list(prev_roles.actors)
+            return False, []
+        links = [t for t in self.doc[prev.end:m.start] if t.lower_ in _CHAIN]
+        if not links:
+            return False, []
+        last = links[-1]
+        tail = self.doc[last.i:m.start]
+        if any(t.lower_ in STRONG_BOUNDARY for t in tail):
+            return False, []
+        if last.lower_ in ("dan", "serta") and self.doc[last.i - 1].text != "," and \
+                any(x.end == last.i for x in self.mentions):
+            return False, []  # "A menyerang B dan C": a coordinated object, not a chained clause
+        if any(x.start >= last.i for x in self.mentions if x.end <= m.start):
+            return False, []
+        return True, list(prev_roles.actors)
 
     def _speaker_pronoun(self, ts: int) -> list:
         """'Kami ingin bekerja dengan Rusia, kata Pompeo': a first-person subject is the speaker."""
@@ -169,7 +175,10 @@ class RoleFinder:
                 return []
             if "yang" in between:
                 last = max(i for i, w in enumerate(between) if w == "yang")
-                if last != 0 and not (last == 1 and between[0] == ","):
+                # "X yang V", "X, yang V", "X bersenjata yang V" (a modifier or two between)
+                glue = self.doc[x.end:x.end + last]
+                if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in PREPS
+                                                      or t.text[:1].isupper()) for t in glue):
                     return []
                 return self._coordinated_left(x, left)
             if in_pp[k] or x.start in self.taken:
