@@ -102,3 +102,18 @@ def test_mentions_without_any_date_are_not_merged(db_url):
     results = [result(x, [event(date=None)], published=None, outlet=x) for x in ("a", "b")]
     events = _events(_store(db_url, results))
     assert [e["num_mentions"] for e in events] == [1, 1]
+
+
+def test_adding_a_report_later_updates_the_event_in_place(db_url):
+    first = [result("a", [event(sentence="KKB menyerang pos TNI di Jayapura.")]),
+             result("w", [event(sentence="KKB menyerang pos TNI di Wamena.", location=WAMENA)], outlet="detik")]
+    engine = _store(db_url, first)
+    before = {e["location_name"]: e for e in _events(engine)}
+    later = result("b", [event(sentence="Pos TNI Jayapura diserang KKB.", trigger="diserang", confidence=0.95)],
+                   outlet="tempo")
+    write_batch(engine, [Item.of(Document(doc_id="b", source="b", kind="clean", text="b"), later)])
+    rebuild(engine)
+    after = {e["location_name"]: e for e in _events(engine)}
+    assert after["Wamena"] == before["Wamena"]  # untouched
+    assert after["Jayapura"]["id"] == before["Jayapura"]["id"]
+    assert after["Jayapura"]["num_mentions"] == 2 and after["Jayapura"]["rep_trigger_text"] == "diserang"

@@ -279,17 +279,37 @@ def rebuild_in(conn: Connection) -> int:
             needed.append(located.id)
     rows = full_rows(conn, needed)
     events, links, assign = event_rows(clusters, rows, actor_country)
-    conn.execute(delete(s.event_actors))
-    conn.execute(delete(s.events))
-    if events:
-        conn.execute(s.events.insert(), events)
-    if links:
-        conn.execute(s.event_actors.insert(), links)
+    # rewrite only the events that changed: a re-run that adds a few documents touches a few events
+    old = {r["id"]: dict(r) for r in conn.execute(select(s.events)).mappings()}
+    old_links: dict[int, list[dict]] = defaultdict(list)
+    for r in conn.execute(select(s.event_actors).order_by(s.event_actors.c.actor_id, s.event_actors.c.role)):
+        old_links[r.event_id].append(dict(r._mapping))
+    new_links: dict[int, list[dict]] = defaultdict(list)
+    for link in links:
+        new_links[link["event_id"]].append(link)
+    new = {e["id"]: e for e in events}
+    stale = sorted(eid for eid, row in old.items()
+                   if eid not in new or new[eid] != row or _links_key(old_links[eid]) != _links_key(new_links[eid]))
+    stale_set = set(stale)
+    fresh = [e for e in events if e["id"] not in old or e["id"] in stale_set]
+    for i in range(0, len(stale), 500):
+        chunk = stale[i:i + 500]
+        conn.execute(delete(s.event_actors).where(s.event_actors.c.event_id.in_(chunk)))
+        conn.execute(delete(s.events).where(s.events.c.id.in_(chunk)))
+    if fresh:
+        conn.execute(s.events.insert(), fresh)
+        fresh_links = [link for e in fresh for link in new_links[e["id"]]]
+        if fresh_links:
+            conn.execute(s.event_actors.insert(), fresh_links)
     changed = [{"mid": mid, "eid": eid} for mid, eid in sorted(assign.items()) if current[mid] != eid]
     if changed:
         conn.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
                      .values(event_id=bindparam("eid")), changed)
     return len(events)
+
+
+def _links_key(links: list[dict]) -> list[tuple]:
+    return sorted((r["actor_id"], r["role"], r["num_mentions"]) for r in links)
 
 
 def needs_rebuild(engine: Engine) -> bool:
