@@ -128,7 +128,7 @@ class IndonesianCoder:
             return None
         if p.recipient_country_only and not any(a.country for a in tgt):
             return None
-        if not src and lookup(p.cameo).quad != 4:
+        if not src and (lookup(p.cameo).quad != 4 or p.kind == "noun" and m.light is None and p.event != "ASSAULT"):
             return None  # only attacks, arrests and the like are reported without a named actor
         if not src and m.voice == "passive" and _bare_agent(doc, m, actors):
             return None  # "dihantam badai PHK": the agent is named, and it is not a political actor

@@ -157,9 +157,9 @@ def _by_lemma(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match |
     if tok.pos_ != "VERB" or not tok.lemma_:
         return None
     # same suffix class as a derived form: "menemukan" (find) is not "menemui" (meet) though both are temu
-    cls = _suffix_class(tok.lower_)
+    cls = (_prefix_class(tok.lower_), _suffix_class(tok.lower_))
     pats = [p for p in lex.by_root.get(tok.lemma_.lower(), ())
-            if not p.need_light and _suffix_class(p.words[0]) == cls]
+            if not p.need_light and (_prefix_class(p.words[0]), _suffix_class(p.words[0])) == cls]
     if not pats:
         return None
     voice = voice_of(tok.text)
@@ -172,4 +172,12 @@ def _suffix_class(form: str) -> str:
         return "kan"
     if form.endswith("i") and form[:2] in ("me", "di"):
         return "i"
+    return ""
+
+
+def _prefix_class(form: str) -> str:
+    """bertahan is not menahan: a lemma match must keep the derived form's prefix."""
+    for prefix in ("memper", "diper", "me", "di", "ter", "ber", "be", "ke", "pe"):
+        if form.startswith(prefix):
+            return "ber" if prefix == "be" else prefix
     return ""
