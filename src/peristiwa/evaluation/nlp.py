@@ -41,10 +41,11 @@ def ner_scores(nlp: Language, sents: list[tuple[list[str], list[str]]], labels: 
 
     from peristiwa.nlp.corpora import NER_LABELS, bio_spans
 
-    ner = nlp.get_pipe("ner")
-    docs = [Doc(nlp.vocab, words=w) for w, _ in sents]
+    docs = list(nlp.get_pipe("ner").pipe([Doc(nlp.vocab, words=w) for w, _ in sents], batch_size=256))
+    if "country_gazetteer" in nlp.pipe_names:
+        docs = [nlp.get_pipe("country_gazetteer")(d) for d in docs]
     tp = fp = fn = 0
-    for doc, (_, tags) in zip(ner.pipe(docs, batch_size=256), sents, strict=True):
+    for doc, (_, tags) in zip(docs, sents, strict=True):
         gold, ignored = set(), []
         for s, e, raw in bio_spans(tags):
             lab = NER_LABELS.get(raw, raw)

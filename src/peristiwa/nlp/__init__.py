@@ -40,6 +40,7 @@ def _load(lang: str) -> Language | None:
     import spacy
 
     # importing these registers our tokenizer and components before spaCy reads the config
+    import peristiwa.nlp.gazetteer  # noqa: F401
     import peristiwa.nlp.lemmatizer  # noqa: F401
     import peristiwa.nlp.sentences  # noqa: F401
     import peristiwa.nlp.tokenizer  # noqa: F401

@@ -24,21 +24,17 @@ def paragraph_sentences(doc: Doc) -> Doc:
         return doc
     doc[0].is_sent_start = True
     in_quote = False
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+    for i in range(1, n):
+        tok, prev = doc[i], doc[i - 1]
+        if prev.is_space and "\n\n" in prev.text:
             tok.is_sent_start = True
             in_quote = False
-            continue
-        if tok.text in QUOTES and tok.text != "'":
-            # a quote right after final punctuation closes the sentence it ends
-            if prev.text in FINAL and in_quote:
-                tok.is_sent_start = False
+        if tok.text in QUOTES and tok.text != "'":  # apostrophes are too ambiguous to track
+            if in_quote and prev.text in FINAL:
+                tok.is_sent_start = False  # the closing quote ends the sentence it closes
                 in_quote = False
                 continue
-            in_quote = not in_quote if tok.text == '"' else tok.text not in CLOSING
-        if prev.text in CLOSING and doc[i - 1].i > 0 and doc[i - 2].text in FINAL and tok.is_lower:
-            tok.is_sent_start = False  # '"...," kata Menteri' : the speech verb belongs to the quote
+            in_quote = (not in_quote) if tok.text == '"' else tok.text not in CLOSING
+        if i >= 2 and prev.text in CLOSING and doc[i - 2].text in FINAL and tok.is_lower:
+            tok.is_sent_start = False  # '"...," kata Menteri': the speech verb belongs to the quote
     return doc

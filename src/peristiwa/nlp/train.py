@@ -23,13 +23,14 @@ from pathlib import Path  # noqa: E402
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-import peristiwa.nlp.lemmatizer  # noqa: E402,F401  (registers the components)
+import peristiwa.nlp.gazetteer  # noqa: E402,F401  (registers the components)
+import peristiwa.nlp.lemmatizer  # noqa: E402,F401
 import peristiwa.nlp.sentences  # noqa: E402,F401
 import peristiwa.nlp.tokenizer  # noqa: E402,F401
 from peristiwa.nlp import MODEL_DIR, corpora  # noqa: E402
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
-STEPS = ("convert", "syntax", "ner", "assemble", "card")
+STEPS = ("convert", "syntax", "ner", "ner_more", "gazetteer", "assemble", "card")
 
 
 def convert(shared: Path, build: Path) -> None:
@@ -66,29 +67,44 @@ def _save(dest: Path, train: list, dev: list) -> None:
     DocBin(docs=dev, store_user_data=False).to_disk(dest / "dev.spacy")
 
 
-def train_part(name: str, build: Path, max_steps: int | None) -> None:
+def train_part(name: str, build: Path, max_steps: int | None, data: str | None = None,
+               source: Path | None = None) -> None:
     from spacy.cli.train import train
 
-    overrides: dict[str, object] = {"paths.train": str(build / name / "train.spacy"),
-                                    "paths.dev": str(build / name / "dev.spacy")}
+    data = data or name
+    overrides: dict[str, object] = {"paths.train": str(build / data / "train.spacy"),
+                                    "paths.dev": str(build / data / "dev.spacy")}
+    if source is not None:
+        overrides["paths.source"] = str(source)
     if max_steps:
         overrides["training.max_steps"] = max_steps
+    (build / name).mkdir(parents=True, exist_ok=True)
     out = build / name / "model"
     t0 = time.time()
     train(CONFIGS / f"{name}.cfg", out, overrides=overrides)
     (build / name / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
 
 
+def ner_model(build: Path) -> Path:
+    """The last NER stage that was trained."""
+    more = build / "ner_more" / "model" / "model-best"
+    return more if more.is_dir() else build / "ner" / "model" / "model-best"
+
+
 def assemble(build: Path, dest: Path) -> None:
     from peristiwa.nlp.lemmatizer import RuleLemmatizer
 
     nlp = spacy.load(build / "syntax" / "model" / "model-best")
-    ner = spacy.load(build / "ner" / "model" / "model-best")
+    ner = spacy.load(ner_model(build))
     nlp.add_pipe("paragraph_sentences", before="parser")
     lem = nlp.add_pipe("id_rule_lemmatizer", after="morphologizer")
     tables = json.loads((build / "lemmas.json").read_text())
     lem.rules = RuleLemmatizer(tables["lookup"], tables["roots"], tables["loose"])
     nlp.add_pipe("ner", source=ner)
+    choice = json.loads((build / "gazetteer.json").read_text()) if (build / "gazetteer.json").is_file() else {}
+    if choice.get("use"):
+        gaz = nlp.add_pipe("country_gazetteer", after="ner", config={"add": choice["add"]})
+        gaz.set_names(choice["names"])
     nlp.meta.update({"name": "core", "version": "0.1.0", "license": "CC BY-SA 4.0",
                      "author": "peristiwa", "description": "Indonesian news pipeline (peristiwa)"})
     if dest.exists():
@@ -97,6 +113,30 @@ def assemble(build: Path, dest: Path) -> None:
     nlp.to_disk(dest)
     size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
     print(f"assembled {nlp.pipe_names} -> {dest} ({size / 1e6:.1f} MB)")
+
+
+def choose_gazetteer(shared: Path, build: Path) -> dict:
+    """Measure the country gazetteer on the NER dev splits (off / relabel / relabel+add); keep the best."""
+    from peristiwa.evaluation.nlp import ner_scores
+    from peristiwa.nlp.gazetteer import country_names
+
+    ner = spacy.load(ner_model(build))
+    names = sorted(country_names(shared))
+    dev = {"NERGrit valid": (corpora.read_bio(shared / corpora.NERGRIT.format(split="valid")), {"PER", "ORG", "LOC"}),
+           "NERP valid": (corpora.read_bio(shared / corpora.NERP.format(split="valid")),
+                          {"PER", "ORG", "LOC", "EVT"})}
+    results = {}
+    for mode in ("off", "relabel", "relabel+add"):
+        if mode != "off":
+            if "country_gazetteer" in ner.pipe_names:
+                ner.remove_pipe("country_gazetteer")
+            ner.add_pipe("country_gazetteer", config={"add": mode == "relabel+add"}).set_names(names)
+        results[mode] = {k: ner_scores(ner, sents, labels)["f"] for k, (sents, labels) in dev.items()}
+    best = max(results, key=lambda m: (sum(results[m].values()), m == "off"))
+    choice = {"use": best != "off", "add": best == "relabel+add", "dev_f1": results, "names": names}
+    (build / "gazetteer.json").write_text(json.dumps(choice, ensure_ascii=False, indent=1))
+    print("country gazetteer on NER dev F1:", json.dumps(results), "-> chosen:", best)
+    return choice
 
 
 def main() -> None:
@@ -116,6 +156,10 @@ def main() -> None:
         train_part("syntax", args.build, args.syntax_steps)
     if "ner" in steps:
         train_part("ner", args.build, args.ner_steps)
+    if "ner_more" in steps:
+        train_part("ner_more", args.build, None, data="ner", source=args.build / "ner" / "model" / "model-best")
+    if "gazetteer" in steps:
+        choose_gazetteer(args.shared, args.build)
     if "assemble" in steps:
         assemble(args.build, args.out)
     if "card" in steps:
