@@ -23,10 +23,11 @@ class Attribution:
 def find_attributions(doc: Doc, words: list[Word], mentions: list, cues: Cues) -> list[Attribution]:
     out: list[Attribution] = []
     n = len(words)
+    by_first = _by_first(cues)
     i = 0
     while i < n:
         w = words[i]
-        post = next((seq for seq in sorted(cues.attribution_post, key=len, reverse=True)
+        post = next((seq for seq in by_first.get(w.text, ())
                      if tuple(x.text for x in words[i:i + len(seq)]) == seq), None)
         if post is not None:
             end_tok = words[i + len(post) - 1].end
@@ -41,6 +42,20 @@ def find_attributions(doc: Doc, words: list[Word], mentions: list, cues: Cues) -
             out.append(Attribution(left[-1] if left else None, w.start, w.end, preposed=True))
         i += 1
     return out
+
+
+_FIRST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _by_first(cues: Cues) -> dict[str, list[tuple[str, ...]]]:
+    """Postposed cues keyed by their first word, longest first (built once per cue set)."""
+    got = _FIRST.get(id(cues))
+    if got is None:
+        got = {}
+        for seq in sorted(cues.attribution_post, key=len, reverse=True):
+            got.setdefault(seq[0], []).append(seq)
+        _FIRST[id(cues)] = got
+    return got
 
 
 def attribution_for(trigger_start: int, atts: list[Attribution]):

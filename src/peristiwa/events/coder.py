@@ -269,11 +269,12 @@ def _sentences(doc: Doc) -> list[Span]:
     """The model's sentences, split again after a full stop that is followed by a capitalised word:
     the coder reads roles within a sentence and must not let one run into the next."""
     spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    tokens = list(doc)
     # a straight quote opens when an even number of them came before it (paragraphs reset the count)
     opening: set[int] = set()
     n = 0
-    for t in doc:
-        if "\n\n" in t.text or t.is_space and t.text.count("\n") > 1:
+    for t in tokens:
+        if t.is_space and t.text.count("\n") > 1:
             n = 0
         elif t.text == "\"":
             if n % 2 == 0:
@@ -281,24 +282,24 @@ def _sentences(doc: Doc) -> list[Span]:
             n += 1
     out: list[Span] = []
     for sent in spans:
-        start = sent.start
-        for t in sent[:-1]:
-            if t.i < start:
+        start, end = sent.start, sent.end
+        for i in range(start, end - 1):
+            text = tokens[i].text
+            if i < start or not (text in _END or text in _CLOSE):
                 continue
-            j = t.i + 1
-            while j < sent.end and doc[j].is_space:
+            j = i + 1
+            while j < end and tokens[j].is_space:
                 j += 1
-            if j >= sent.end:
+            if j >= end:
                 continue
-            nxt = doc[j]
-            closes = t.text in _CLOSE and t.i not in opening and t.i > start and doc[t.i - 1].text in _END
-            starts = nxt.text[:1].isupper() or nxt.text in _OPEN and (nxt.text != "\"" or nxt.i in opening)
-            if (t.text in _END or closes) and starts \
-                    and not _abbreviation(doc, t.i):
-                out.append(doc[start:t.i + 1])
+            nxt = tokens[j].text
+            closes = text in _CLOSE and i not in opening and i > start and tokens[i - 1].text in _END
+            starts = nxt[:1].isupper() or nxt in _OPEN and (nxt != "\"" or j in opening)
+            if (text in _END or closes) and starts and not _abbreviation(doc, i):
+                out.append(doc[start:i + 1])
                 start = j
-        if start < sent.end:
-            out.append(doc[start:sent.end])
+        if start < end:
+            out.append(doc[start:end])
     return out
 
 
