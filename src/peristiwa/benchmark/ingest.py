@@ -229,8 +229,8 @@ def store_bench(tmpdir: Path, n_docs: int) -> list[ReportTable]:
                          [f"merge into {events:,} events", round(t_merge, 1), f"{mentions / t_merge:.0f} mentions/s"]],
                         notes=[f"SQLite size {size / 2**20:.1f} MB = {size / 2**20 / n_docs * 1000:.1f} MB per 1,000 "
                                "documents (short texts: the size of stored events and mentions)",
-                               "constructed Result/Event records (the real NLP pipeline codes no events yet at "
-                               "the time of writing), so the store, merge and exports are measured at scale"])
+                               "constructed Result/Event records with many overlapping reports, so the store, the "
+                               "merge and the exports are measured at a larger event load than the news corpus gives"])
     exp = ReportTable(f"export over {events:,} merged events", ["export", "rows", "seconds"],
                       _export_times(db, tmpdir))
     return [table, exp]
