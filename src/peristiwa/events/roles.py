@@ -112,7 +112,7 @@ class RoleFinder:
             if not r.recipients and m.light is not None:
                 r.recipients = self._between(m.end)
         if self.parsed:
-            self._from_parse(m, r, passive)
+            self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
         return r
@@ -391,12 +391,13 @@ class RoleFinder:
                     r.recipients = self._coordinated_right(x)
                 break
         if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
-            # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject takes part
-            r.actors = self._subject(m.start)
+            # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject, a verb away, takes part
+            near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
+            r.actors = near
         return r
 
     # -- dependency parse ---------------------------------------------------------------------------
-    def _from_parse(self, m: Match, r: Roles, passive: bool) -> None:
+    def _from_parse(self, m: Match, r: Roles, passive: bool, theme: bool = False) -> None:
         """Fill what word order missed from the parse (subject inherited along xcomp/conj/advcl chains)."""
         head = self.doc[m.head]
         if not r.actors and not passive:
@@ -405,7 +406,7 @@ class RoleFinder:
                 r.actors = self._resolve(subj)
                 if r.actors:
                     r.how = "parse"
-        if not r.recipients and not passive:
+        if not r.recipients and not passive and not theme:  # a theme object is not the recipient
             for child in head.children:
                 if child.dep_ in OBJ_DEPS and child.i >= m.end:
                     got = self._resolve(child)
