@@ -9,7 +9,7 @@ clause boundary, the agent of a di- passive is the actor after "oleh" or right a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -59,6 +59,19 @@ class Roles:
     actors: list = field(default_factory=list)  # ActorMention
     recipients: list = field(default_factory=list)
     how: str = "order"  # "parse" | "order"
+
+
+# Words that may stand between an event noun and its possessor without breaking the tie: "pembunuhan
+# mantan perdana menteri X", "penangkapan lima aktivis", "serangan para gerilyawan".
+_PREMODIFIERS = {"mantan", "bekas", "eks", "seorang", "sang", "para", "sejumlah", "beberapa", "puluhan",
+                 "ratusan", "ribuan", "belasan", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                 "sembilan", "sepuluh", "kedua", "ketiga", "sebuah", "satu", "seluruh", "semua", "pihak",
+                 "kelompok", "kaum"}
+
+
+def _premodifiers(between) -> bool:
+    """True when the words between a noun and a mention are only quantifiers and 'mantan'-like words."""
+    return 0 < len(between) <= 3 and all(t.lower_ in _PREMODIFIERS or t.like_num for t in between)
 
 
 def _prev_word(doc: Doc, i: int, sent_start: int) -> str:
@@ -293,6 +306,9 @@ class RoleFinder:
                 return []
             prev = self._prep_before(te, x)
             prep = prev
+            inner = self._inner_direction(x, via, theme)
+            if inner is not None:
+                return [inner]
             if via:
                 if (prev if prev in PREPS else "obj") in via:
                     return self._coordinated_right(x)
@@ -305,6 +321,22 @@ class RoleFinder:
                 continue
             return self._coordinated_right(x)
         return []
+
+    def _inner_direction(self, x, via: set[str], theme: bool):
+        """"menarik pasukan dari Irak", "mengirim tentara ke Lebanon": the resolver reads the theme and the
+        place as one actor ("troops of Iraq"); the place after the preposition is the recipient. Returns a
+        mention for that place, or None."""
+        if not (via or theme):
+            return None
+        for k in range(x.start + 1, x.end - 1):
+            w = self.doc[k].lower_
+            if (w in via if via else w in self.cues.recipient_preps) and w in ("dari", "ke", "kepada", "untuk"):
+                first, last = self.doc[k + 1], self.doc[x.end - 1]
+                text = self.doc[k + 1:x.end].text
+                actor = replace(x.actor, text=text, start=first.idx, end=last.idx + len(last.text), name=text,
+                                sector="GOV")
+                return type(x)(k + 1, x.end, actor, x.end - 1, x.via, "country")
+        return None
 
     def _prep_before(self, te: int, x) -> str:
         """The preposition governing mention x ("atas helikopter Apache AS" -> atas), or the word before it."""
@@ -380,7 +412,7 @@ class RoleFinder:
             if prev in self.cues.agent_preps and not r.actors:
                 r.actors = self._coordinated_right(x)
                 continue
-            if x.start <= k and not r.actors and not r.recipients:
+            if (x.start <= k or _premodifiers(between)) and not r.actors and not r.recipients:
                 if patient_first:
                     r.recipients = self._coordinated_right(x)
                 else:
