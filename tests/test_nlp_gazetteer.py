@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import spacy
 from spacy.tokens import Span
 
 import peristiwa.nlp.gazetteer  # noqa: F401  (registers the factory)
 
 
-def _nlp(add: bool):
+@lru_cache(maxsize=2)
+def _nlp(add: bool):  # building a blank Indonesian pipeline takes seconds: once per mode
     nlp = spacy.blank("id")
     nlp.add_pipe("country_gazetteer", config={"add": add}).set_names({"Mesir", "Afrika Selatan", "Rusia"})
     return nlp

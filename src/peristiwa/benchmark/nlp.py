@@ -33,11 +33,11 @@ for path in sorted(Path(sys.argv[1]).glob("dev.*.jsonl")):
             break
     if n_words >= limit:
         break
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 n_tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=32))
-run_s = time.perf_counter() - t1
+run_s, cpu_s = time.perf_counter() - t1, time.process_time() - c1
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"docs": len(texts), "tokens": n_tokens, "seconds": run_s, "load_s": load_s,
+print(json.dumps({"docs": len(texts), "tokens": n_tokens, "seconds": run_s, "cpu_s": cpu_s, "load_s": load_s,
                   "peak_mb": rss, "pipes": nlp.pipe_names}))
 """
 
@@ -61,9 +61,12 @@ def run(shared: Path) -> list[ReportTable]:
         return [ReportTable("NLP speed", [], notes=[f"IndoSum dev not found under {shared}"])]
     m = measure(shared)
     t = ReportTable("NLP: full Indonesian pipeline, one core (IndoSum dev news)",
-                    ["docs", "tokens", "tokens/s", "target tokens/s", "peak RSS MB", "target MB",
-                     "model load s"])
-    t.rows.append([m["docs"], m["tokens"], round(m["tokens"] / m["seconds"]), 10_000, round(m["peak_mb"]),
-                   600, round(m["load_s"], 1)])
+                    ["docs", "tokens", "tokens/s (wall)", "tokens per CPU-second", "target tokens/s",
+                     "peak RSS MB", "target MB", "model load s"])
+    t.rows.append([m["docs"], m["tokens"], round(m["tokens"] / m["seconds"]),
+                   round(m["tokens"] / max(m["cpu_s"], 1e-9)), 10_000, round(m["peak_mb"]), 600,
+                   round(m["load_s"], 1)])
+    t.notes.append("wall-clock speed drops when other processes share the core; tokens per CPU-second "
+                   "is the pipeline's own speed on one core")
     t.notes.append("pipes: " + ", ".join(m["pipes"]))
     return [t]

@@ -30,7 +30,7 @@ import peristiwa.nlp.tokenizer  # noqa: E402,F401
 from peristiwa.nlp import MODEL_DIR, corpora  # noqa: E402
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
-STEPS = ("convert", "syntax", "ner", "ner_more", "gazetteer", "assemble", "card")
+STEPS = ("convert", "syntax", "syntax_more", "ner", "ner_more", "gazetteer", "assemble", "card")
 
 
 def convert(shared: Path, build: Path) -> None:
@@ -85,6 +85,12 @@ def train_part(name: str, build: Path, max_steps: int | None, data: str | None =
     (build / name / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
 
 
+def syntax_model(build: Path) -> Path:
+    """The last syntax stage that was trained."""
+    more = build / "syntax_more" / "model" / "model-best"
+    return more if more.is_dir() else build / "syntax" / "model" / "model-best"
+
+
 def ner_model(build: Path) -> Path:
     """The last NER stage that was trained."""
     more = build / "ner_more" / "model" / "model-best"
@@ -94,7 +100,7 @@ def ner_model(build: Path) -> Path:
 def assemble(build: Path, dest: Path) -> None:
     from peristiwa.nlp.lemmatizer import RuleLemmatizer
 
-    nlp = spacy.load(build / "syntax" / "model" / "model-best")
+    nlp = spacy.load(syntax_model(build))
     ner = spacy.load(ner_model(build))
     nlp.add_pipe("paragraph_sentences", before="parser")
     lem = nlp.add_pipe("id_rule_lemmatizer", after="morphologizer")
@@ -154,6 +160,9 @@ def main() -> None:
         convert(args.shared, args.build)
     if "syntax" in steps:
         train_part("syntax", args.build, args.syntax_steps)
+    if "syntax_more" in steps:
+        train_part("syntax_more", args.build, None, data="syntax",
+                   source=args.build / "syntax" / "model" / "model-best")
     if "ner" in steps:
         train_part("ner", args.build, args.ner_steps)
     if "ner_more" in steps:
