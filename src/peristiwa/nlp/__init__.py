@@ -45,7 +45,10 @@ def _load(lang: str) -> Language | None:
     import peristiwa.nlp.sentences  # noqa: F401
     import peristiwa.nlp.tokenizer  # noqa: F401
 
-    return spacy.load(path)
+    # The tokenizer is rebuilt from the config and our data files alone; reading its saved copy as well
+    # would add spaCy's 16,000 Indonesian special cases a second time (about 40% of load time) for an
+    # identical tokenizer (checked on 1,000 Detik articles).
+    return spacy.load(path, exclude=["tokenizer"])
 
 
 def entities_of(doc: Doc) -> list[Entity]:
