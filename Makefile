@@ -26,9 +26,11 @@ system-deps:
 
 run: install
 	@mkdir -p reports
-	$(BIN)/peristiwa extract examples/ -o reports/examples.jsonl
+	$(BIN)/peristiwa extract examples/ -o reports/examples.jsonl --graph reports/examples-network.svg
 	$(BIN)/python scripts/show_results.py reports/examples.jsonl
 	$(BIN)/peristiwa ingest examples/ $(wildcard $(SHARED)/seed/*.txt) --db peristiwa.db --quiet
+	@if ls $(SHARED)/seed/*.txt >/dev/null 2>&1; then \
+	  $(BIN)/peristiwa graph $(SHARED)/seed/*.txt -o reports/seed-network.svg; fi
 	@echo "dashboard: $(BIN)/peristiwa serve --db peristiwa.db   then open http://127.0.0.1:8000/"
 
 test: install system-deps
