@@ -49,10 +49,21 @@ _PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten",
                 "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
                 "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
                 "tepi", "the", "city", "of", "northern", "southern", "eastern", "western", "north",
-                "south", "east", "west", "near"}
+                "south", "east", "west", "near", "pasar", "masjid", "gereja", "kantor", "markas", "pos",
+                "pangkalan", "jalan", "kampung", "lingkungan", "permukiman", "bandara", "pelabuhan",
+                "sekolah", "rumah", "hotel", "restoran", "stasiun", "kecamatan",
+                "negara bagian", "luar", "dalam", "seluruh", "berbagai", "kota-kota"}
 # Agents who are abroad by definition: the setting says nothing about their country.
 _ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees"}
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
+# "kedua negara/pemimpin/pihak": which kinds of earlier mention the pair may stand for (empty: any)
+_PAIR_NOUNS = {"negara": {"country", "metonym"}, "pemerintah": {"country", "metonym"},
+               "pemimpin": {"person"}, "presiden": {"person"}, "menteri": {"person"}, "pihak": set(),
+               "belah": set(), "delegasi": set()}
+# People counted in casualty and arrest reports ("20 orang", "puluhan warga"): civilians.
+_COUNTED = {"orang", "warga", "penduduk", "warga sipil", "jiwa"}
+_COUNTS = {"dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+           "seorang", "belasan", "puluhan", "ratusan", "ribuan", "beberapa", "sejumlah", "banyak"}
 _LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
 _SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
                      "according", "but", "meanwhile"}
@@ -82,7 +93,8 @@ class ActorMention:
     actor: Actor
     head: int
     via: Via
-    kind: str = ""  # country | metonym | igo | group | person | role | ner | pronoun
+    kind: str = ""  # country | metonym | igo | group | person | role | ner | pronoun | pair
+    also: tuple[Actor, ...] = ()  # "kedua negara": the second of the two actors it stands for
 
 
 @dataclass
@@ -311,6 +323,8 @@ class ActorResolver:
         self._short_names(doc, out, tokens)
         sent_of = _sentence_index(doc, tokens)
         self._pronouns(doc, out, lowered, sent_of)
+        self._counted_people(doc, out, lowered)
+        self._pairs(doc, out, lowered, sent_of)
         self._local_country(out, lowered, sent_of)
         self._appositive_titles(out, tokens)
         out._index()
@@ -644,6 +658,53 @@ class ActorResolver:
             out._index()
 
     @staticmethod
+    def _pairs(doc: Doc, out: DocActors, lowered: list[str], sent_of: list[int]) -> None:
+        """"kedua negara", "kedua pemimpin", "kedua belah pihak": the two most recent actors of different
+        countries in this or the two previous sentences (countries for "negara", people for "pemimpin")."""
+        added = []
+        for i in range(len(lowered) - 1):
+            if lowered[i] != "kedua" or lowered[i + 1] not in _PAIR_NOUNS or out.covering(i) is not None:
+                continue
+            end = i + 3 if lowered[i + 1] == "belah" and i + 2 < len(lowered) else i + 2
+            kinds = _PAIR_NOUNS[lowered[i + 1]]
+            found: list[ActorMention] = []
+            for m in reversed(out.mentions):
+                if m.start >= i or sent_of[m.start] < sent_of[i] - 2:
+                    continue
+                if m.kind in ("pair", "igo") or not m.actor.country or kinds and m.kind not in kinds:
+                    continue
+                if all(m.actor.country != f.actor.country for f in found):
+                    found.append(m)
+                if len(found) == 2:
+                    break
+            if len(found) < 2:
+                continue
+            span = doc[i:end]
+            first, second = (replace(f.actor, text=span.text, start=span.start_char, end=span.end_char)
+                             for f in reversed(found))
+            added.append(ActorMention(i, end, first, i + 1, "coref", "pair", (second,)))
+        if added:
+            out.mentions.extend(added)
+            out._index()
+
+    @staticmethod
+    def _counted_people(doc: Doc, out: DocActors, lowered: list[str]) -> None:
+        """"menewaskan 20 orang", "tiga warga tewas": a counted group of people is a civilian actor (its
+        country comes from the sentence's setting, as for "warga sipil"); a number alone is not."""
+        added = []
+        for i in range(1, len(lowered)):
+            if lowered[i] not in _COUNTED or out.covering(i) is not None or out.covering(i - 1) is not None:
+                continue
+            if not (doc[i - 1].like_num or lowered[i - 1] in _COUNTS):
+                continue
+            span = doc[i - 1:i + 1]
+            actor = Actor(span.text, span.start_char, span.end_char, "civilians", "", "CVL")
+            added.append(ActorMention(i - 1, i + 1, actor, i, "lexicon", "role"))
+        if added:
+            out.mentions.extend(added)
+            out._index()
+
+    @staticmethod
     def _local_country(out: DocActors, lowered: list[str], sent_of: list[int]) -> None:
         """Generic agents with no country ("gerilyawan", "warga sipil", "pemerintah") take the country of the
         place the sentence is set in ("di Irak", "di sebelah selatan Baghdad", "di wilayah Kaukasus utara
@@ -655,13 +716,27 @@ class ActorResolver:
             return
         settings: dict[int, set[str]] = {}
         for m in out.mentions:
-            if m.kind in ("country", "metonym") and _after_locative(lowered, m.start):
+            if m.kind == "country" and _after_locative(lowered, m.start):
                 settings.setdefault(sent_of[m.start], set()).add(m.actor.country)
         from peristiwa.places import places_in  # the gazetteer knows towns and regions the lexicon does not
 
+        readings: dict[tuple[int, int], set[str]] = {}
         for pm in places_in(out.doc):
-            if pm.place.country and out.covering(pm.start) is None and _after_locative(lowered, pm.start):
-                settings.setdefault(sent_of[pm.start], set()).add(pm.place.country)
+            cover = out.covering(pm.start)  # capitals are metonyms ("di Tripoli"): the gazetteer has all readings
+            if pm.place.country and (cover is None or cover.kind == "metonym") and _after_locative(lowered, pm.start):
+                readings.setdefault((pm.start, pm.end), set()).add(pm.place.country)
+        named: dict[int, set[str]] = {}
+        for m in out.mentions:
+            if m.actor.country and m.kind != "metonym":
+                named.setdefault(sent_of[m.start], set()).add(m.actor.country)
+        for (start, _end), countries in readings.items():
+            # "di Tripoli" is Libya or Lebanon: the sentence's named actors decide, else it says nothing
+            if len(countries) > 1:
+                cover = out.covering(start)
+                countries = countries & named.get(sent_of[start], set()) or (
+                    {cover.actor.country} if cover is not None else set())
+            if len(countries) == 1:
+                settings.setdefault(sent_of[start], set()).update(countries)
         for m in needy:
             countries = settings.get(sent_of[m.start], set())
             if len(countries) == 1:

@@ -111,8 +111,8 @@ class IndonesianCoder:
     def _event(self, doc: Doc, sent: Span, si: int, m: Match, roles: Roles, modality: str, atts,
                actors, article: Article, doc_key: str) -> Event | None:
         p: Pattern = m.pattern
-        src = _dedupe([x.actor for x in roles.actors])
-        tgt = _dedupe([x.actor for x in roles.recipients if all(x.actor.name != a.name for a in src)])
+        src = _dedupe([a for x in roles.actors for a in (x.actor, *x.also)])
+        tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
         if not src and not tgt:
             return None
         if not tgt and (p.need_recipient or p.event in self.lex.cues.directed_types and not p.symmetric
@@ -199,6 +199,9 @@ def _absorb_object_nouns(found: list) -> list:
     return [x for k, x in enumerate(out) if k not in drop]
 
 
+_TOLL_VERBS = {"menewaskan", "melukai", "mencederai", "membunuh"}
+
+
 def _dedupe_events(events: list[Event]) -> list[Event]:
     """One act reported twice in a sentence ("serangan Israel ke Lebanon menewaskan ...") is one event."""
     out: list[Event] = []
@@ -209,6 +212,13 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
                      and r <= {x.name for x in o.recipient}), None)
         if twin is not None:
             continue
+        # "Serangan Israel ke Lebanon menewaskan tiga orang": the deaths are the attack's toll, not a second
+        # attack
+        if ev.event == "ASSAULT" and a and ev.trigger.text.lower() in _TOLL_VERBS and any(
+                o.event == "ASSAULT" and {x.name for x in o.actor} == a
+                and o.trigger.end <= min(x.start for x in ev.actor) and max(x.end for x in ev.actor)
+                <= ev.trigger.start for o in out):
+            continue  # the actor was read off the noun that is the toll verb's subject
         # "tewas ditembak dalam insiden penembakan yang dilakukan X": one act, its roles found in two places
         half = next((o for o in out if o.event == ev.event and abs(o.trigger.start - ev.trigger.start) < 80
                      and (not o.actor and o.recipient and ev.actor and not ev.recipient
@@ -241,10 +251,10 @@ def _type_root(event: str) -> str:
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str]] = set()
     for a in actors:
-        if (a.start, a.end) not in seen:
-            seen.add((a.start, a.end))
+        if (a.start, a.end, a.name) not in seen:  # "kedua negara" is two actors over one span
+            seen.add((a.start, a.end, a.name))
             out.append(replace(a))
     return out
 

@@ -69,6 +69,13 @@ _PREMODIFIERS = {"mantan", "bekas", "eks", "seorang", "sang", "para", "sejumlah"
                  "kelompok", "kaum"}
 
 
+# "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
+_HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
+           "luka", "parah", "tertembak", "dunia"}
+_CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
+_DETERMINERS = {"sebuah", "suatu", "satu", "serangkaian", "rangkaian", "aksi", "insiden", "peristiwa"}
+
+
 def _premodifiers(between) -> bool:
     """True when the words between a noun and a mention are only quantifiers and 'mantan'-like words."""
     return 0 < len(between) <= 3 and all(t.lower_ in _PREMODIFIERS or t.like_num for t in between)
@@ -422,11 +429,27 @@ class RoleFinder:
                 if not r.recipients:
                     r.recipients = self._coordinated_right(x)
                 break
+        if not r.actors and not r.recipients and p.event == "ASSAULT":
+            r.recipients = self._victims(m.start)
         if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
             # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject, a verb away, takes part
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near
         return r
+
+    def _victims(self, ts: int) -> list:
+        """"Seorang tentara Inggris tewas akibat bom pinggir jalan", "delapan orang tewas dalam bentrokan":
+        the subject of a death or injury word just before "akibat/karena/dalam/oleh" + attack noun is the
+        attack's target."""
+        k = ts - 1
+        while k > self.s and self.doc[k].lower_ in _DETERMINERS:
+            k -= 1
+        if k <= self.s or self.doc[k].lower_ not in _CAUSE_PREPS:
+            return []
+        for j in range(k - 1, max(self.s, k - 4) - 1, -1):
+            if self.doc[j].lower_ in _HARMED:
+                return self._subject(j)
+        return []
 
     # -- dependency parse ---------------------------------------------------------------------------
     def _from_parse(self, m: Match, r: Roles, passive: bool, theme: bool = False) -> None:

@@ -1,0 +1,118 @@
+"""General Indonesian constructions the coder covers, on sentences written for these tests: attack verbs
+and their synonyms, victims of an attack noun, counted people, pairs ("kedua negara"), the place after a
+theme ("menarik pasukan dari X"), counterparts, crowds and detainees, reaching agreements, and 2000s
+office-holders."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from peristiwa.events import load_coder
+from peristiwa.schema import Article, Event
+
+
+@pytest.fixture(scope="module")
+def code():
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    coder = load_coder("id", nlp)
+
+    def run(text: str) -> list[Event]:
+        return coder.code(nlp(text), Article(text=text, published="2007-06-01"))[1]
+
+    return run
+
+
+def _one(events: list[Event], etype: str) -> Event:
+    hits = [e for e in events if e.event == etype]
+    assert hits, f"no {etype} in {[(e.event, e.trigger.text) for e in events]}"
+    return hits[0]
+
+
+def _c(actors) -> set[str]:
+    return {a.country for a in actors}
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Gerilyawan Taliban mengincar polisi Afghanistan.", {"AFG"}, {"AFG"}),
+    ("Militan menyergap tentara Pakistan di dekat perbatasan.", set(), {"PAK"}),
+    ("Kelompok bersenjata memenggal seorang sandera Korea Selatan.", set(), {"KOR"}),
+    ("Milisi Somalia menikam seorang wartawan Kenya.", {"SOM"}, {"KEN"}),
+    ("Hizbullah menghujani Israel dengan roket.", {"LBN"}, {"ISR"}),
+])
+def test_attack_synonyms(code, text, src, tgt) -> None:
+    e = _one(code(text), "ASSAULT")
+    assert e.quad == 4
+    assert _c(e.actor) - {""} == src and _c(e.recipient) - {""} == tgt
+
+
+def test_attack_noun_keeps_patient_across_mantan_and_numbers(code) -> None:
+    e = _one(code("Pembunuhan mantan Perdana Menteri Lebanon itu memicu protes."), "ASSAULT")
+    assert _c(e.recipient) == {"LBN"} and not e.actor
+    e = _one(code("Penangkapan lima aktivis Hamas oleh Israel dikritik."), "COERCE")
+    assert _c(e.actor) == {"ISR"} and _c(e.recipient) == {"PSE"}
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Seorang tentara Kanada tewas akibat bom pinggir jalan di Kandahar.", {"CAN"}),
+    ("Dua polisi Afghanistan terluka dalam sebuah serangan bunuh diri di Kabul.", {"AFG"}),
+    ("Enam orang tewas dalam bentrokan di Somalia.", {"SOM"}),
+])
+def test_victims_of_an_attack_noun(code, text, tgt) -> None:
+    e = _one(code(text), "ASSAULT")
+    assert not e.actor and _c(e.recipient) == tgt
+
+
+def test_an_accident_is_not_an_attack(code) -> None:
+    assert not [e for e in code("Dia tewas dalam kecelakaan lalu lintas.") if e.event == "ASSAULT"]
+
+
+def test_counted_people_take_the_country_of_the_setting(code) -> None:
+    e = _one(code("Polisi menangkap 12 orang di Kenya."), "COERCE")
+    assert _c(e.recipient) == {"KEN"} and e.recipient[0].sector == "CVL"
+
+
+def test_a_pair_stands_for_the_two_last_countries(code) -> None:
+    events = code("Jepang dan Korea Selatan berunding di Seoul. Kedua negara kemudian menandatangani "
+                  "perjanjian perikanan.")
+    e = [x for x in events if x.trigger.text == "menandatangani"][0]
+    assert _c(e.actor) == {"JPN", "KOR"} and not e.recipient
+
+
+def test_a_pair_needs_two_countries(code) -> None:
+    events = code("PBB menyerukan kedua belah pihak untuk menahan diri.")
+    assert all(_c(e.actor) <= {"UNO", ""} for e in events if e.event == "REQUEST")
+
+
+def test_withdrawal_from_a_country(code) -> None:
+    e = _one(code("Polandia menarik pasukannya dari Irak."), "RETREAT")
+    assert _c(e.actor) == {"POL"} and _c(e.recipient) == {"IRQ"}
+
+
+def test_counterpart_from_a_country(code) -> None:
+    e = _one(code("Menteri Luar Negeri Jerman bertemu dengan mitranya dari Suriah di Damaskus."), "CONSULT")
+    assert _c(e.actor) == {"DEU"} and _c(e.recipient) == {"SYR"}
+
+
+def test_crowds_and_detainees(code) -> None:
+    e = _one(code("Ribuan orang berunjuk rasa di Islamabad."), "PROTEST")
+    assert _c(e.actor) == {"PAK"}
+    e = _one(code("Polisi Thailand menangkap seorang tersangka di Bangkok."), "COERCE")
+    assert _c(e.recipient) == {"THA"}
+
+
+def test_reaching_an_agreement(code) -> None:
+    e = _one(code("Iran mencapai kesepakatan dengan IAEA mengenai inspeksi."), "AGREE")
+    assert e.quad == 1 and _c(e.actor) == {"IRN"} and _c(e.recipient) == {"IGO"}
+
+
+@pytest.mark.parametrize("text, src", [
+    ("Gilani mengecam India.", {"PAK"}),
+    ("Barzani mengecam Turki.", {"IRQ"}),
+    ("Harper mengkritik Rusia.", {"CAN"}),
+    ("Hun Sen mengkritik Thailand.", {"KHM"}),
+])
+def test_2000s_office_holders(code, text, src) -> None:
+    events = [e for e in code(text) if e.event == "ACCUSE"]
+    assert events and _c(events[0].actor) == src
