@@ -26,9 +26,9 @@ def test_title_lead_dateline(seed_article):
     art, raw = seed_article
     assert art.title == 'AS Ingin "Bersalaman" dengan Rusia di Libya'
     # the expected lead is read from the page itself (the repo holds no sentence of the shared data):
-    # the dateline paragraph without its "Bisnis.com, WASHINGTON - " prefix
-    dateline = next(ln for ln in raw.splitlines() if ln.startswith("Bisnis.com, WASHINGTON - "))
-    assert art.lead == dateline.removeprefix("Bisnis.com, WASHINGTON - ").strip()
+    # the dateline paragraph without its "Bisnis.com, WASHINGTON -" prefix (a no-break space follows it)
+    dateline = next(ln for ln in raw.splitlines() if ln.startswith("Bisnis.com, WASHINGTON -"))
+    assert art.lead == dateline.removeprefix("Bisnis.com, WASHINGTON -").strip()
     assert art.lead.startswith("Amerika Serikat memberi sinyal")
     assert (art.outlet, art.dateline_place) == ("Bisnis.com", "WASHINGTON")
     # the dateline prefix is cut: text starts at the news prose, and the standfirst is not repeated
