@@ -7,6 +7,7 @@ missing return a table whose `notes` say so instead of failing.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import time
@@ -77,3 +78,13 @@ def _print(console: Console, t: ReportTable) -> None:
         console.print(f"[bold]{t.title}[/bold]")
     for n in t.notes:
         console.print(f"  {n}")
+
+
+def main(kind: str, sections: list[str]) -> None:
+    """`python -m peristiwa.evaluation|benchmark [--shared DIR] [--out DIR] [--only SECTION...]`."""
+    ap = argparse.ArgumentParser(prog=f"python -m peristiwa.{kind}")
+    ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path("reports"))
+    ap.add_argument("--only", nargs="*", choices=sections, help="run only these sections")
+    args = ap.parse_args()
+    run_sections(kind, args.only or sections, args.shared, args.out)
