@@ -116,3 +116,26 @@ def test_reaching_an_agreement(code) -> None:
 def test_2000s_office_holders(code, text, src) -> None:
     events = [e for e in code(text) if e.event == "ACCUSE"]
     assert events and _c(events[0].actor) == src
+
+
+def test_sect_word_between_group_and_yang(code) -> None:
+    e = _one(code("Gerilyawan Syiah yang menyerbu kantor polisi Irak itu ditangkap."), "ASSAULT")
+    assert e.actor and e.actor[0].sector == "REB" and _c(e.recipient) == {"IRQ"}
+
+
+def test_shooting_then_killing_is_one_attack(code) -> None:
+    events = [e for e in code("Tentara Kolombia melepaskan tembakan ke arah sebuah mobil, sehingga menewaskan "
+                              "dua pemberontak FARC.") if e.event == "ASSAULT"]
+    assert len(events) == 1 and _c(events[0].actor) == {"COL"} and _c(events[0].recipient) == {"COL"}
+
+
+def test_an_attack_noun_then_its_toll_is_one_attack(code) -> None:
+    events = [e for e in code("Serangan Rusia ke Georgia menewaskan tujuh orang.") if e.event == "ASSAULT"]
+    assert len(events) == 1 and _c(events[0].actor) == {"RUS"} and _c(events[0].recipient) == {"GEO"}
+
+
+def test_coalition_parties_and_military_personnel(code) -> None:
+    e = _one(code("Presiden Kenya mendapat dukungan partai-partai koalisi."), "SUPPORT")
+    assert e.actor[0].sector == "PTY" and _c(e.recipient) == {"KEN"}
+    e = _one(code("Personel militer Mesir menyerbu kantor partai itu."), "ASSAULT")
+    assert _c(e.actor) == {"EGY"} and e.actor[0].sector == "MIL"

@@ -228,7 +228,12 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
             half.recipient = half.recipient or ev.recipient
             continue
         out.append(ev)
-    return out
+    # "X melepaskan tembakan ..., sehingga menewaskan Y": the shooting and the killing are one attack; the
+    # toll verb names whom it hit, so the version without a recipient goes
+    tolls = [o for o in out if o.event == "ASSAULT" and o.actor and o.recipient
+             and o.trigger.text.lower() in _TOLL_VERBS]
+    return [o for o in out if not (o.event == "ASSAULT" and o.actor and not o.recipient and any(
+        t is not o and {x.name for x in t.actor} == {x.name for x in o.actor} for t in tolls))]
 
 
 def _inside_mention(actors, start: int, end: int) -> bool:

@@ -69,6 +69,9 @@ _PREMODIFIERS = {"mantan", "bekas", "eks", "seorang", "sang", "para", "sejumlah"
                  "kelompok", "kaum"}
 
 
+# Sect and ethnic words that qualify a group without naming another actor ("gerilyawan Sunni yang ...")
+_AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "muslim", "kristen", "katolik",
+                 "hindu", "buddha", "yahudi", "arab", "pashtun", "tamil", "maois", "komunis", "baath", "chechnya"}
 # "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
 _HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
            "luka", "parah", "tertembak", "dunia"}
@@ -198,7 +201,8 @@ class RoleFinder:
                 # "X yang V", "X, yang V", "X bersenjata yang V" (a modifier or two between)
                 glue = self.doc[x.end:x.end + last]
                 if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in PREPS
-                                                      or t.text[:1].isupper()) for t in glue):
+                                                      or t.text[:1].isupper() and t.lower_ not in _AFFILIATIONS)
+                                   for t in glue):
                     return []
                 return self._coordinated_left(x, left)
             if in_pp[k] or x.start in self.taken:
