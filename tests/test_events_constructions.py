@@ -139,3 +139,10 @@ def test_coalition_parties_and_military_personnel(code) -> None:
     assert e.actor[0].sector == "PTY" and _c(e.recipient) == {"KEN"}
     e = _one(code("Personel militer Mesir menyerbu kantor partai itu."), "ASSAULT")
     assert _c(e.actor) == {"EGY"} and e.actor[0].sector == "MIL"
+
+
+def test_sending_troops_without_a_destination_is_mobilisation(code) -> None:
+    e = _one(code("Pakistan mengirimkan 2.000 tentara."), "MOBILIZE")
+    assert e.quad == 4 and _c(e.actor) == {"PAK"} and not e.recipient
+    e = _one(code("Spanyol mengirim pasukan ke Lebanon."), "AID")
+    assert _c(e.recipient) == {"LBN"}

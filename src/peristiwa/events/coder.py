@@ -115,7 +115,10 @@ class IndonesianCoder:
         tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
         if not src and not tgt:
             return None
-        if not tgt and (p.need_recipient or p.event in self.lex.cues.directed_types and not p.symmetric
+        # "mengirim pasukan" is MOBILIZE, "mengirim pasukan ke Somalia" AID: the type without a recipient is
+        # the base code's own
+        base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
+        if not tgt and (p.need_recipient or base in self.lex.cues.directed_types and not p.symmetric
                         and modality != "negated"):
             return None
         if p.need_actor and not src:
@@ -135,7 +138,7 @@ class IndonesianCoder:
         if p.kind == "noun" and m.light is None and not tgt and lookup(p.cameo).quad in (1, 3) \
                 and not p.symmetric:
             return None  # a bare verbal noun ("komitmen pemerintah") is an event only when aimed
-        event, cameo = p.event, p.cameo
+        event, cameo = base, p.cameo
         if p.if_recipient and tgt:
             cameo = p.if_recipient
             event = lookup(cameo).plover or event
