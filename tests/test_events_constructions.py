@@ -146,3 +146,15 @@ def test_sending_troops_without_a_destination_is_mobilisation(code) -> None:
     assert e.quad == 4 and _c(e.actor) == {"PAK"} and not e.recipient
     e = _one(code("Spanyol mengirim pasukan ke Lebanon."), "AID")
     assert _c(e.recipient) == {"LBN"}
+
+
+def test_postponed_talks_reduce_relations_with_the_partner(code) -> None:
+    events = code("Suriah menunda perundingan dengan Turki.")
+    e = _one(events, "SANCTION")
+    assert _c(e.actor) == {"SYR"} and _c(e.recipient) == {"TUR"}
+    assert not [x for x in events if x.event == "CONSULT"]
+
+
+def test_cancelled_visit_is_aimed_at_the_host(code) -> None:
+    e = _one(code("Korea Selatan membatalkan kunjungan ke Jepang."), "REJECT")
+    assert _c(e.recipient) == {"JPN"}

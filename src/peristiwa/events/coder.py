@@ -195,8 +195,13 @@ def _absorb_object_nouns(found: list) -> list:
         n, n_roles, _ = found[k + 1]
         if n.pattern.kind != "noun" or n.light is not None or n.w_start - m.w_end > 1:
             continue
-        if not roles.recipients and n_roles.actors:
-            out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.actors), how=roles.how), mod)
+        mine = {x.start for x in roles.actors}
+        others = [x for x in n_roles.actors if x.start not in mine]
+        if not roles.recipients and others:
+            out[k] = (m, Roles(actors=roles.actors, recipients=others, how=roles.how), mod)
+        elif not roles.recipients and n_roles.recipients and lookup(n.pattern.cameo).quad in (1, 3):
+            # "menunda perundingan dengan Uni Eropa", "membatalkan kunjungan ke China": the talks' partner
+            out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.recipients), how=roles.how), mod)
         if lookup(n.pattern.cameo).quad in (1, 3):
             drop.add(k + 1)
     return [x for k, x in enumerate(out) if k not in drop]
