@@ -158,3 +158,19 @@ def test_postponed_talks_reduce_relations_with_the_partner(code) -> None:
 def test_cancelled_visit_is_aimed_at_the_host(code) -> None:
     e = _one(code("Korea Selatan membatalkan kunjungan ke Jepang."), "REJECT")
     assert _c(e.recipient) == {"JPN"}
+
+
+@pytest.mark.parametrize("text, etype, src, tgt", [
+    ("Menteri Luar Negeri Jepang bertatap muka dengan Menteri Luar Negeri India.", "CONSULT", {"JPN"}, {"IND"}),
+    ("Presiden Filipina menyambangi Vietnam.", "CONSULT", {"PHL"}, {"VNM"}),
+    ("Norwegia menjadi penengah antara Sri Lanka dan Macan Tamil.", "CONSULT", {"NOR"}, {"LKA"}),
+    ("Inggris menekan Zimbabwe agar menggelar pemilu yang bebas.", "REQUEST", {"GBR"}, {"ZWE"}),
+    ("Arab Saudi memulangkan ratusan pekerja Filipina.", "COERCE", {"SAU"}, {"PHL"}),
+])
+def test_meeting_visiting_mediating_pressing_repatriating(code, text, etype, src, tgt) -> None:
+    e = _one(code(text), etype)
+    assert _c(e.actor) == src and _c(e.recipient) - {""} == tgt
+
+
+def test_pressing_down_prices_is_no_demand(code) -> None:
+    assert not [e for e in code("Pemerintah Thailand berusaha menekan inflasi.") if e.event == "REQUEST"]
