@@ -174,3 +174,9 @@ def test_meeting_visiting_mediating_pressing_repatriating(code, text, etype, src
 
 def test_pressing_down_prices_is_no_demand(code) -> None:
     assert not [e for e in code("Pemerintah Thailand berusaha menekan inflasi.") if e.event == "REQUEST"]
+
+
+def test_a_toll_clause_belongs_to_the_attack_before_it(code) -> None:
+    events = [e for e in code("Serangan udara Rusia terhadap sebuah pasar di Suriah, yang menewaskan 15 orang, "
+                              "dikecam PBB.") if e.event == "ASSAULT"]
+    assert len(events) == 1 and _c(events[0].actor) == {"RUS"}

@@ -222,6 +222,14 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
             continue
         # "Serangan Israel ke Lebanon menewaskan tiga orang": the deaths are the attack's toll, not a second
         # attack
+        # "serangan militer Israel terhadap konvoi ... yang menewaskan 12 orang": a toll with no actor of its
+        # own belongs to the attack named before it
+        if ev.event == "ASSAULT" and not a and ev.trigger.text.lower() in _TOLL_VERBS:
+            earlier = next((o for o in out if o.event == "ASSAULT" and o.actor
+                            and o.trigger.end <= ev.trigger.start), None)
+            if earlier is not None:
+                earlier.recipient = earlier.recipient or ev.recipient
+                continue
         if ev.event == "ASSAULT" and a and ev.trigger.text.lower() in _TOLL_VERBS and any(
                 o.event == "ASSAULT" and {x.name for x in o.actor} == a
                 and o.trigger.end <= min(x.start for x in ev.actor) and max(x.end for x in ev.actor)

@@ -197,6 +197,8 @@ class RoleFinder:
             if any(w in STRONG_BOUNDARY for w in between):
                 return []
             if "yang" in between:
+                if in_pp[k] and _prev_word(self.doc, x.start, self.s) in ("di", "ke", "dari"):
+                    continue  # "pasar di Suriah, yang menewaskan": the place is not the clause's subject
                 last = max(i for i, w in enumerate(between) if w == "yang")
                 # "X yang V", "X, yang V", "X bersenjata yang V" (a modifier or two between)
                 glue = self.doc[x.end:x.end + last]
