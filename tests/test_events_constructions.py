@@ -180,3 +180,8 @@ def test_a_toll_clause_belongs_to_the_attack_before_it(code) -> None:
     events = [e for e in code("Serangan udara Rusia terhadap sebuah pasar di Suriah, yang menewaskan 15 orang, "
                               "dikecam PBB.") if e.event == "ASSAULT"]
     assert len(events) == 1 and _c(events[0].actor) == {"RUS"}
+
+
+def test_object_clitic_is_the_latest_other_actor(code) -> None:
+    e = _one(code("Erdogan menelepon Putin dan mendesaknya untuk menahan diri."), "REQUEST")
+    assert _c(e.actor) == {"TUR"} and _c(e.recipient) == {"RUS"}

@@ -134,6 +134,8 @@ class RoleFinder:
                 r.recipients = self._object(m.end, p, theme=p.theme or m.light is not None)
             if not r.recipients and m.light is not None:
                 r.recipients = self._between(m.end)
+            if not r.recipients and m.light is None and self.doc[m.end - 1].lower_.endswith("nya"):
+                r.recipients = self._clitic_object(m.start, r.actors)
         if self.parsed:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
         if not passive:
@@ -442,6 +444,15 @@ class RoleFinder:
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near
         return r
+
+    def _clitic_object(self, ts: int, actors: list) -> list:
+        """"Olmert menelepon Abbas dan mendesaknya": the object clitic -nya is the latest other actor
+        before the verb in this sentence."""
+        mine = {x.start for x in actors}
+        for x in reversed([x for x in self.mentions if x.end <= ts]):
+            if x.start not in mine and x.actor.name not in {a.actor.name for a in actors}:
+                return [x]
+        return []
 
     def _victims(self, ts: int) -> list:
         """"Seorang tentara Inggris tewas akibat bom pinggir jalan", "delapan orang tewas dalam bentrokan":
