@@ -185,3 +185,13 @@ def test_a_toll_clause_belongs_to_the_attack_before_it(code) -> None:
 def test_object_clitic_is_the_latest_other_actor(code) -> None:
     e = _one(code("Erdogan menelepon Putin dan mendesaknya untuk menahan diri."), "REQUEST")
     assert _c(e.actor) == {"TUR"} and _c(e.recipient) == {"RUS"}
+
+
+def test_sports_pressure_and_runs_are_no_events(code) -> None:
+    events = code("Madrid terus menekan pertahanan Barcelona. Pemain itu menusuk dari sisi kanan.")
+    assert not [e for e in events if e.event in ("REQUEST", "ASSAULT")]
+
+
+def test_a_signed_clitic_is_a_document(code) -> None:
+    events = code("Menteri Hukum mengatakan Presiden Kenya belum menandatanganinya.")
+    assert all(not e.recipient for e in events if e.trigger.text == "menandatanganinya")

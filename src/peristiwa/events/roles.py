@@ -134,7 +134,8 @@ class RoleFinder:
                 r.recipients = self._object(m.end, p, theme=p.theme or m.light is not None)
             if not r.recipients and m.light is not None:
                 r.recipients = self._between(m.end)
-            if not r.recipients and m.light is None and self.doc[m.end - 1].lower_.endswith("nya"):
+            if not r.recipients and m.light is None and not p.theme and p.cameo != "057" \
+                    and self.doc[m.end - 1].lower_.endswith("nya"):  # a signed "-nya" is a document
                 r.recipients = self._clitic_object(m.start, r.actors)
         if self.parsed:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
