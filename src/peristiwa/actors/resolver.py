@@ -332,7 +332,7 @@ class ActorResolver:
 
     @staticmethod
     def _appositive_titles(out: DocActors, tokens: list[str]) -> None:
-        """"Kamran Rasool, menteri pertahanan Pakistan": a name without a country takes the country and
+        """"Ahmad Karim, menteri pertahanan Pakistan": a name without a country takes the country and
         sector of the title set beside it with a comma, or of the body it leads ("yang dipimpin")."""
         for k, m in enumerate(out.mentions):
             # "delegasi India yang dipimpin Menteri Pertahanan X": the leader belongs to what he leads
