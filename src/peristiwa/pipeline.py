@@ -78,6 +78,8 @@ class Pipeline:
             docs = nlp.pipe((r.article.text for r in group), batch_size=self.batch_size)
             for r, doc in zip(group, docs, strict=True):
                 try:
+                    # event ids are built from the document's id, so identical texts under two ids differ
+                    doc.user_data["doc_id"] = r.doc_id
                     r.entities = entities_of(doc)
                     if coder is not None:
                         r.quotes, r.events = coder.code(doc, r.article)
