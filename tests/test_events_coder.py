@@ -6,29 +6,16 @@ import pytest
 import spacy
 
 from peristiwa.events import load_coder
-from peristiwa.schema import Article, Event
+from tests.event_helpers import countries, make_code, one
 
 
 @pytest.fixture(scope="module")
 def code():
-    nlp = spacy.blank("id")
-    nlp.add_pipe("sentencizer")
-    coder = load_coder("id", nlp)
-
-    def run(text: str, published: str | None = None) -> list[Event]:
-        return coder.code(nlp(text), Article(text=text, published=published))[1]
-
-    return run
+    return make_code(None)
 
 
-def _one(events: list[Event], etype: str) -> Event:
-    hits = [e for e in events if e.event == etype]
-    assert hits, f"no {etype} in {[(e.event, e.trigger.text) for e in events]}"
-    return hits[0]
-
-
-def _c(actors) -> set[str]:
-    return {a.country for a in actors}
+_one = one
+_c = countries
 
 
 def test_other_languages_have_no_coder() -> None:

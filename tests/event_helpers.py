@@ -1,0 +1,32 @@
+"""Shared by the coder tests: the Indonesian coder over a plain tokenizer, and small event look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+
+from peristiwa.events import load_coder
+from peristiwa.schema import Article, Event
+
+
+def make_code(default_published: str | None = None) -> Callable[..., list[Event]]:
+    """A function text -> events, with word-order roles over spaCy's blank Indonesian tokenizer."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    coder = load_coder("id", nlp)
+
+    def run(text: str, published: str | None = default_published) -> list[Event]:
+        return coder.code(nlp(text), Article(text=text, published=published))[1]
+
+    return run
+
+
+def one(events: list[Event], etype: str) -> Event:
+    hits = [e for e in events if e.event == etype]
+    assert hits, f"no {etype} in {[(e.event, e.trigger.text) for e in events]}"
+    return hits[0]
+
+
+def countries(actors) -> set[str]:
+    return {a.country for a in actors}
