@@ -221,6 +221,41 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
     return found
 
 
+# Nouns that say a person leads or speaks for the body named after them ("pemimpin senior Jihad Islam").
+_LEADER_WORDS = {"pemimpin", "ketua", "komandan", "panglima", "kepala", "wakil", "juru", "jurubicara", "bicara",
+                 "anggota", "tokoh", "pendiri", "petinggi", "pejabat", "utusan", "aktivis", "senior", "tinggi",
+                 "militan", "spiritual", "politik", "sayap", "militer", "umum", "dari"}
+
+
+def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
+    """Between a name and a body: an optional age "(25)", a comma, then leader words only."""
+    i = name_end
+    if i + 2 < body_start and tokens[i] == "(" and tokens[i + 1].isdigit() and tokens[i + 2] == ")":
+        i += 3
+    if i >= body_start or tokens[i] != ",":
+        return False
+    words = [w.lower() for w in tokens[i + 1:body_start]]
+    return 0 < len(words) <= 3 and words[0] in _LEADER_WORDS and all(w in _LEADER_WORDS for w in words)
+
+
+_ARMED = {"MIL", "REB", "COP"}
+_NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC"}
+
+
+def _dominant(places: list) -> set[str]:
+    """The country of a place name's reading that is at least five times as populous as every other."""
+    ranked = sorted(places, key=lambda p: p.population, reverse=True)
+    top = ranked[0]
+    if all(p.country == top.country or top.population >= 5 * max(p.population, 1) for p in ranked[1:]):
+        return {top.country}
+    return set()
+
+
+def _name_token(token: str) -> bool:
+    """A word of a personal name: capitalised and alphabetic (hyphens allowed), not a weekday or glue."""
+    return token[:1].isupper() and token.replace("-", "").isalpha() and token.lower() not in _NOT_NAME
+
+
 def _after_locative(lowered: list[str], start: int) -> bool:
     """Is token `start` inside a locative phrase: "di" followed only by place nouns, directions and names
     ("di sebelah selatan Baghdad", "di wilayah Kaukasus utara Rusia")?"""
@@ -325,10 +360,49 @@ class ActorResolver:
         self._pronouns(doc, out, lowered, sent_of)
         self._counted_people(doc, out, lowered)
         self._pairs(doc, out, lowered, sent_of)
+        self._appositive_names(doc, out, tokens)
+        # a title beside a name says more than the setting; the setting then reaches roles the titles lead
+        self._appositive_titles(out, tokens)
         self._local_country(out, lowered, sent_of)
         self._appositive_titles(out, tokens)
         out._index()
         return out
+
+    def _appositive_names(self, doc: Doc, out: DocActors, tokens: list[str]) -> None:
+        """"Kamran Rasool, menteri pertahanan Pakistan": a capitalised name no layer took (or the model
+        tagged as a place) set beside a title with a country is a person of that country."""
+        added = []
+        for m in out.mentions:
+            if not m.actor.country or m.start < 3:
+                continue
+            if m.via == "title" and m.kind == "role" and tokens[m.start][:1].islower():
+                comma = m.start - 1
+            elif m.kind in ("group", "country", "igo"):
+                # "Yusuf Nasser (31), pemimpin senior Hamas": leader words stand between
+                comma = m.start - 1
+                while comma > 0 and m.start - comma <= 3 and tokens[comma].lower() in _LEADER_WORDS:
+                    comma -= 1
+                if comma == m.start - 1:
+                    continue
+            else:
+                continue
+            if tokens[comma] != ",":
+                continue
+            end = comma
+            if end >= 3 and tokens[end - 1] == ")" and tokens[end - 2].isdigit() and tokens[end - 3] == "(":
+                end -= 3  # an age in brackets
+            start = end
+            while start > 0 and out.covering(start - 1) is None and _name_token(tokens[start - 1]):
+                start -= 1
+            if end - start < 2 or end - start > 4:
+                continue  # one capitalised word is too often a place or a sentence opener
+            span = doc[start:end]
+            sector = "GOV" if m.kind == "country" else m.actor.sector or "GOV"
+            actor = Actor(span.text, span.start_char, span.end_char, span.text, m.actor.country, sector)
+            added.append(ActorMention(start, end, actor, end - 1, "title", "person"))
+        if added:
+            out.mentions.extend(added)
+            out._index()
 
     @staticmethod
     def _appositive_titles(out: DocActors, tokens: list[str]) -> None:
@@ -346,6 +420,12 @@ class ActorResolver:
             if k + 1 >= len(out.mentions):
                 break
             nxt = out.mentions[k + 1]
+            # "Ahmad Karim (25), pemimpin senior Jihad Islam": the group or country the title is of
+            if m.kind == "person" and not m.actor.country and nxt.actor.country and nxt.kind in (
+                    "group", "country", "igo") and _leader_of(tokens, m.end, nxt.start):
+                m.actor = replace(m.actor, country=nxt.actor.country,
+                                  sector=m.actor.sector or ("GOV" if nxt.kind == "country" else nxt.actor.sector))
+                continue
             if (m.kind == "person" and not m.actor.country and m.end < len(tokens) and tokens[m.end] == ","
                     and nxt.start == m.end + 1 and nxt.via == "title" and nxt.kind == "role"
                     and nxt.actor.country):
@@ -712,6 +792,8 @@ class ActorResolver:
         the usual story ("tentara ... di Irak" are often foreign)."""
         needy = [m for m in out.mentions if m.kind == "role" and not m.actor.country
                  and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD]
+        # people the lexicon does not know ("Ahmad Karimi") follow the same rule
+        needy += [m for m in out.mentions if m.kind == "person" and m.via == "ner" and not m.actor.country]
         if not needy:
             return
         settings: dict[int, set[str]] = {}
@@ -721,24 +803,31 @@ class ActorResolver:
         from peristiwa.places import places_in  # the gazetteer knows towns and regions the lexicon does not
 
         readings: dict[tuple[int, int], set[str]] = {}
+        largest: dict[tuple[int, int], list] = {}
         for pm in places_in(out.doc):
             cover = out.covering(pm.start)  # capitals are metonyms ("di Tripoli"): the gazetteer has all readings
             if pm.place.country and (cover is None or cover.kind == "metonym") and _after_locative(lowered, pm.start):
                 readings.setdefault((pm.start, pm.end), set()).add(pm.place.country)
+                largest.setdefault((pm.start, pm.end), []).append(pm.place)
         named: dict[int, set[str]] = {}
         for m in out.mentions:
             if m.actor.country and m.kind != "metonym":
                 named.setdefault(sent_of[m.start], set()).add(m.actor.country)
-        for (start, _end), countries in readings.items():
-            # "di Tripoli" is Libya or Lebanon: the sentence's named actors decide, else it says nothing
+        for (start, end), countries in readings.items():
+            # "di Tripoli" is Libya or Lebanon: the sentence's named actors decide, else a city far larger
+            # than its namesakes ("di Birmingham"), else it says nothing
             if len(countries) > 1:
                 cover = out.covering(start)
                 countries = countries & named.get(sent_of[start], set()) or (
-                    {cover.actor.country} if cover is not None else set())
+                    {cover.actor.country} if cover is not None else _dominant(largest[(start, end)]))
             if len(countries) == 1:
                 settings.setdefault(sent_of[start], set()).update(countries)
         for m in needy:
             countries = settings.get(sent_of[m.start], set())
+            if not countries and m.actor.sector not in _ARMED:
+                # no setting: a sentence whose named actors are all of one country ("putra mahkota" beside
+                # "Raja Birendra") speaks of that country; armed forces are left alone (troops abroad)
+                countries = named.get(sent_of[m.start], set()) - _NON_STATE
             if len(countries) == 1:
                 m.actor = replace(m.actor, country=next(iter(countries)))
 

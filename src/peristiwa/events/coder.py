@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from peristiwa.actors.context import fill_countries
 from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.lexicon import EventLexicon, Pattern, load_lexicon
 from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words_of
@@ -68,8 +69,9 @@ class IndonesianCoder:
         found = self._demands(doc, words, found, cues)
         found = _absorb_object_nouns(found)
         out: list[Event] = []
+        named = {x.actor.country for x in mentions if x.actor.country}
         for m, roles, modality in found:
-            ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key)
+            ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key, named)
             if ev is not None:
                 out.append(ev)
         return _dedupe_events(out)
@@ -109,12 +111,16 @@ class IndonesianCoder:
         return out
 
     def _event(self, doc: Doc, sent: Span, si: int, m: Match, roles: Roles, modality: str, atts,
-               actors, article: Article, doc_key: str) -> Event | None:
+               actors, article: Article, doc_key: str, named: set[str]) -> Event | None:
         p: Pattern = m.pattern
         src = _dedupe([a for x in roles.actors for a in (x.actor, *x.also)])
         tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
         if not src and not tgt:
             return None
+        location = self._place(sent, m.head, actors, article)
+        if any(not a.country for a in (*src, *tgt)):
+            here = named | ({location.country} if location is not None and location.country else set())
+            src, tgt = fill_countries(src, tgt, here, lookup(p.if_recipient or p.cameo).quad)
         # "mengirim pasukan" is MOBILIZE, "mengirim pasukan ke Somalia" AID: the type without a recipient is
         # the base code's own
         base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
@@ -159,7 +165,7 @@ class IndonesianCoder:
             goldstein=row.goldstein, trigger=trig, mode=[p.mode] if p.mode else ([row.mode] if row.mode else []),
             context=list(row.context), actor=src, recipient=tgt, modality=modality,
             attribution=replace(speaker.actor) if speaker is not None else None,
-            date=date, date_precision=precision, location=self._place(sent, m.head, actors, article),
+            date=date, date_precision=precision, location=location,
             confidence=_confidence(roles, src, tgt, p),
         )
 

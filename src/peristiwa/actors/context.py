@@ -1,0 +1,49 @@
+"""Countries an event's unnamed actors take from the event itself: the partner of a party or parliament, the
+sentence's only country for armed forces.
+
+The resolver already gives generic civilians, officials and people the country of the sentence's setting
+or of its only named country; what it cannot know is who acts on whom. Here, per event:
+  - a party, opposition, legislature or court works at home: with no country of its own it takes the
+    country of the other side ("partai-partai koalisi" backing a Mauritanian politician), and an unnamed
+    actor facing one takes that one's country ("tentara" whose funds a US party will not cut);
+  - armed forces with no country take the sentence's only country, except in a conflict event against
+    that very country ("pasukan menyerang Irak": the troops are not Iraq's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from peristiwa.schema import Actor
+
+DOMESTIC = {"PTY", "OPP", "LEG", "JUD"}
+ARMED = {"MIL", "REB", "COP"}
+NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC", ""}
+
+
+def _states(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors} - NON_STATE
+
+
+def fill_countries(src: list[Actor], tgt: list[Actor], sentence_countries: set[str], quad: int
+                   ) -> tuple[list[Actor], list[Actor]]:
+    """Copies of src and tgt with the countries the event's context gives to actors that have none."""
+    here = sentence_countries - NON_STATE
+    return _side(src, tgt, here, quad), _side(tgt, src, here, quad)
+
+
+def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int) -> list[Actor]:
+    other_states = _states(other)
+    home = {a.country for a in other if a.sector in DOMESTIC} - NON_STATE
+    out = []
+    for a in mine:
+        country = ""
+        if not a.country:
+            if a.sector in DOMESTIC and len(other_states) == 1:
+                country = next(iter(other_states))
+            elif len(home) == 1:
+                country = next(iter(home))
+            elif a.sector in ARMED and len(here) == 1 and not (quad >= 3 and here <= other_states):
+                country = next(iter(here))
+        out.append(replace(a, country=country) if country else a)
+    return out
