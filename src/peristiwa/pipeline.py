@@ -90,6 +90,11 @@ class Pipeline:
     def _model(self, lang: str | None) -> Language | None:
         if lang not in self._models:
             self._models[lang] = load_model(lang) if lang else None
+            if self._models[lang] is None and lang == "en":
+                # no English statistical model ships: the English coder reads a blank tokenizer's output
+                from peristiwa.events_en import english_nlp
+
+                self._models[lang] = english_nlp()
         return self._models[lang]
 
     def _coder(self, lang: str | None, nlp: Language) -> Coder | None:

@@ -27,4 +27,8 @@ def load_coder(lang: str, nlp: Language) -> Coder | None:
         from peristiwa.events.coder import IndonesianCoder
 
         return IndonesianCoder()
+    if lang == "en":
+        from peristiwa.events_en import EnglishCoder
+
+        return EnglishCoder()
     return None

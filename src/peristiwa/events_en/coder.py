@@ -1,0 +1,404 @@
+"""The English event coder: a shallow pattern coder in the TABARI/PETRARCH tradition.
+
+    coder = EnglishCoder()
+    quotes, events = coder.code(doc, article)   # doc = english_nlp()(article.text)
+
+There is no parser: roles come from word order within a clause. The source is the actor group nearest
+before the verb, the target the first actor group after it (directly, or after to/against/with/on/...);
+passives ("was attacked by X") swap them; coordinated actors ("X and Y") stay together. Modality comes
+from the words before the verb. See docs/events-en.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from peristiwa.events.ontology import intended_variant, lookup
+from peristiwa.events_en.actors import ActorFinder, Mention
+from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
+from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
+from peristiwa.schema import Actor, Article, Event, Quote
+from peristiwa.schema import Span as TextSpan
+
+# Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
+_JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
+_QUOTE_CHARS = {"\"", "“", "”"}
+# How far (tokens) roles are looked for from the trigger.
+_REACH = 14
+
+
+@dataclass
+class _Found:
+    trig: Trigger
+    actors: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    modality: str = "asserted"
+    drop: bool = False
+    passive: bool = False
+    governor: _Found | None = None  # the THREATEN/REJECT verb that absorbed this one
+
+
+class EnglishCoder:
+    """Codes one English Doc (blank English tokenizer + sentencizer); lexicons load once."""
+
+    def __init__(self, lexicon: EnglishLexicon | None = None, actor_lexicon=None, gazetteer=None) -> None:
+        from peristiwa.actors import load_lexicon as load_actor_lexicon
+
+        self.lex = lexicon or load_lexicon()
+        self.actors = ActorFinder(actor_lexicon or load_actor_lexicon(), self.lex)
+        self.triggers = TriggerFinder(self.lex)
+        c = self.lex.cues
+        self._intent = governor_forms(c.intent_governors)
+        self._absorb = governor_forms(c.absorbing_governors)
+        self._demand = governor_forms(c.demand_governors)
+        self._symmetric = c.symmetric
+        self._gazetteer = gazetteer
+        self._covered: set[int] = set()
+
+    # -- public -------------------------------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article) -> tuple[list[Quote], list[Event]]:
+        mentions = self.actors.find(doc, article.published)
+        doc_key = str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])
+        events: list[Event] = []
+        quotes: list[Quote] = []
+        for si, sent in enumerate(_sentences(doc)):
+            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            speaker = self._attribution(doc, sent, in_sent)
+            quotes += self._quotes(doc, sent, speaker)
+            events += self._sentence(doc, sent, si, in_sent, speaker, article, doc_key)
+        return quotes, events
+
+    # -- one sentence -------------------------------------------------------------------------------------
+    def _sentence(self, doc: Doc, sent: Span, si: int, mentions: list[Mention], speaker: Mention | None,
+                  article: Article, doc_key: str) -> list[Event]:
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        self._covered = covered
+        trigs = [t for t in self.triggers.find(doc, sent.start, sent.end, covered)]
+        if not trigs:
+            return []
+        found = [_Found(t) for t in trigs]
+        for k, f in enumerate(found):
+            self._modality(doc, sent, f, found[:k])
+            self._roles(doc, sent, f, found[:k], mentions)
+        out: list[Event] = []
+        for f in found:
+            if f.drop:
+                continue
+            ev = self._event(doc, sent, si, f, speaker, article, doc_key)
+            if ev is not None:
+                out.append(ev)
+        return _dedupe(out)
+
+    def _modality(self, doc: Doc, sent: Span, f: _Found, before: list[_Found]) -> None:
+        """Negation, intention and governors ("threatened to", "plans to", "urged X to") before the verb."""
+        c = self.lex.cues
+        i = f.trig.start
+        k = i - 1
+        seen_to = False
+        while k >= max(sent.start, i - 6):
+            w = doc[k].lower_
+            if w in c.boundaries or self._say(doc, k):
+                break
+            if w in c.negation and f.trig.kind == "verb":
+                f.modality = "negated"
+                return
+            if w == "to":
+                seen_to = True
+            elif seen_to and (w in self._absorb or w in self._intent or w in self._demand):
+                gov = next((g for g in before if g.trig.start == k), None)
+                if w in self._absorb:
+                    # "threatened to attack", "refused to meet": the governor is the event
+                    if gov is not None and gov.trig.code != "---":
+                        f.drop = True
+                        f.governor = gov
+                    else:
+                        f.modality = "negated" if self._absorb[w] in ("refuse", "decline", "deny") \
+                            else "intended"
+                    return
+                if w in self._demand:
+                    f.modality = "demanded"
+                    if gov is not None and gov.targets:
+                        f.actors = list(gov.targets)
+                    return
+                f.modality = "intended"
+                if gov is not None:
+                    gov.drop = True  # "agreed to meet": the meeting (intended) says it; one event
+                return
+            elif w in c.modal or seen_to and w in ("going", "due", "set", "likely", "expected", "about", "ready",
+                                                    "poised"):
+                f.modality = "intended"
+                return
+            k -= 1
+
+    def _roles(self, doc: Doc, sent: Span, f: _Found, before: list[_Found], mentions: list[Mention]) -> None:
+        t = f.trig
+        passive = t.kind == "verb" and t.form == "ed" and self._after_be(doc, sent, t.start)
+        f.passive = passive
+        subject = self._subject(doc, sent, t.start, mentions)
+        if t.kind == "verb" and not subject:
+            # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject
+            prev = self._coordinated_with(doc, sent, t.start, before)
+            if prev is not None:
+                subject = prev.targets if prev.passive else prev.actors
+        if t.kind == "noun":
+            subject = subject if self._noun_subject(doc, sent, t.start, subject) else []
+        obj, agent = self._objects(doc, sent, t, mentions, passive)
+        if passive:
+            actors, targets = agent, subject
+        else:
+            actors, targets = subject, obj
+        if f.modality == "demanded" and f.actors:
+            actors = f.actors
+        names = {m.actor.name for m in actors}
+        f.actors = actors
+        f.targets = [m for m in targets if m.actor.name not in names]
+        if f.governor is not None and not f.governor.targets:
+            # "threatened to attack South Korea": whom the threat is aimed at is the threatened act's target
+            f.governor.targets = [m for m in f.targets if m.actor.name not in
+                                  {a.actor.name for a in f.governor.actors}]
+
+    def _say(self, doc: Doc, k: int) -> bool:
+        """A verb of saying, not a word of a name ("United States", "Reporters Without Borders")."""
+        return doc[k].lower_ in self.lex.cues.say and k not in self._covered
+
+    def _after_be(self, doc: Doc, sent: Span, i: int) -> bool:
+        k = i - 1
+        while k >= sent.start and (doc[k].lower_ in self.triggers._skip or doc[k].lower_ in self.lex.cues.negation):
+            k -= 1
+        return k >= sent.start and doc[k].lower_ in self.lex.cues.be
+
+    def _subject(self, doc: Doc, sent: Span, i: int, mentions: list[Mention]) -> list[Mention]:
+        """The actor group nearest before token i in its clause, not inside a prepositional phrase."""
+        lo = sent.start
+        for k in range(i - 1, sent.start - 1, -1):
+            w = doc[k].lower_
+            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in ("that", "because", "while", "whereas", "but",
+                                                                    "although", "though", "if", "unless"):
+                lo = k + 1
+                break
+        cands = [m for m in mentions if lo <= m.start and m.end <= i and i - m.end <= _REACH]
+        # a mention after a preposition ("in Kabul", "of the UN") is not a subject, unless it starts a group
+        # whose head is such a mention ("the president of France" is already one mention)
+        heads = [m for m in cands if not self._after_prep(doc, m, lo)]
+        if not heads:
+            return []
+        last = heads[-1]
+        # "X, which ...", "X who ...": the relative pronoun's antecedent is the subject
+        return self._group_left(doc, last, mentions, lo)
+
+    def _after_prep(self, doc: Doc, m: Mention, lo: int) -> bool:
+        c = self.lex.cues
+        k = m.start - 1
+        while k >= lo and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        return k >= lo and (doc[k].lower_ in c.target_preps or doc[k].lower_ in c.place_preps
+                            or doc[k].lower_ in ("by", "between", "among", "including", "like"))
+
+    def _group_left(self, doc: Doc, m: Mention, mentions: list[Mention], lo: int) -> list[Mention]:
+        group = [m]
+        idx = mentions.index(m)
+        while idx > 0:
+            prev = mentions[idx - 1]
+            gap = [t.lower_ for t in doc[prev.end:group[0].start] if t.lower_ not in ("the", "a", "an")]
+            if prev.start < lo or gap not in _JOINERS:
+                break
+            group.insert(0, prev)
+            idx -= 1
+        return group
+
+    def _group_right(self, doc: Doc, m: Mention, mentions: list[Mention], hi: int) -> list[Mention]:
+        group = [m]
+        idx = mentions.index(m)
+        while idx + 1 < len(mentions):
+            nxt = mentions[idx + 1]
+            gap = [t.lower_ for t in doc[group[-1].end:nxt.start] if t.lower_ not in ("the", "a", "an")]
+            if nxt.end > hi or gap not in _JOINERS:
+                break
+            group.append(nxt)
+            idx += 1
+        return group
+
+    def _objects(self, doc: Doc, sent: Span, t: Trigger, mentions: list[Mention], passive: bool
+                 ) -> tuple[list[Mention], list[Mention]]:
+        """(object group, by-agent group) after the trigger, within its clause."""
+        c = self.lex.cues
+        hi = min(sent.end, t.end + _REACH)
+        for k in range(t.end, hi):
+            w = doc[k].lower_
+            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or (w in c.boundaries and w not in ("as", "after",
+                                                                                                  "before", "since")):
+                hi = k
+                break
+        obj: list[Mention] = []
+        agent: list[Mention] = []
+        fallback: list[Mention] = []
+        after = [m for m in mentions if t.end <= m.start and m.end <= hi]
+        for m in after:
+            k = m.start - 1
+            while k >= t.end and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1
+            prev = doc[k].lower_ if k >= t.end else ""
+            if prev == "by":
+                if not agent:
+                    agent = self._group_right(doc, m, mentions, hi)
+                continue
+            if prev in c.place_preps:
+                if not fallback:
+                    fallback = self._group_right(doc, m, mentions, hi)
+                continue
+            if not obj and (k < t.end or prev in c.target_preps or prev in ("between", "and")
+                            or self._direct(doc, t.end, m.start)):
+                obj = self._group_right(doc, m, mentions, hi)
+        if not obj and not passive and t.kind == "verb":
+            obj = fallback
+        return obj, agent
+
+    def _direct(self, doc: Doc, a: int, b: int) -> bool:
+        """A mention a few words after the verb with no preposition or punctuation between is its object
+        ("killed 12 people", "expelled the Chinese ambassador")."""
+        c = self.lex.cues
+        between = doc[a:b]
+        return len(between) <= 4 and not any(
+            t.is_punct or t.lower_ in c.target_preps or t.lower_ in c.place_preps or t.lower_ == "by"
+            or t.lower_ in c.boundaries for t in between)
+
+    def _coordinated_with(self, doc: Doc, sent: Span, i: int, before: list[_Found]) -> _Found | None:
+        k = i - 1
+        while k >= sent.start and doc[k].lower_ in self.triggers._skip:
+            k -= 1
+        if k < sent.start or doc[k].lower_ not in ("and", ",", "then", "before", "after"):
+            return None
+        return next((g for g in reversed(before) if g.trig.kind == "verb"), None)
+
+    def _noun_subject(self, doc: Doc, sent: Span, i: int, subject: list[Mention]) -> bool:
+        """An event noun takes the actor right before it ("Israeli air strikes", "Russia's offensive")."""
+        if not subject:
+            return False
+        gap = [t.lower_ for t in doc[subject[-1].end:i]]
+        return len(gap) <= 2 and all(w in ("'s", "’s", "the", "a", "an", "new", "fresh", "latest", "deadly")
+                                     or not doc[subject[-1].end + n].is_punct for n, w in enumerate(gap))
+
+    # -- attribution and quotes ---------------------------------------------------------------------------
+    def _attribution(self, doc: Doc, sent: Span, mentions: list[Mention]) -> Mention | None:
+        """'X said', 'said X', 'according to X', 'X told reporters'."""
+        say = self.lex.cues.say
+        for k in range(sent.start, sent.end):
+            w = doc[k].lower_
+            if w not in say or any(m.start <= k < m.end for m in mentions):
+                continue
+            if w == "according":
+                if k + 1 < sent.end and doc[k + 1].lower_ == "to":
+                    nxt = next((m for m in mentions if k + 2 <= m.start <= k + 4), None)
+                    if nxt is not None:
+                        return nxt
+                continue
+            before = next((m for m in reversed(mentions) if m.end <= k and k - m.end <= 2
+                           and not any(doc[j].is_punct for j in range(m.end, k))), None)
+            if before is not None:
+                return before
+            after = next((m for m in mentions if k < m.start <= k + 3), None)
+            if after is not None and k > sent.start and doc[k - 1].is_punct:
+                return after
+        return None
+
+    def _quotes(self, doc: Doc, sent: Span, speaker: Mention | None) -> list[Quote]:
+        out: list[Quote] = []
+        text = sent.text
+        base = sent.start_char
+        pos = 0
+        while True:
+            a = min((p for p in (text.find("“", pos), text.find("\"", pos)) if p >= 0), default=-1)
+            if a < 0:
+                break
+            b = min((p for p in (text.find("”", a + 1), text.find("\"", a + 1)) if p >= 0), default=-1)
+            if b < 0:
+                break
+            inner = text[a + 1:b]
+            if len(inner.split()) >= 3:
+                out.append(Quote(text=inner, start=base + a + 1, end=base + b,
+                                 speaker=replace(speaker.actor) if speaker is not None else None))
+            pos = b + 1
+        return out
+
+    # -- records ------------------------------------------------------------------------------------------
+    def _event(self, doc: Doc, sent: Span, si: int, f: _Found, speaker: Mention | None, article: Article,
+               doc_key: str) -> Event | None:
+        t = f.trig
+        if t.code == "---":
+            return None
+        try:
+            row = lookup(t.code)
+        except KeyError:
+            return None
+        if not row.plover:
+            return None  # 01x statements and other codes without a PLOVER type are not events
+        src = _actors(f.actors)
+        tgt = [a for a in _actors(f.targets) if all(a.name != b.name for b in src)]
+        if not src and not tgt:
+            return None
+        if not src and row.quad != 4:
+            return None  # only attacks, arrests and the like are reported without a named actor
+        if t.kind == "noun" and self.lex.nouns.get(t.lemma) is not None and self.lex.nouns[t.lemma].need_actor \
+                and not src:
+            return None
+        event, cameo = row.plover, t.code
+        if f.modality == "intended":
+            event, cameo = intended_variant(event, cameo)
+        row = lookup(cameo)
+        start_char, end_char = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text)
+        trig = TextSpan(article.text[start_char:end_char], start_char, end_char)
+        eid = hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16]
+        date, precision = self._date(sent, article, t.start)
+        conf = 0.6 if t.kind == "verb" else 0.45
+        if not src:
+            conf -= 0.2
+        if not tgt:
+            conf -= 0.1
+        return Event(
+            id=eid, sentence=si, text=sent.text, event=event, cameo=cameo, quad=row.quad, goldstein=row.goldstein,
+            trigger=trig, mode=[row.mode] if row.mode else [], context=list(row.context), actor=src,
+            recipient=tgt, modality=f.modality,
+            attribution=replace(speaker.actor) if speaker is not None else None,
+            date=date, date_precision=precision, location=self._place(sent, t.start, article),
+            confidence=round(max(0.1, conf), 2),
+        )
+
+    def _date(self, sent: Span, article: Article, i: int) -> tuple[str | None, str | None]:
+        from peristiwa.dates import resolve_date
+
+        return resolve_date(sent, article.published, i)
+
+    def _place(self, sent: Span, i: int, article: Article):
+        if self._gazetteer is None:
+            from peristiwa.places import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer.locate(sent, i, None, article)
+
+
+def _actors(mentions: list[Mention]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[int, str]] = set()
+    for m in mentions:
+        if (m.actor.start, m.actor.name) not in seen:
+            seen.add((m.actor.start, m.actor.name))
+            out.append(replace(m.actor))
+    return out
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """The same type with the same actors twice in a sentence ("attacked and shelled") is one event."""
+    out: list[Event] = []
+    for ev in events:
+        key = (ev.event, tuple(a.name for a in ev.actor), tuple(a.name for a in ev.recipient))
+        if any((o.event, tuple(a.name for a in o.actor), tuple(a.name for a in o.recipient)) == key for o in out):
+            continue
+        out.append(ev)
+    return out
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]

@@ -1,0 +1,210 @@
+"""The English coder's lexicons, loaded from data/events_en/ (see README.md there).
+
+Verbs come from the PETRARCH-2 CAMEO dictionary as lemmas with their irregular forms; the regular forms
+(-s, -ed, -ing, with and without a doubled final consonant) are generated here, so a surface word is looked
+up directly instead of being lemmatised. Patterns refine a verb's code by the words around it
+("sign * &treaty" -> 057). Agents are generic nouns ("police", "rebels") with a PLOVER sector.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from peristiwa.actors.lexicon import KeyIndex
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events_en"
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str
+    particle: str  # "" or the word(s) that must follow: "ask for", "shut down"
+    code: str  # CAMEO code, or "---" when only a pattern gives one
+    block: str  # the dictionary's synonym block: patterns are shared within it
+    form: str  # "base" | "s" | "ed" | "ing"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    before: tuple[tuple[str, ...], ...]  # word alternatives, in order, before the verb
+    after: tuple[tuple[str, ...], ...]  # word alternatives, in order, after the verb
+    code: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    code: str
+    need_actor: bool
+
+
+@dataclass
+class Cues:
+    """Closed-class words that steer roles and modality (cues.yaml)."""
+
+    negation: set[str] = field(default_factory=set)
+    modal: set[str] = field(default_factory=set)
+    intent_governors: set[str] = field(default_factory=set)
+    absorbing_governors: set[str] = field(default_factory=set)
+    demand_governors: set[str] = field(default_factory=set)
+    say: set[str] = field(default_factory=set)
+    be: set[str] = field(default_factory=set)
+    aux: set[str] = field(default_factory=set)
+    determiners: set[str] = field(default_factory=set)
+    target_preps: set[str] = field(default_factory=set)
+    place_preps: set[str] = field(default_factory=set)
+    boundaries: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+    symmetric: set[str] = field(default_factory=set)
+    not_verbs: set[str] = field(default_factory=set)
+
+
+@dataclass
+class EnglishLexicon:
+    verbs: dict[str, list[Verb]]  # surface word (lower case) -> verbs it can be
+    patterns: dict[str, list[Pattern]]  # block -> patterns, most specific first
+    nouns: dict[str, Noun]  # event noun (lower case, singular and plural) -> code
+    agents: KeyIndex  # compact phrase -> [(phrase, sector)]
+    actors: KeyIndex  # compact name -> [(name, country, sector)]
+    cues: Cues
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+
+
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> dict[str, str]:
+    """Regular English verb forms of `lemma` -> their kind. Both spellings of a doubled final consonant are
+    produced ("visited"/"visitted"): a form that never occurs costs nothing, a missing one loses events."""
+    out = {lemma: "base"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out[lemma + "es"] = "s"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out[lemma[:-1] + "ies"] = "s"
+    else:
+        out[lemma + "s"] = "s"
+    if lemma.endswith("e"):
+        out[lemma + "d"] = "ed"
+        out[(lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing"] = "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out[lemma[:-1] + "ied"] = "ed"
+        out[lemma + "ing"] = "ing"
+    else:
+        out[lemma + "ed"] = "ed"
+        out[lemma + "ing"] = "ing"
+        if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+                and lemma[-3] not in _VOWELS:
+            out[lemma + lemma[-1] + "ed"] = "ed"
+            out[lemma + lemma[-1] + "ing"] = "ing"
+    return out
+
+
+def _irregular_kind(form: str, lemma: str) -> str:
+    if form.endswith("ing"):
+        return "ing"
+    if form.endswith("s") and not lemma.endswith("s"):
+        return "s"
+    return "ed"
+
+
+def _alternatives(word: str, synsets: dict[str, list[str]]) -> tuple[str, ...]:
+    if word.startswith("&"):
+        return tuple(synsets.get(word.rstrip("_"), ()))
+    return (word,)
+
+
+def _load_verbs(folder: Path) -> dict[str, list[Verb]]:
+    verbs: dict[str, list[Verb]] = {}
+    rows = _rows(folder / "verbs_extra.tsv") if (folder / "verbs_extra.tsv").exists() else []
+    for row in rows + _rows(folder / "verbs.tsv"):
+        lemma, particle = row["verb"].strip(), (row["particle"] or "").strip()
+        if not lemma:
+            continue
+        forms = inflections(lemma)
+        for f in (row["forms"] or "").split("|"):
+            f = f.strip()
+            if not f:
+                continue
+            word = f.split()[0]  # "asked for" -> "asked"; the particle is matched separately
+            forms[word] = _irregular_kind(word, lemma)
+        for word, kind in forms.items():
+            verbs.setdefault(word, []).append(Verb(lemma, particle, row["code"].strip(), row["block"].strip(), kind))
+    return verbs
+
+
+def _load_patterns(folder: Path) -> dict[str, list[Pattern]]:
+    synsets: dict[str, list[str]] = {}
+    for row in _rows(folder / "synsets.tsv"):
+        synsets.setdefault(row["name"].rstrip("_"), []).append(row["word"].strip().replace("_", " ").strip())
+    out: dict[str, list[Pattern]] = {}
+    for row in _rows(folder / "patterns.tsv"):
+        before = tuple(a for w in (row["before"] or "").split() if (a := _alternatives(w, synsets)))
+        after = tuple(a for w in (row["after"] or "").split() if (a := _alternatives(w, synsets)))
+        if before or after:
+            out.setdefault(row["block"], []).append(Pattern(before, after, row["code"].strip()))
+    for pats in out.values():
+        pats.sort(key=lambda p: -p.size)
+    return out
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in _VOWELS:
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _load_nouns(folder: Path) -> dict[str, Noun]:
+    out: dict[str, Noun] = {}
+    for item in yaml.safe_load((folder / "nouns.yaml").read_text(encoding="utf-8")) or []:
+        noun = Noun(str(item["cameo"]), bool(item.get("need_actor", False)))
+        for word in item.get("words") or ():
+            word = str(word).lower()
+            out.setdefault(word, noun)
+            if " " not in word:
+                out.setdefault(_plural(word), noun)
+    return out
+
+
+def _load_cues(folder: Path) -> Cues:
+    raw = yaml.safe_load((folder / "cues.yaml").read_text(encoding="utf-8")) or {}
+    cues = Cues()
+    for name in cues.__dataclass_fields__:
+        setattr(cues, name, {str(w).lower() for w in raw.get(name) or ()})
+    return cues
+
+
+def build_lexicon(folder: Path = DATA) -> EnglishLexicon:
+    agents = KeyIndex()
+    # hand-written agents (agents_extra.tsv) come first: the first value under a key wins
+    for name in ("agents_extra.tsv", "agents.tsv"):
+        if (folder / name).exists():
+            for r in _rows(folder / name):
+                if r["phrase"] and r["sector"] is not None:
+                    agents.add(r["phrase"].strip(), (r["phrase"].strip(), r["sector"].strip()))
+    actors = KeyIndex()
+    for r in _rows(folder / "actors.tsv"):
+        if r["name"]:
+            actors.add(r["name"].strip(), (r["name"].strip(), r["country"].strip(), r["sector"].strip()))
+    return EnglishLexicon(verbs=_load_verbs(folder), patterns=_load_patterns(folder), nouns=_load_nouns(folder),
+                          agents=agents, actors=actors, cues=_load_cues(folder))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(folder: str | None = None) -> EnglishLexicon:
+    """The English lexicons, built once per process."""
+    return build_lexicon(Path(folder) if folder else DATA)

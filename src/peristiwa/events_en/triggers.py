@@ -1,0 +1,203 @@
+"""Event words in an English sentence: verbs from the CAMEO dictionary (refined by its patterns) and event
+nouns, with a shallow noun/verb decision from the words around them (there is no tagger to ask)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from peristiwa.events.ontology import lookup
+from peristiwa.events_en.lexicon import EnglishLexicon, Pattern, Verb, inflections
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int  # token index
+    end: int  # exclusive; covers the particle of a phrasal verb
+    code: str
+    kind: str  # "verb" | "noun"
+    lemma: str
+    form: str  # "base" | "s" | "ed" | "ing" | "noun"
+
+
+def governor_forms(lemmas: set[str]) -> dict[str, str]:
+    """Every regular form of each lemma -> the lemma ("vowed" -> "vow")."""
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for form in inflections(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+class TriggerFinder:
+    def __init__(self, lex: EnglishLexicon) -> None:
+        self.lex = lex
+        c = lex.cues
+        self._skip = c.aux - {"to", "do", "does", "did", "not", "n't", "never"}  # adverbs between subject and verb
+
+    def find(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
+        """Verb triggers first; event nouns only when the sentence has no coded verb."""
+        out: list[Trigger] = []
+        i = start
+        while i < end:
+            t = doc[i]
+            if i in covered or not t.is_alpha:
+                i += 1
+                continue
+            trig = self._verb(doc, i, start, end, covered)
+            if trig is not None:
+                out.append(trig)
+                i = trig.end
+                continue
+            i += 1
+        if any(t.code != "---" for t in out):
+            return out
+        return out + self._nouns(doc, start, end, covered)
+
+    # -- verbs -------------------------------------------------------------------------------------------
+    def _verb(self, doc: Doc, i: int, start: int, end: int, covered: set[int]) -> Trigger | None:
+        word = doc[i].lower_
+        entries = self.lex.verbs.get(word)
+        if not entries or word in self.lex.cues.not_verbs or word in self.lex.cues.say:
+            return None
+        form = entries[0].form
+        if not self.is_verb(doc, i, start, form, covered):
+            return None
+        best: tuple[int, Trigger] | None = None
+        for v in entries:
+            stop = i + 1
+            if v.particle:
+                parts = v.particle.split()
+                if [t.lower_ for t in doc[i + 1:i + 1 + len(parts)]] != parts:
+                    continue
+                stop = i + 1 + len(parts)
+            code, size = self._pattern(doc, v, i, stop, start, end)
+            score = (2 if v.particle else 0) + (1 if code != "---" else 0) + size * 2
+            trig = Trigger(i, stop, code, "verb", v.lemma, v.form)
+            if best is None or score > best[0]:
+                best = (score, trig)
+        return best[1] if best else None
+
+    def is_verb(self, doc: Doc, i: int, start: int, form: str, covered: set[int]) -> bool:
+        c = self.lex.cues
+        j = i - 1
+        while j >= start and doc[j].lower_ in self._skip:
+            j -= 1
+        if j < start:
+            # sentence-initial: a past or -ing form reads as a verb ("Attacked by ...", "Meeting in ..." is rare)
+            return form in ("ed", "s")
+        prev = doc[j].lower_
+        if prev in c.determiners or prev in ("'s", "’s"):
+            return False
+        if form == "ed":
+            return True
+        if form == "ing":
+            return prev not in c.place_preps
+        if prev in c.aux or prev in c.modal or prev in c.negation or prev in c.pronouns or prev in c.be:
+            return form != "s" or prev not in c.aux
+        if j in covered:  # right after an actor: "Rebels attack", "Iran accuses"
+            return True
+        if form == "s":
+            return prev not in c.target_preps and prev not in c.place_preps and prev != "and"
+        return False
+
+    def _pattern(self, doc: Doc, v: Verb, i: int, stop: int, start: int, end: int) -> tuple[str, int]:
+        quad = _quad(v.code)
+        for p in self.lex.patterns.get(v.block, ()):
+            # a pattern refines a coded verb within its quad class; one that jumps from fighting to
+            # criticism ("clash * government") is a dictionary artefact, not a refinement
+            if quad and p.code != "---" and _quad(p.code) != quad:
+                continue
+            if _matches(doc, p, i, stop, start, end, self.lex.cues.boundaries):
+                return p.code, p.size
+        return v.code, 0
+
+    # -- nouns --------------------------------------------------------------------------------------------
+    def _nouns(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
+        out: list[Trigger] = []
+        i = start
+        while i < end:
+            if i in covered:
+                i += 1
+                continue
+            hit = None
+            for n in (3, 2, 1):
+                if i + n > end:
+                    continue
+                words = " ".join(t.lower_ for t in doc[i:i + n])
+                noun = self.lex.nouns.get(words)
+                if noun is not None:
+                    hit = (n, noun)
+                    break
+            if hit:
+                n, noun = hit
+                out.append(Trigger(i, i + n, noun.code, "noun", " ".join(t.lower_ for t in doc[i:i + n]), "noun"))
+                i += n
+            else:
+                i += 1
+        return out
+
+
+def _quad(code: str) -> int:
+    try:
+        return lookup(code).quad if code and code != "---" else 0
+    except KeyError:
+        return 0
+
+
+def _word_ok(alts: tuple[str, ...], doc: Doc, k: int) -> int:
+    """How many tokens from k match one of the alternatives (0: none). A word ending in '_' is exact; other
+    words are stems, as in TABARI ("attack" matches "attacks")."""
+    for alt in alts:
+        parts = alt.split()
+        if k + len(parts) > len(doc):
+            continue
+        ok = True
+        for n, part in enumerate(parts):
+            tok = doc[k + n].lower_
+            if part.endswith("_"):
+                if tok != part.rstrip("_"):
+                    ok = False
+                    break
+            elif not tok.startswith(part):
+                ok = False
+                break
+        if ok:
+            return len(parts)
+    return 0
+
+
+def _matches(doc: Doc, p: Pattern, i: int, stop: int, start: int, end: int, boundaries: set[str]) -> bool:
+    # after the verb: each element in order, at most 4 tokens after the previous one, within the clause
+    k = stop
+    for n, alts in enumerate(p.after):
+        limit = k + (6 if n == 0 else 4)
+        found = False
+        while k < min(end, limit):
+            if doc[k].lower_ in boundaries:
+                return False
+            got = _word_ok(alts, doc, k)
+            if got:
+                k += got
+                found = True
+                break
+            k += 1
+        if not found:
+            return False
+    # before the verb: in reverse order, the last element within 6 tokens of the verb
+    k = i - 1
+    for n, alts in enumerate(reversed(p.before)):
+        limit = k - (6 if n == 0 else 4)
+        found = False
+        while k >= max(start, limit):
+            if doc[k].lower_ in boundaries:
+                return False
+            if _word_ok(alts, doc, k):
+                k -= 1
+                found = True
+                break
+            k -= 1
+        if not found:
+            return False
+    return True
