@@ -173,6 +173,6 @@ def run(shared: Path) -> list[ReportTable]:
                      ["gold \\ pred"] + labels)
     for a in labels:
         cm.rows.append([a] + [conf.get((a, b), 0) or "" for b in labels])
-    english = ReportTable("events: English (PLOVER gold records, CASE-2021)", [],
-                          notes=["no English coder yet (load_coder('en') is None): not measured"])
-    return [main, types, cm, english]
+    from peristiwa.evaluation import events_en  # the English coder's own section (PLOVER GSR, CASE-2021)
+
+    return [main, types, cm, *events_en.run(shared)]
