@@ -62,6 +62,8 @@ class IndonesianCoder:
         finder.speaker = post[0].speaker if post else None
         found: list[tuple[Match, Roles, str]] = []
         for m in matches:
+            # the speaker this trigger is reported by ("X menambahkan, ..." or "..., kata X")
+            finder.speaker = attribution_for(m.start, atts) or (post[0].speaker if post else None)
             roles = finder.roles(m)
             modality = m.pattern.modality or (m.light.modality if m.light else "") or \
                 modality_of(words, m.w_start, cues, subject_tokens)
@@ -74,7 +76,7 @@ class IndonesianCoder:
             ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key, named)
             if ev is not None:
                 out.append(ev)
-        return _dedupe_events(out)
+        return _dedupe_events(out, sent.start_char)
 
     def _demands(self, doc: Doc, words: list[Word], found: list, cues) -> list:
         """'meminta X untuk Y': the act Y is demanded of X (its actor, unless Y names its own)."""
@@ -141,6 +143,14 @@ class IndonesianCoder:
             return None  # only attacks, arrests and the like are reported without a named actor
         if not src and m.voice == "passive" and _bare_agent(doc, m, actors):
             return None  # "dihantam badai PHK": the agent is named, and it is not a political actor
+        if m.end < sent.end and doc[m.end].lower_ in _REFLEXIVE and "diri" not in p.words[-1] \
+                and not p.cameo.startswith("183"):
+            # "menembak dirinya sendiri": done to oneself, no one is acted upon ("meledakkan diri" at a
+            # checkpoint is a suicide bombing and stays)
+            return None
+        if not src and m.voice == "passive" and m.light is None and m.start > sent.start \
+                and doc[m.start - 1].lower_ == "yang":
+            return None  # "wartawan yang diculik": a description of who someone is, not a reported act
         if p.kind == "noun" and m.light is None and not tgt and lookup(p.cameo).quad in (1, 3) \
                 and not p.symmetric:
             return None  # a bare verbal noun ("komitmen pemerintah") is an event only when aimed
@@ -213,17 +223,18 @@ def _absorb_object_nouns(found: list) -> list:
     return [x for k, x in enumerate(out) if k not in drop]
 
 
+_REFLEXIVE = {"diri", "dirinya", "diriku", "dirinya sendiri"}
 _TOLL_VERBS = {"menewaskan", "melukai", "mencederai", "membunuh"}
 
 
-def _dedupe_events(events: list[Event]) -> list[Event]:
+def _dedupe_events(events: list[Event], offset: int = 0) -> list[Event]:
     """One act reported twice in a sentence ("serangan Israel ke Lebanon menewaskan ...") is one event."""
     out: list[Event] = []
     for ev in events:
         a = {x.name for x in ev.actor}
         r = {x.name for x in ev.recipient}
         twin = next((o for o in out if o.event == ev.event and {x.name for x in o.actor} == a
-                     and r <= {x.name for x in o.recipient}), None)
+                     and r <= {x.name for x in o.recipient} and not _new_clause(o, ev, offset)), None)
         if twin is not None:
             continue
         # "Serangan Israel ke Lebanon menewaskan tiga orang": the deaths are the attack's toll, not a second
@@ -256,6 +267,17 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
              and o.trigger.text.lower() in _TOLL_VERBS]
     return [o for o in out if not (o.event == "ASSAULT" and o.actor and not o.recipient and any(
         t is not o and {x.name for x in t.actor} == {x.name for x in o.actor} for t in tolls))]
+
+
+_CLAUSE_LINKS = (", dan ", ", serta ", ", lalu ", ", kemudian ", ", dan kemudian ", "; ")
+
+
+def _new_clause(first: Event, second: Event, offset: int) -> bool:
+    """'X walk-out dari pertemuan ..., dan mengurungkan rencana ...': a second act in a clause of its own
+    is a second event, even of the same type and by the same actor."""
+    lo, hi = first.trigger.end - offset, second.trigger.start - offset
+    gap = first.text[lo:hi] if 0 <= lo <= hi else ""
+    return any(link in gap for link in _CLAUSE_LINKS)
 
 
 def _inside_mention(actors, start: int, end: int) -> bool:

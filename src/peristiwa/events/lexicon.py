@@ -45,6 +45,7 @@ class Pattern:
     recipient_sector: tuple[str, ...] = ()
     if_recipient: str = ""
     theme: bool = False  # the bare object is what is sent/done; the recipient needs a preposition
+    speaker: bool = False  # an impersonal frame ("penting bagi X untuk ..."): the actor is who says it
     root: str = ""
 
 
@@ -62,6 +63,8 @@ class Cues:
     between: set[str]
     partner_preps: set[str]
     directed_types: set[str]
+    claim_verbs: set[str] = field(default_factory=set)
+    claim_glue: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -193,7 +196,7 @@ def _entry_fields(event: str, entry: dict[str, Any], where: str) -> dict[str, An
         actor_sector=tuple(entry.get("actor_sector") or []),
         recipient_sector=tuple(entry.get("recipient_sector") or []),
         if_recipient=str(entry.get("if_recipient") or ""),
-        theme=bool(entry.get("theme")),
+        theme=bool(entry.get("theme")), speaker=bool(entry.get("speaker")),
     )
 
 
@@ -220,7 +223,7 @@ def load_lexicon() -> EventLexicon:
             fields = _entry_fields(event, entry, where)
             root = str(entry.get("root") or "")
             if entry.get("words"):
-                forms = [(w, voice_of(w)) for w in entry["words"]]
+                forms = [(w, str(entry.get("voice") or voice_of(w))) for w in entry["words"]]
             elif root:
                 forms = derive(root, list(entry.get("affixes") or ["meN", "di"]),
                                [str(s) for s in (entry.get("suffixes") or [""])])
@@ -257,4 +260,6 @@ def _load_cues() -> Cues:
         between=set(roles["between"]),
         partner_preps=set(roles["partner_preps"]),
         directed_types=set(roles.get("directed_types") or []),
+        claim_verbs=set(roles.get("claim_verbs") or []),
+        claim_glue=set(roles.get("claim_glue") or []),
     )

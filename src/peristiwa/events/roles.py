@@ -13,8 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from peristiwa.actors.resolver import ActorMention
 from peristiwa.events.lexicon import Cues
 from peristiwa.events.matcher import Match
+from peristiwa.events.ontology import lookup
+from peristiwa.schema import Actor
 
 # Prepositions that put a mention outside the subject slot.
 PREPS = {"di", "ke", "dari", "dengan", "kepada", "oleh", "untuk", "terhadap", "atas", "pada", "antara", "bagi",
@@ -30,6 +33,9 @@ COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", 
 _CHAIN = {"sehingga", "lalu", "kemudian", "dan", "serta", "hingga", "seraya", "sambil", "sebelum", "setelah"}
 _OWNER_GLUE = {"yang", "dipimpin", "pimpinan", "oleh", "sekutu", "pendukung", "milik", "di", "bawah", "loyalis",
                "setia", "kepada", "pro", "bentukan", "binaan", "dukungan", "asal"}
+# Adverbs between a clause link and its verb ("..., dan kemudian segera menarik ...").
+_VP_ADVERBS = {"juga", "kemudian", "lalu", "segera", "langsung", "telah", "sudah", "akan", "pun", "bahkan",
+               "sekaligus", "kembali", "tetap", "justru", "malah"}
 _FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 _CONJ = {"dan", "serta", "maupun", "atau", "dan/atau"}
 STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
@@ -75,6 +81,8 @@ _AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "musli
 # "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
 _HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
            "luka", "parah", "tertembak", "dunia"}
+# Pronouns that may stand for an actor the sentence does not name ("tuduhan terhadap mereka").
+_UNNAMED = {"mereka", "dia", "ia", "beliau"}
 _CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
 _DETERMINERS = {"sebuah", "suatu", "satu", "serangkaian", "rangkaian", "aksi", "insiden", "peristiwa"}
 
@@ -121,7 +129,12 @@ class RoleFinder:
         passive = m.voice == "passive"
         r = Roles()
         chained, inherited = self._inherited(m)
-        subj = inherited if chained else self._subject(m.start) or self._speaker_pronoun(m.start)
+        if p.speaker:  # "Adalah penting bagi X untuk ..., kata Y": Y asks it of X
+            subj = [self.speaker] if self.speaker is not None else []
+        elif chained:
+            subj = inherited
+        else:
+            subj = self._subject(m.start) or self._speaker_pronoun(m.start) or self._main_subject(m.start)
         if passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
@@ -146,10 +159,13 @@ class RoleFinder:
     def _inherited(self, m: Match) -> tuple[bool, list]:
         """'X melepaskan tembakan ..., sehingga menewaskan Y': a verb that opens a chained clause with no
         actor of its own takes the actor of the verb it is chained to (none if that one has none)."""
-        if not self.done:
+        # the verb it is chained to: the latest verb read, past event nouns in between ("X membalas dengan
+        # walk-out dari pertemuan ..., dan membatalkan ...")
+        verbs = [(d, r) for d, r in self.done if not (d.pattern.kind == "noun" and d.light is None)]
+        if not verbs:
             return False, []
-        prev, prev_roles = self.done[-1]
-        if prev.pattern.kind == "noun" and prev.light is None or prev.voice == "passive":
+        prev, prev_roles = verbs[-1]
+        if prev.voice == "passive":
             return False, []
         links = [t for t in self.doc[prev.end:m.start] if t.lower_ in _CHAIN]
         if not links:
@@ -164,6 +180,26 @@ class RoleFinder:
         if any(x.start >= last.i for x in self.mentions if x.end <= m.start):
             return False, []
         return True, list(prev_roles.actors)
+
+    def _main_subject(self, ts: int) -> list:
+        """'Pakistan membalas dengan boikot ..., dan mengurungkan rencana kunjungan': a predicate joined
+        by ", dan" with no subject of its own shares the sentence's subject, the first actor that opens it
+        outside any prepositional phrase."""
+        i = ts - 1
+        while i > self.s and self.doc[i].lower_ in _VP_ADVERBS:
+            i -= 1
+        if i <= self.s + 1 or self.doc[i].lower_ not in _CHAIN or self.doc[i - 1].text != ",":
+            return []
+        left = [x for x in self.mentions if x.end <= i]
+        in_pp = self._in_pp(left)
+        for k, x in enumerate(left):
+            if in_pp[k] or x.start in self.taken:
+                continue
+            before = [t.lower_ for t in self.doc[self.s:x.start]]
+            if any(w in STRONG_BOUNDARY or w in ("kata", "ujar", "menurut", "yang") for w in before):
+                return []
+            return self._coordinated_right(x)
+        return []
 
     def _speaker_pronoun(self, ts: int) -> list:
         """'Kami ingin bekerja dengan Rusia, kata Pompeo': a first-person subject is the speaker."""
@@ -380,9 +416,11 @@ class RoleFinder:
         """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
         for x in self._right(te):
             between = self.doc[te:max(te, x.start)]
-            if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
-                return []
             prev = _prev_word(self.doc, x.start, self.s)
+            # "dicap sebagai unsur paling berbahaya di Irak oleh Pentagon": an "oleh" agent may follow a
+            # longer complement
+            if len(between) > (10 if prev == "oleh" else 6) or any(t.lower_ in RIGHT_BOUNDARY for t in between):
+                return []
             if prev == "oleh" or x.start <= te or (x.start == te + 1 and prev in {"pihak", "para"}):
                 return self._coordinated_right(x)
         return []
@@ -438,13 +476,52 @@ class RoleFinder:
                 if not r.recipients:
                     r.recipients = self._coordinated_right(x)
                 break
+        if not r.actors and p.event in ("ASSAULT", "COERCE"):
+            r.actors = self._claimed_agent(k)
+        if not r.recipients:
+            r.recipients = self._unnamed_recipient(k)
         if not r.actors and not r.recipients and p.event == "ASSAULT":
             r.recipients = self._victims(m.start)
+        if not r.actors and r.recipients and self.speaker is not None \
+                and lookup(p.cameo).quad in (1, 3) and all(x.start != self.speaker.start for x in r.recipients):
+            # "Tuduhan terhadap mereka ..., kata X", "..., kata X dalam pertemuan dengan Y": a verbal act
+            # named by a noun with no actor of its own is the speaker's
+            r.actors = [self.speaker]
         if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
             # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject, a verb away, takes part
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near
         return r
+
+    def _claimed_agent(self, te: int) -> list:
+        """"serangan atas X ..., yang disebut sebagai aksi Al-Qaeda", "pengeboman ... yang diklaim oleh
+        kelompok Y": the group a relative clause blames or credits is the attack's actor."""
+        claims = self.cues.claim_verbs
+        for i in range(te, min(self.e - 1, te + 20)):
+            t = self.doc[i]
+            if t.lower_ in STRONG_BOUNDARY:
+                return []
+            if t.lower_ != "yang" or self.doc[i + 1].lower_ not in claims:
+                continue
+            for j in range(i + 2, min(self.e, i + 8)):
+                x = self.actors.covering(j)
+                if x is not None and x.start == j:
+                    return self._coordinated_right(x)
+                if self.doc[j].lower_ not in self.cues.claim_glue:
+                    return []
+            return []
+        return []
+
+    def _unnamed_recipient(self, te: int) -> list:
+        """"tuduhan terhadap mereka" with no antecedent for "mereka": aimed at someone unknown. A mention
+        with no country stands for them, so the act counts as aimed."""
+        if te + 1 >= self.e or self.doc[te].lower_ not in self.cues.recipient_preps - {"dengan"}:
+            return []
+        t = self.doc[te + 1]
+        if t.lower_ not in _UNNAMED or self.actors.covering(t.i) is not None:
+            return []
+        actor = Actor(t.text, t.idx, t.idx + len(t.text), t.text)
+        return [ActorMention(t.i, t.i + 1, actor, t.i, "coref", "pronoun")]
 
     def _clitic_object(self, ts: int, actors: list) -> list:
         """"Olmert menelepon Abbas dan mendesaknya": the object clitic -nya is the latest other actor

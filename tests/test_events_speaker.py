@@ -1,0 +1,91 @@
+"""Constructions whose actor is the one who speaks, and other role readings added with them: impersonal
+demands ("Sudah saatnya bagi X untuk ..."), verbal event nouns with no actor of their own in a quoted
+sentence, a group a relative clause blames for an attack, a far "oleh" agent, clauses chained past event
+nouns, relative-clause participles and reflexive objects. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import countries, make_code, one
+
+
+@pytest.fixture(scope="module")
+def code():
+    return make_code("2007-06-01")
+
+
+def _types(events) -> list[str]:
+    return [e.event for e in events]
+
+
+def test_impersonal_demand_is_the_speakers_request(code) -> None:
+    events = code("Sudah saatnya bagi Myanmar untuk membebaskan semua tahanan politik, kata Menteri Luar Negeri "
+                  "Australia.")
+    req = one(events, "REQUEST")
+    assert countries(req.actor) == {"AUS"} and countries(req.recipient) == {"MMR"} and req.quad == 1
+    act = one(events, "RETREAT")
+    assert act.modality == "demanded" and countries(act.actor) == {"MMR"}
+
+
+def test_what_is_needed_from_someone_is_asked_of_them(code) -> None:
+    events = code("Perdana Menteri Jepang menambahkan, yang dibutuhkan dari Korea Utara adalah langkah nyata.")
+    req = one(events, "REQUEST")
+    assert countries(req.actor) == {"JPN"} and countries(req.recipient) == {"PRK"}
+
+
+def test_importance_without_a_demanded_act_is_no_request(code) -> None:
+    assert "REQUEST" not in _types(code("Kerja sama ini penting bagi Indonesia, kata Presiden Filipina."))
+    # and without a speaker no one asks
+    assert "REQUEST" not in _types(code("Adalah penting bagi Iran untuk menghentikan program nuklirnya."))
+
+
+def test_verbal_noun_in_a_quote_is_the_speakers_act(code) -> None:
+    e = one(code("Tuduhan terhadap mereka adalah spionase, kata Menteri Luar Negeri Rusia kepada wartawan."),
+            "ACCUSE")
+    assert countries(e.actor) == {"RUS"}
+    e = one(code("Situasi sudah tenang, kata Perdana Menteri Jepang dalam pertemuan dengan Presiden Korea "
+                 "Selatan."), "CONSULT")
+    assert countries(e.actor) == {"JPN"} and countries(e.recipient) == {"KOR"}
+
+
+def test_unaimed_talks_in_a_quote_are_no_event(code) -> None:
+    assert "CONSULT" not in _types(code("Ini adalah pembicaraan awal, kata juru bicara Kementerian Luar Negeri "
+                                        "Jepang."))
+
+
+def test_group_a_relative_clause_blames_is_the_attacker(code) -> None:
+    e = one(code("Sebuah situs menayangkan rekaman serangan atas konvoi tentara Inggris di Basra, yang disebut "
+                 "sebagai aksi Al-Qaeda."), "ASSAULT")
+    assert countries(e.actor) == {"ISM"} and countries(e.recipient) == {"GBR"}
+    e = one(code("Penculikan dua warga Korea Selatan, yang diklaim oleh Taliban, mengejutkan "
+                 "banyak pihak."), "ASSAULT")
+    assert countries(e.actor) == {"AFG"} and countries(e.recipient) == {"KOR"}
+
+
+def test_oleh_agent_after_a_long_complement(code) -> None:
+    e = one(code("Hizbullah dicap sebagai kelompok paling berbahaya di kawasan itu oleh Washington."), "ACCUSE")
+    assert countries(e.actor) == {"USA"} and countries(e.recipient) == {"LBN"}
+
+
+def test_second_clause_after_an_event_noun_keeps_the_subject(code) -> None:
+    events = code("Pakistan membalas dengan boikot terhadap pertemuan tingkat menteri pada bulan yang sama, dan "
+                  "mengurungkan rencana kunjungan.")
+    e = one(events, "SANCTION")
+    assert countries(e.actor) == {"PAK"}
+
+
+def test_same_type_in_two_clauses_is_two_events(code) -> None:
+    events = code("Rusia membekukan kerja sama militer dengan Georgia, dan menangguhkan bantuan ekonomi.")
+    assert _types(events).count("SANCTION") == 2
+
+
+def test_relative_clause_participle_describes_someone(code) -> None:
+    assert "ASSAULT" not in _types(code("Keluarga wartawan Jepang yang diculik meminta bantuan pemerintah."))
+    assert "ASSAULT" in _types(code("Tiga pekerja Malaysia diculik di Nigeria pada Senin."))
+
+
+def test_reflexive_object_is_no_attack(code) -> None:
+    assert "ASSAULT" not in _types(code("Tentara Israel itu kemudian menembak dirinya sendiri."))
+    e = one(code("Seorang anggota Taliban meledakkan dirinya di dekat pos polisi Afghanistan."), "ASSAULT")
+    assert countries(e.actor) == {"AFG"}
