@@ -11,7 +11,7 @@ coder notes and headers are dropped. Output (all TSV, `#` comments, one fact per
     patterns.tsv  block  before  after  code
     synsets.tsv   name  word
     agents.tsv    phrase  sector  code
-    actors.tsv    name  country  sector  source
+    actors.tsv    name  canonical  country  sector  source
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def _flush(rows: dict[str, tuple], names: list[str], codes: list[tuple[str, str]
     # companies are not political actors: MNC entries are left out
     if got and (got[0] in known or got[0] in ("UNO", "EUR", "IGO", "NGO", "")):
         for n in names:
-            rows.setdefault(n, (n, got[0], got[1], source))
+            rows.setdefault(n, (n, names[0], got[0], got[1], source))
 
 
 def build_actors(files: list[Path], known: set[str]) -> list[tuple]:
@@ -227,7 +227,7 @@ def main(src: Path = DEFAULT_SRC) -> None:
              if ln and not ln.startswith("#")}
     actors = build_actors([petr / "Phoenix.Countries.actors.txt", petr / "Phoenix.International.actors.txt",
                            petr / "Phoenix.MilNonState.actors.txt"], known)
-    _write(OUT / "actors.tsv", note, "name\tcountry\tsector\tsource", actors)
+    _write(OUT / "actors.tsv", note, "name\tcanonical\tcountry\tsector\tsource", actors)
     print(f"verbs {len(verbs)}, patterns {len(patterns)}, synset words {len(synsets)}, actors {len(actors)}")
 
 

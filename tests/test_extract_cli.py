@@ -57,7 +57,8 @@ def test_examples_folder(batch):
     raw = examples["republika-pilkada-papua-raw.txt"]["article"]
     assert (raw["outlet"], raw["dateline_place"], raw["published"]) == ("Republika", "NABIRE", "2025-10-22")
     assert raw["captions"][0]["credit"] == "Republika-Aditya Pradana"
-    assert all(r["language"] == "id" for name, r in examples.items() if not name.startswith("reuters"))
+    assert all(r["language"] == "id" for name, r in examples.items() if not name.startswith(("reuters", "en-")))
+    assert examples["en-maritime-standoff.txt"]["language"] == "en"
     assert examples["clean-records.jsonl:1"]["article"]["published"] == "2025-10-24"
     # input order: the examples folder in name order, then the other paths
     sources = list(recs)

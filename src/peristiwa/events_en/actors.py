@@ -25,7 +25,8 @@ class Mention:
     start: int  # token index
     end: int  # token index, exclusive
     actor: Actor
-    kind: str  # "country" | "name" | "agent"
+    kind: str  # "country" | "name" | "agent" | "person"
+    titled: bool = False  # ends with an agent noun ("police", "Foreign Minister")
 
 
 def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, accept) -> tuple[int, object] | None:
@@ -61,7 +62,7 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
-        return _combine(doc, raw)
+        return _surnames(doc, _names_after_titles(doc, _combine(doc, raw)))
 
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]
@@ -88,14 +89,22 @@ class ActorFinder:
 
             hit = _longest(self.lex.actors, tokens, lowers, i, phoenix_ok)
             if hit and (not found or hit[0] > found[0].end):
-                end, (name, country, sector) = hit
-                found = [Mention(i, end, _actor(doc, i, end, doc[i:end].text, country, sector, None), "name")]
+                end, (canonical, country, sector) = hit
+                found = [self._phoenix(doc, i, end, canonical, country, sector)]
         hit = _longest(self.lex.agents, tokens, lowers, i, lambda v, a, b: True)
         if hit and (not found or hit[0] > found[0].end):
             end, (phrase, sector) = hit
-            if sector:
-                found = [Mention(i, end, _actor(doc, i, end, phrase, "", sector, None), "agent")]
+            found = [Mention(i, end, _actor(doc, i, end, phrase, "", sector, None), "agent", True)]
         return found[0] if found else None
+
+    def _phoenix(self, doc: Doc, i: int, end: int, canonical: str, country: str, sector: str) -> Mention:
+        """A Phoenix name: its entry's first name, or the project's country when the entry is the country's
+        own (cities and provinces listed under it stand for its government, as in Phoenix)."""
+        own = self.project.countries.get(country)
+        hits = self.project.actors.keys.get(compact(canonical), ())
+        if own is not None and any(a.entry.kind == "country" and a.entry.country == country for a in hits):
+            return Mention(i, end, _actor(doc, i, end, own.name, country, sector, own.wikidata), "country")
+        return Mention(i, end, _actor(doc, i, end, canonical.title(), country, sector, None), "name")
 
 
 def _actor(doc: Doc, start: int, end: int, name: str, country: str, sector: str, wikidata: str | None) -> Actor:
@@ -124,6 +133,7 @@ def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
             if m.kind == "agent" and prev.kind in ("country", "name") and gap in ([], ["'s"], ["’s"]):
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev,
                                  kind="country" if prev.kind == "country" else "name")
+                out[-1].titled = True
                 continue
             if prev.kind == "agent" and m.kind == "name" and gap == []:
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
@@ -134,3 +144,56 @@ def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+# Capitalised words that follow a title without being a name: "Secretary General Monday", "the President The".
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "the", "a", "an", "on", "in", "and", "of", "but", "said", "says", "told", "i", "we", "he", "she", "it",
+              "they", "mr", "mrs", "ms", "dr"}
+
+
+def _name_token(doc: Doc, k: int) -> bool:
+    t = doc[k]
+    return t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in _NOT_NAMES \
+        and not t.is_sent_start
+
+
+def _names_after_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Foreign Secretary Enrique Manalo', 'Philippine President Juan Cruz': capitalised words right after a
+    title (an agent) are a person's name the lexicon lacks; the person takes the title's country and sector."""
+    out: list[Mention] = []
+    for n, m in enumerate(mentions):
+        nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(doc)
+        if m.titled and doc[m.end - 1].is_title:
+            k = m.end
+            while k < min(nxt, m.end + 5):
+                if _name_token(doc, k):
+                    k += 1
+                elif doc[k].text == "-" and k > m.end and k + 1 < nxt and _name_token(doc, k + 1):
+                    k += 2  # "Mensah-Adu": the tokenizer splits a hyphenated surname
+                else:
+                    break
+            if k > m.end:
+                name = doc[m.end:k].text
+                actor = _actor(doc, m.start, k, name, m.actor.country, m.actor.sector, None)
+                out.append(Mention(m.start, k, actor, "person"))
+                continue
+        out.append(m)
+    return out
+
+
+def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person named once in full is named later by surname alone ("Manalo told reporters")."""
+    people = {doc[m.end - 1].text: m for m in mentions if m.kind == "person"}
+    if not people:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra: list[Mention] = []
+    for t in doc:
+        first = people.get(t.text)
+        if first is None or t.i in covered or t.i < first.end:
+            continue
+        a = first.actor
+        extra.append(Mention(t.i, t.i + 1, _actor(doc, t.i, t.i + 1, a.name, a.country, a.sector, None), "person"))
+    return sorted(mentions + extra, key=lambda m: m.start)

@@ -26,6 +26,8 @@ from peristiwa.schema import Span as TextSpan
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
+_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_CLAUSE_WORDS = {"that", "because", "while", "whereas", "but", "although", "though", "if", "unless"}
 # How far (tokens) roles are looked for from the trigger.
 _REACH = 14
 
@@ -39,6 +41,7 @@ class _Found:
     drop: bool = False
     passive: bool = False
     governor: _Found | None = None  # the THREATEN/REJECT verb that absorbed this one
+    purpose_of: _Found | None = None  # "X met Y to discuss": the act whose purpose this is
 
 
 class EnglishCoder:
@@ -107,6 +110,13 @@ class EnglishCoder:
                 return
             if w == "to":
                 seen_to = True
+            elif seen_to and (gov := next((g for g in before if g.trig.start <= k < g.trig.end), None)) \
+                    and not (w in self._absorb or w in self._intent or w in self._demand):
+                # "met with Cambodia to discuss ...": the purpose of an act is that act, or done by its actor
+                f.purpose_of = gov
+                if gov.trig.code[:2] == f.trig.code[:2]:
+                    f.drop = True
+                return
             elif seen_to and (w in self._absorb or w in self._intent or w in self._demand):
                 gov = next((g for g in before if g.trig.start == k), None)
                 if w in self._absorb:
@@ -152,6 +162,8 @@ class EnglishCoder:
             actors, targets = subject, obj
         if f.modality == "demanded" and f.actors:
             actors = f.actors
+        elif f.purpose_of is not None and not passive:
+            actors = f.purpose_of.actors
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -171,23 +183,37 @@ class EnglishCoder:
         return k >= sent.start and doc[k].lower_ in self.lex.cues.be
 
     def _subject(self, doc: Doc, sent: Span, i: int, mentions: list[Mention]) -> list[Mention]:
-        """The actor group nearest before token i in its clause, not inside a prepositional phrase."""
+        """The actor group nearest before token i in its clause, not inside a prepositional phrase. A subject
+        pronoun nearer than any actor is the subject: unresolved, except right after a verb of saying
+        ("Russia said it would ...": the speaker)."""
         lo = sent.start
         for k in range(i - 1, sent.start - 1, -1):
             w = doc[k].lower_
-            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in ("that", "because", "while", "whereas", "but",
-                                                                    "although", "though", "if", "unless"):
+            if k in self._covered:
+                break
+            if w in _SUBJECT_PRONOUNS:
+                return self._speaker_of(doc, sent, k, mentions)
+            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in _CLAUSE_WORDS:
                 lo = k + 1
                 break
         cands = [m for m in mentions if lo <= m.start and m.end <= i and i - m.end <= _REACH]
-        # a mention after a preposition ("in Kabul", "of the UN") is not a subject, unless it starts a group
-        # whose head is such a mention ("the president of France" is already one mention)
         heads = [m for m in cands if not self._after_prep(doc, m, lo)]
         if not heads:
             return []
         last = heads[-1]
-        # "X, which ...", "X who ...": the relative pronoun's antecedent is the subject
+        # a pronoun or a clause word between the actor and the verb: the actor belongs to another clause
+        if any(doc[k].lower_ in _SUBJECT_PRONOUNS for k in range(last.end, i)):
+            return []
         return self._group_left(doc, last, mentions, lo)
+
+    def _speaker_of(self, doc: Doc, sent: Span, k: int, mentions: list[Mention]) -> list[Mention]:
+        j = k - 1
+        if j >= sent.start and doc[j].lower_ == "that":
+            j -= 1
+        if j < sent.start or not self._say(doc, j):
+            return []
+        before = [m for m in mentions if m.end <= j and j - m.end <= 2 and m.start >= sent.start]
+        return self._group_left(doc, before[-1], mentions, sent.start) if before else []
 
     def _after_prep(self, doc: Doc, m: Mention, lo: int) -> bool:
         c = self.lex.cues
@@ -203,8 +229,8 @@ class EnglishCoder:
         while idx > 0:
             prev = mentions[idx - 1]
             gap = [t.lower_ for t in doc[prev.end:group[0].start] if t.lower_ not in ("the", "a", "an")]
-            if prev.start < lo or gap not in _JOINERS:
-                break
+            if prev.start < lo or gap not in _JOINERS or self._after_prep(doc, prev, lo):
+                break  # "support for Manila, and the United States said": Manila is another verb's object
             group.insert(0, prev)
             idx -= 1
         return group
@@ -215,11 +241,20 @@ class EnglishCoder:
         while idx + 1 < len(mentions):
             nxt = mentions[idx + 1]
             gap = [t.lower_ for t in doc[group[-1].end:nxt.start] if t.lower_ not in ("the", "a", "an")]
-            if nxt.end > hi or gap not in _JOINERS:
+            if nxt.end > hi or gap not in _JOINERS or self._starts_clause(doc, nxt.end):
                 break
             group.append(nxt)
             idx += 1
         return group
+
+    def _starts_clause(self, doc: Doc, k: int) -> bool:
+        """A verb right after an actor makes it the subject of a new clause ("..., and Japan said")."""
+        if k >= len(doc):
+            return False
+        w = doc[k].lower_
+        c = self.lex.cues
+        return w in c.say or w in c.modal or w in c.be or w in self.lex.verbs and w not in c.not_verbs \
+            and self.triggers.is_verb(doc, k, 0, self.lex.verbs[w][0].form, self._covered)
 
     def _objects(self, doc: Doc, sent: Span, t: Trigger, mentions: list[Mention], passive: bool
                  ) -> tuple[list[Mention], list[Mention]]:

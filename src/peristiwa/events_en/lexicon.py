@@ -73,7 +73,7 @@ class EnglishLexicon:
     patterns: dict[str, list[Pattern]]  # block -> patterns, most specific first
     nouns: dict[str, Noun]  # event noun (lower case, singular and plural) -> code
     agents: KeyIndex  # compact phrase -> [(phrase, sector)]
-    actors: KeyIndex  # compact name -> [(name, country, sector)]
+    actors: KeyIndex  # compact name -> [(canonical name, country, sector)]
     cues: Cues
 
 
@@ -150,7 +150,14 @@ def _load_patterns(folder: Path) -> dict[str, list[Pattern]]:
     for row in _rows(folder / "synsets.tsv"):
         synsets.setdefault(row["name"].rstrip("_"), []).append(row["word"].strip().replace("_", " ").strip())
     out: dict[str, list[Pattern]] = {}
-    for row in _rows(folder / "patterns.tsv"):
+    extra = folder / "patterns_extra.tsv"
+    rows = _rows(extra) if extra.exists() else []
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows + _rows(folder / "patterns.tsv"):
+        key = (row["block"], row["before"] or "", row["after"] or "")
+        if key in seen:
+            continue  # a hand-written correction replaces the generated row
+        seen.add(key)
         before = tuple(a for w in (row["before"] or "").split() if (a := _alternatives(w, synsets)))
         after = tuple(a for w in (row["after"] or "").split() if (a := _alternatives(w, synsets)))
         if before or after:
@@ -199,7 +206,7 @@ def build_lexicon(folder: Path = DATA) -> EnglishLexicon:
     actors = KeyIndex()
     for r in _rows(folder / "actors.tsv"):
         if r["name"]:
-            actors.add(r["name"].strip(), (r["name"].strip(), r["country"].strip(), r["sector"].strip()))
+            actors.add(r["name"].strip(), (r["canonical"].strip(), r["country"].strip(), r["sector"].strip()))
     return EnglishLexicon(verbs=_load_verbs(folder), patterns=_load_patterns(folder), nouns=_load_nouns(folder),
                           agents=agents, actors=actors, cues=_load_cues(folder))
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _lock = threading.Lock()
 _nlp: list[Language] = []
@@ -24,7 +26,28 @@ def english_nlp() -> Language:
 
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
+            nlp.add_pipe("peristiwa_en_quote_starts")
             # long wire copy: the tokenizer is linear, nothing here needs spaCy's 1M-character guard
             nlp.max_length = 20_000_000
             _nlp.append(nlp)
         return _nlp[0]
+
+
+@Language.component("peristiwa_en_quote_starts")
+def quote_starts(doc: Doc) -> Doc:
+    """The sentencizer ends a sentence after '."' even when that quote opens the next sentence
+    ('... in Niger. "This cannot stand," he said'): an opening straight quote starts the sentence it opens.
+    A quote opens when an even number of them came before it in its paragraph."""
+    n = 0
+    for t in doc:
+        if t.is_space and t.text.count("\n") > 1:
+            n = 0
+            continue
+        if t.text != '"':
+            continue
+        opening = n % 2 == 0
+        n += 1
+        if opening and t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start and not t.is_sent_start:
+            t.is_sent_start = True
+            doc[t.i + 1].is_sent_start = False
+    return doc

@@ -105,9 +105,9 @@ class TriggerFinder:
     def _pattern(self, doc: Doc, v: Verb, i: int, stop: int, start: int, end: int) -> tuple[str, int]:
         quad = _quad(v.code)
         for p in self.lex.patterns.get(v.block, ()):
-            # a pattern refines a coded verb within its quad class; one that jumps from fighting to
-            # criticism ("clash * government") is a dictionary artefact, not a refinement
-            if quad and p.code != "---" and _quad(p.code) != quad:
+            # a pattern may turn a verb of speech from one quad to another ("express * support"), but a
+            # material verb keeps its quad: "clash * government" -> criticism is a dictionary artefact
+            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad:
                 continue
             if _matches(doc, p, i, stop, start, end, self.lex.cues.boundaries):
                 return p.code, p.size

@@ -1,0 +1,254 @@
+"""The English coder on sentences written for these tests: roles, passives, modality, attribution,
+coordination, no-actor sentences, bad input; `peristiwa extract` on the bundled English example; the
+generated lexicons against the PETRARCH-2 dictionary; the CASE-2021 mapping and the GSR scorer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from peristiwa.events_en import EnglishCoder, english_nlp
+from peristiwa.events_en.lexicon import inflections
+from peristiwa.schema import JSON_SCHEMA, Actor, Article, Event, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "en-maritime-standoff.txt"
+
+
+@pytest.fixture(scope="module")
+def coder() -> EnglishCoder:
+    return EnglishCoder()
+
+
+def code(coder: EnglishCoder, text: str, published: str | None = "2024-05-08"):
+    doc = english_nlp()(text)
+    return coder.code(doc, Article(text=text, published=published))
+
+
+def events(coder: EnglishCoder, text: str) -> list[Event]:
+    return code(coder, text)[1]
+
+
+def countries(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors}
+
+
+def only(evs: list[Event], etype: str) -> Event:
+    got = [e for e in evs if e.event == etype]
+    assert len(got) == 1, [(e.event, e.trigger.text) for e in evs]
+    return got[0]
+
+
+# -- roles ----------------------------------------------------------------------------------------------------
+def test_active_subject_and_object(coder):
+    ev = only(events(coder, "Pakistan accused India of backing separatist groups in Balochistan."), "ACCUSE")
+    assert countries(ev.actor) == {"PAK"} and countries(ev.recipient) == {"IND"}
+    assert ev.trigger.text == "accused" and ev.quad == 3 and ev.modality == "asserted"
+
+
+def test_agent_with_country_adjective_takes_the_agents_sector(coder):
+    ev = only(events(coder, "Egyptian police arrested four Sudanese traders at the border crossing."), "COERCE")
+    assert ev.cameo.startswith("173")
+    assert [(a.country, a.sector) for a in ev.actor] == [("EGY", "COP")]
+    assert countries(ev.recipient) == {"SDN"}
+
+
+def test_passive_with_by_agent(coder):
+    ev = only(events(coder, "A Greek fishing boat was seized by Turkish troops near Lesbos."), "COERCE")
+    assert [(a.country, a.sector) for a in ev.actor] == [("TUR", "MIL")]
+    assert countries(ev.recipient) == {"GRC"}
+
+
+def test_target_after_preposition(coder):
+    ev = only(events(coder, "Argentina protested to Britain over the fishing licences."), "PROTEST")
+    assert countries(ev.actor) == {"ARG"} and countries(ev.recipient) == {"GBR"}
+
+
+def test_coordinated_actors_sign_together(coder):
+    ev = only(events(coder, "Kenya and Ethiopia signed a border agreement on Friday."), "SUPPORT")
+    assert countries(ev.actor) == {"KEN", "ETH"} and ev.cameo == "057"
+    assert ev.date == "2024-05-03" and ev.date_precision == "day"
+
+
+def test_coordinated_verbs_share_the_subject(coder):
+    evs = events(coder, "Rebel fighters ambushed a Malian army convoy and killed nine soldiers.")
+    assault = [e for e in evs if e.event == "ASSAULT"]
+    assert assault and all({a.sector for a in e.actor} == {"REB"} for e in assault)
+
+
+def test_symmetric_meeting_keeps_both_sides(coder):
+    ev = only(events(coder, "Vietnam met with Cambodia to discuss the disputed river dams."), "CONSULT")
+    assert countries(ev.actor) == {"VNM"} and countries(ev.recipient) == {"KHM"}
+
+
+# -- modality ---------------------------------------------------------------------------------------------------
+def test_negated(coder):
+    ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")
+    assert ev.modality == "negated" and countries(ev.recipient) == {"PER"}
+
+
+def test_intended_with_will(coder):
+    ev = only(events(coder, "Canada will impose new sanctions on Belarus next month."), "SANCTION")
+    assert ev.modality == "intended" and countries(ev.recipient) == {"BLR"}
+
+
+def test_intended_cooperation_becomes_agree(coder):
+    ev = only(events(coder, "Norway plans to meet Colombian negotiators in Oslo."), "AGREE")
+    assert ev.modality == "intended" and ev.cameo.startswith("03")
+
+
+def test_threat_absorbs_the_threatened_act(coder):
+    evs = events(coder, "Iran threatened to attack American ships in the Gulf.")
+    ev = only(evs, "THREATEN")
+    assert countries(ev.actor) == {"IRN"} and "USA" in countries(ev.recipient)
+    assert not [e for e in evs if e.event == "ASSAULT"]
+
+
+def test_demand_names_who_is_asked(coder):
+    evs = events(coder, "Sweden urged Russia to withdraw its forces from the border.")
+    ask = only(evs, "REQUEST")
+    assert countries(ask.actor) == {"SWE"} and countries(ask.recipient) == {"RUS"}
+    demanded = [e for e in evs if e.modality == "demanded"]
+    assert demanded and countries(demanded[0].actor) == {"RUS"}
+
+
+# -- attribution, pronouns, quotes ---------------------------------------------------------------------------------
+def test_attribution_after_said_and_according_to(coder):
+    [ev] = events(coder, "Serbia expelled two Croatian diplomats, officials said.")
+    assert countries(ev.actor) == {"SRB"} and countries(ev.recipient) == {"HRV"}
+    assert ev.attribution is not None and ev.attribution.text == "officials"
+    [ev] = events(coder, "Japan expelled a Russian envoy, according to the foreign ministry.")
+    assert ev.attribution is not None and ev.attribution.sector == "GOV"
+
+
+def test_speaker_is_not_the_reported_actor(coder):
+    ev = only(events(coder, "Lebanon said Israeli jets bombed a village near Tyre."), "ASSAULT")
+    assert countries(ev.actor) == {"ISR"} and countries([ev.attribution]) == {"LBN"}
+
+
+def test_pronoun_after_said_is_the_speaker(coder):
+    ev = only(events(coder, "France said it would send aid to Haiti."), "AGREE")
+    assert countries(ev.actor) == {"FRA"} and countries(ev.recipient) == {"HTI"} and ev.modality == "intended"
+
+
+def test_title_and_unknown_name_then_surname(coder):
+    text = ("Ghanaian Foreign Minister Kojo Mensah-Adu condemned the coup in Niger. "
+            "\"This cannot stand,\" Mensah-Adu told reporters in Accra.")
+    quotes, evs = code(coder, text)
+    ev = only(evs, "ACCUSE")
+    assert ev.actor[0].name == "Kojo Mensah-Adu" and ev.actor[0].country == "GHA"
+    assert quotes and quotes[0].text == "This cannot stand," and quotes[0].speaker.name == "Kojo Mensah-Adu"
+
+
+# -- no event ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The price of rice rose sharply last month.",
+    "He met her at a small cafe near the station.",
+    "The attack on the defending champions came too late in the second half.",
+    "",
+    "   \n\n  ",
+])
+def test_no_actor_no_event(coder, text):
+    assert events(coder, text) == []
+
+
+def test_huge_sentence_does_not_crash(coder):
+    text = " ".join(["Russia attacked Ukraine"] + ["and the talks went on"] * 4000)
+    t0 = time.perf_counter()
+    evs = events(coder, text)
+    assert time.perf_counter() - t0 < 20
+    assert any(e.event == "ASSAULT" for e in evs)
+
+
+def test_event_records_point_into_the_text(coder):
+    text = "Nigerian troops killed twelve Boko Haram fighters in Borno state on Tuesday."
+    for ev in events(coder, text):
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        for a in ev.actor + ev.recipient:
+            assert text[a.start:a.end] == a.text
+        assert 0 <= ev.confidence <= 1 and 1 <= ev.quad <= 4 and len(ev.id) == 16
+
+
+# -- the lexicons ----------------------------------------------------------------------------------------------
+def test_inflections():
+    assert set(inflections("attack")) == {"attack", "attacks", "attacked", "attacking"}
+    assert {"seizes", "seized", "seizing"} <= set(inflections("seize"))
+    assert {"carries", "carried"} <= set(inflections("carry"))
+    assert {"stopped", "stopping"} <= set(inflections("stop"))
+
+
+def test_generated_lexicon_matches_the_dictionary(shared):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_english_lexicon as build
+    finally:
+        sys.path.pop(0)
+    verbs, patterns, _ = build.build_verbs(shared / "lexicons/petrarch-dictionaries/petrarch2/CAMEO.2.0.txt")
+    shipped = (ROOT / "src/peristiwa/data/events_en/verbs.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [ln for ln in shipped if ln and not ln.startswith("#")][1:]
+    assert rows == ["\t".join(v) for v in verbs]
+    assert ("sign", "", "&treaty", "057") in patterns
+
+
+# -- the CLI on the bundled English example ------------------------------------------------------------------------
+def test_extract_english_example():
+    proc = subprocess.run([sys.executable, "-m", "peristiwa.cli", "extract", str(EXAMPLE), "--published", "2025-03-04"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads(proc.stdout.splitlines()[0])
+    assert set(JSON_SCHEMA["required"]) <= set(rec) and rec["language"] == "en"
+    evs = rec["events"]
+    assert any(e["event"] == "ACCUSE" and {a["country"] for a in e["actor"]} == {"PHL"}
+               and "CHN" in {a["country"] for a in e["recipient"]} for e in evs)
+    assert any(e["event"] == "REJECT" and {a["country"] for a in e["actor"]} == {"CHN"} for e in evs)
+    assert rec["quotes"] and rec["quotes"][0]["speaker"]["country"] == "PHL"
+
+
+# -- evaluation helpers ----------------------------------------------------------------------------------------------
+def _ev(cameo: str, event: str, src: list[tuple[str, str]], tgt: list[tuple[str, str]], conf: float = 0.5) -> Event:
+    def actors(xs):
+        return [Actor(text=c, start=0, end=1, name=c, country=c, sector=s) for c, s in xs]
+
+    from peristiwa.events.ontology import lookup
+
+    row = lookup(cameo)
+    return Event(id="x", sentence=0, text="", event=event, cameo=cameo, quad=row.quad, goldstein=row.goldstein,
+                 trigger=Span("x", 0, 1), actor=actors(src), recipient=actors(tgt), confidence=conf)
+
+
+def test_case_mapping():
+    from peristiwa.evaluation.events_en import case_type
+
+    assert case_type(_ev("195", "ASSAULT", [("SYR", "MIL")], [])) == "AIR_STRIKE"
+    assert case_type(_ev("1831", "ASSAULT", [], [])) == "SUIC_BOMB"
+    assert case_type(_ev("190", "ASSAULT", [("", "REB")], [("NGA", "MIL")])) == "ARMED_CLASH"
+    assert case_type(_ev("190", "ASSAULT", [("", "REB")], [("", "CVL")])) == "ATTACK"
+    assert case_type(_ev("192", "ASSAULT", [("", "REB")], [])) == "NON_STATE_ACTOR_OVERTAKES_TER"
+    assert case_type(_ev("141", "PROTEST", [("", "OPP")], [])) == "PEACE_PROTEST"
+    assert case_type(_ev("057", "SUPPORT", [("KEN", "GOV")], [])) == "AGREEMENT"
+    assert case_type(_ev("040", "CONSULT", [("KEN", "GOV")], [("ETH", "GOV")])) == "DIPLO"
+
+
+def test_gsr_scorer_counts_types_and_countries():
+    from peristiwa.evaluation.events_en import score_case, score_gsr
+
+    records = [
+        {"event": "FIGHT", "source": [{"code": "RUS"}], "target": [{"code": "UKR"}]},
+        {"event": "DEMAND", "source": [{"code": "IGO"}], "target": []},
+        {"event": "AGREE", "source": [{"code": "JAP"}]},
+    ]
+    predicted = [
+        [_ev("190", "ASSAULT", [("RUS", "MIL")], [("UKR", "GOV")]), _ev("111", "ACCUSE", [("RUS", "GOV")], [])],
+        [_ev("020", "REQUEST", [("UNO", "IGO")], [])],
+        [],
+    ]
+    s = score_gsr(records, predicted)
+    assert (s["tp"], s["n_pred"], s["n"]) == (2, 3, 3)
+    assert s["roles"]["source"] == [2, 2, 2] and s["roles"]["target"] == [1, 1, 1]
+    acc, macro, coded, _ = score_case(["ATTACK", "DIPLO"], [[_ev("190", "ASSAULT", [], [("", "CVL")])], []])
+    assert acc == 0.5 and coded == 1 and 0 < macro < 1
