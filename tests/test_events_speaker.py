@@ -89,3 +89,22 @@ def test_reflexive_object_is_no_attack(code) -> None:
     assert "ASSAULT" not in _types(code("Tentara Israel itu kemudian menembak dirinya sendiri."))
     e = one(code("Seorang anggota Taliban meledakkan dirinya di dekat pos polisi Afghanistan."), "ASSAULT")
     assert countries(e.actor) == {"AFG"}
+
+
+def test_attack_on_a_site_hits_its_operator(code) -> None:
+    e = one(code("Serangan terhadap kilang yang dioperasikan perusahaan minyak Malaysia itu terjadi Senin."),
+            "ASSAULT")
+    assert countries(e.recipient) == {"MYS"}
+    e = one(code("Gerilyawan melancarkan serangan ke kapal milik Jepang di lepas pantai Somalia."), "ASSAULT")
+    assert countries(e.recipient) == {"JPN"}
+
+
+def test_operation_as_subject_stands_for_the_police(code) -> None:
+    e = one(code("Razia besar-besaran menahan dua puluh orang di Karachi pekan lalu."), "COERCE")
+    assert [a.sector for a in e.actor] == ["COP"] and countries(e.actor) == {"PAK"}
+    assert countries(e.recipient) == {"PAK"}
+
+
+def test_states_spoken_of_as_a_group_are_actors(code) -> None:
+    e = one(code("Adalah penting bagi negara anggota untuk menepati janji mereka, kata Sekjen PBB."), "REQUEST")
+    assert countries(e.actor) == {"UNO"} and [a.sector for a in e.recipient] == ["GOV"]

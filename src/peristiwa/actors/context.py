@@ -6,8 +6,9 @@ or of its only named country; what it cannot know is who acts on whom. Here, per
   - a party, opposition, legislature or court works at home: with no country of its own it takes the
     country of the other side ("partai-partai koalisi" backing a Mauritanian politician), and an unnamed
     actor facing one takes that one's country ("tentara" whose funds a US party will not cut);
-  - armed forces with no country take the sentence's only country, except in a conflict event against
-    that very country ("pasukan menyerang Irak": the troops are not Iraq's).
+  - police with no country take the sentence's only country (police act at home); other armed forces too,
+    except in a conflict event against that very country ("pasukan menyerang Irak": the troops are not
+    Iraq's).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int) -> l
                 country = next(iter(other_states))
             elif len(home) == 1:
                 country = next(iter(home))
+            elif a.sector == "COP" and len(here) == 1:
+                country = next(iter(here))  # police act at home, whoever they act on
             elif a.sector in ARMED and len(here) == 1 and not (quad >= 3 and here <= other_states):
                 country = next(iter(here))
         out.append(replace(a, country=country) if country else a)

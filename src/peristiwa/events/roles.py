@@ -81,6 +81,11 @@ _AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "musli
 # "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
 _HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
            "luka", "parah", "tertembak", "dunia"}
+# Event nouns that name an operation of security forces ("penggerebekan", "razia", "operasi militer")
+_OPERATIONS = {"COERCE", "ASSAULT", "MOBILIZE"}
+# "pangkalan yang dioperasikan X", "kapal yang dimiliki X": whose the attacked site or vehicle is
+_OWNED_BY = {"dioperasikan", "dikelola", "dimiliki", "dijalankan", "digunakan", "dihuni", "ditempati", "dijaga",
+             "milik"}
 # Pronouns that may stand for an actor the sentence does not name ("tuduhan terhadap mereka").
 _UNNAMED = {"mereka", "dia", "ia", "beliau"}
 _CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
@@ -134,7 +139,8 @@ class RoleFinder:
         elif chained:
             subj = inherited
         else:
-            subj = self._subject(m.start) or self._speaker_pronoun(m.start) or self._main_subject(m.start)
+            subj = self._subject(m.start) or self._speaker_pronoun(m.start) or self._main_subject(m.start) \
+                or ([] if passive else self._operation_subject(m.start))
         if passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
@@ -180,6 +186,21 @@ class RoleFinder:
         if any(x.start >= last.i for x in self.mentions if x.end <= m.start):
             return False, []
         return True, list(prev_roles.actors)
+
+    def _operation_subject(self, ts: int) -> list:
+        """"penggerebekan anti-teror menahan sembilan orang": an operation named as the subject of an arrest
+        or attack stands for the security forces that carried it out (their country: the setting's)."""
+        for d, _r in reversed(self.done):
+            if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in _OPERATIONS:
+                continue
+            gap = self.doc[d.end:ts]
+            if len(gap) > 3 or any(not t.text.replace("-", "").isalpha() and t.text != "-" or t.i in self.triggers
+                                   for t in gap):
+                return []
+            span = self.doc[d.start:ts]
+            actor = Actor(span.text, span.start_char, span.end_char, "security forces", "", "COP")
+            return [ActorMention(d.start, ts, actor, d.start, "coref", "role")]
+        return []
 
     def _main_subject(self, ts: int) -> list:
         """'Pakistan membalas dengan boikot ..., dan mengurungkan rencana kunjungan': a predicate joined
@@ -453,6 +474,9 @@ class RoleFinder:
             if agent:
                 r.actors = agent
             k += 2
+        owner = self._owner_of_place(k)
+        if owner:
+            r.recipients = owner
         for x in self._right(k):
             between = self.doc[k:max(k, x.start)]
             if len(between) > 6 or any(t.lower_ in RIGHT_BOUNDARY for t in between):
@@ -492,6 +516,24 @@ class RoleFinder:
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near
         return r
+
+    def _owner_of_place(self, te: int) -> list:
+        """"serangan terhadap pangkalan yang dioperasikan perusahaan X", "serangan ke kapal milik Y": an
+        attack on a site or vehicle that is not an actor hits its owner or operator."""
+        if te + 2 >= self.e or self.doc[te].lower_ not in self.cues.recipient_preps - {"dengan"}:
+            return []
+        for i in range(te + 1, min(self.e, te + 4)):
+            if self.actors.covering(i) is not None:
+                return []  # the recipient is named directly
+            w = self.doc[i].lower_
+            if w == "milik" or w == "yang" and i + 1 < self.e and self.doc[i + 1].lower_ in _OWNED_BY:
+                start = i + 1 if w == "milik" else i + 2
+                for x in self.mentions:
+                    if start <= x.start <= start + 6 and not any(
+                            t.lower_ in RIGHT_BOUNDARY for t in self.doc[start:x.start]):
+                        return self._coordinated_right(x)
+                return []
+        return []
 
     def _claimed_agent(self, te: int) -> list:
         """"serangan atas X ..., yang disebut sebagai aksi Al-Qaeda", "pengeboman ... yang diklaim oleh
