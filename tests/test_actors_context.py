@@ -69,3 +69,11 @@ def test_ambiguous_town_reads_as_its_far_larger_namesake(blank_id, resolver):
     text = "Polisi menangkap tiga orang di Birmingham pada Selasa."
     actor = _by_text(_mentions(blank_id, resolver, text), "tiga orang")
     assert actor.country == "GBR"
+
+
+def test_foreigners_do_not_take_the_country_they_are_in(blank_id, resolver):
+    text = "Polisi menangkap dua warga negara asing di Bali pada Selasa."
+    civilians = [m for m in _mentions(blank_id, resolver, text) if m.actor.sector == "CVL"]
+    assert civilians and all(m.actor.country == "" for m in civilians)
+    local = [m for m in _mentions(blank_id, resolver, "Polisi menangkap dua warga di Bali.") if m.actor.sector == "CVL"]
+    assert [m.actor.country for m in local] == ["IDN"]

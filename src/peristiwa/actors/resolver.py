@@ -242,6 +242,12 @@ _ARMED = {"MIL", "REB", "COP"}
 _NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC"}
 
 
+def _foreign(lowered: list[str], end: int) -> bool:
+    """"warga (negara) asing", "pekerja asing": foreigners are not of the country they are in."""
+    nxt = lowered[end:end + 2]
+    return bool(nxt) and (nxt[0] in ("asing", "luar") or nxt[:2] == ["negara", "asing"])
+
+
 def _dominant(places: list) -> set[str]:
     """The country of a place name's reading that is at least five times as populous as every other."""
     ranked = sorted(places, key=lambda p: p.population, reverse=True)
@@ -791,9 +797,8 @@ class ActorResolver:
         Rusia", "di kota Miranshah") when there is exactly one. Armed forces are left alone: troops abroad are
         the usual story ("tentara ... di Irak" are often foreign)."""
         needy = [m for m in out.mentions if m.kind == "role" and not m.actor.country
-                 and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD]
-        # people the lexicon does not know ("Ahmad Karimi") follow the same rule
-        needy += [m for m in out.mentions if m.kind == "person" and m.via == "ner" and not m.actor.country]
+                 and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD
+                 and not _foreign(lowered, m.end)]
         if not needy:
             return
         settings: dict[int, set[str]] = {}
