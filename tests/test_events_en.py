@@ -161,7 +161,7 @@ def test_huge_sentence_does_not_crash(coder):
     text = " ".join(["Russia attacked Ukraine"] + ["and the talks went on"] * 4000)
     t0 = time.perf_counter()
     evs = events(coder, text)
-    assert time.perf_counter() - t0 < 20
+    assert time.perf_counter() - t0 < 60  # linear: about a second on an idle machine
     assert any(e.event == "ASSAULT" for e in evs)
 
 

@@ -148,10 +148,11 @@ class EnglishCoder:
         passive = t.kind == "verb" and t.form == "ed" and self._after_be(doc, sent, t.start)
         f.passive = passive
         subject = self._subject(doc, sent, t.start, mentions)
-        if t.kind == "verb" and not subject:
-            # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject
+        if t.kind == "verb":
+            # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject; the
+            # actor between them is the earlier verb's object
             prev = self._coordinated_with(doc, sent, t.start, before)
-            if prev is not None:
+            if prev is not None and (not subject or subject[0].start > prev.trig.start):
                 subject = prev.targets if prev.passive else prev.actors
         if t.kind == "noun":
             subject = subject if self._noun_subject(doc, sent, t.start, subject) else []
@@ -186,8 +187,8 @@ class EnglishCoder:
         """The actor group nearest before token i in its clause, not inside a prepositional phrase. A subject
         pronoun nearer than any actor is the subject: unresolved, except right after a verb of saying
         ("Russia said it would ...": the speaker)."""
-        lo = sent.start
-        for k in range(i - 1, sent.start - 1, -1):
+        lo = max(sent.start, i - 2 * _REACH)  # bounded: a run-on "sentence" of 20,000 words stays linear
+        for k in range(i - 1, lo - 1, -1):
             w = doc[k].lower_
             if k in self._covered:
                 break
@@ -254,7 +255,7 @@ class EnglishCoder:
         w = doc[k].lower_
         c = self.lex.cues
         return w in c.say or w in c.modal or w in c.be or w in self.lex.verbs and w not in c.not_verbs \
-            and self.triggers.is_verb(doc, k, 0, self.lex.verbs[w][0].form, self._covered)
+            and any(self.triggers.is_verb(doc, k, 0, form, self._covered) for form in {v.form for v in self.lex.verbs[w]})
 
     def _objects(self, doc: Doc, sent: Span, t: Trigger, mentions: list[Mention], passive: bool
                  ) -> tuple[list[Mention], list[Mention]]:

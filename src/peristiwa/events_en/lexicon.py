@@ -65,6 +65,8 @@ class Cues:
     pronouns: set[str] = field(default_factory=set)
     symmetric: set[str] = field(default_factory=set)
     not_verbs: set[str] = field(default_factory=set)
+    pattern_only: set[str] = field(default_factory=set)
+    plural_nouns: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -34,7 +34,8 @@ class TriggerFinder:
     def __init__(self, lex: EnglishLexicon) -> None:
         self.lex = lex
         c = lex.cues
-        self._skip = c.aux - {"to", "do", "does", "did", "not", "n't", "never"}  # adverbs between subject and verb
+        # adverbs between subject and verb ("also", "reportedly"): skipped when reading what precedes a verb
+        self._skip = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
 
     def find(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
         """Verb triggers first; event nouns only when the sentence has no coded verb."""
@@ -61,11 +62,13 @@ class TriggerFinder:
         entries = self.lex.verbs.get(word)
         if not entries or word in self.lex.cues.not_verbs or word in self.lex.cues.say:
             return None
-        form = entries[0].form
-        if not self.is_verb(doc, i, start, form, covered):
-            return None
+        verdict: dict[str, bool] = {}
         best: tuple[int, Trigger] | None = None
         for v in entries:
+            if v.form not in verdict:
+                verdict[v.form] = self.is_verb(doc, i, start, v.form, covered)
+            if not verdict[v.form]:
+                continue
             stop = i + 1
             if v.particle:
                 parts = v.particle.split()
@@ -73,6 +76,8 @@ class TriggerFinder:
                     continue
                 stop = i + 1 + len(parts)
             code, size = self._pattern(doc, v, i, stop, start, end)
+            if size == 0 and v.lemma in self.lex.cues.pattern_only:
+                code = "---"
             score = (2 if v.particle else 0) + (1 if code != "---" else 0) + size * 2
             trig = Trigger(i, stop, code, "verb", v.lemma, v.form)
             if best is None or score > best[0]:
@@ -85,8 +90,8 @@ class TriggerFinder:
         while j >= start and doc[j].lower_ in self._skip:
             j -= 1
         if j < start:
-            # sentence-initial: a past or -ing form reads as a verb ("Attacked by ...", "Meeting in ..." is rare)
-            return form in ("ed", "s")
+            # sentence-initial: "Suspected rebels", "Armed men", "Talks" are modifiers and nouns
+            return False
         prev = doc[j].lower_
         if prev in c.determiners or prev in ("'s", "’s"):
             return False
@@ -96,8 +101,8 @@ class TriggerFinder:
             return prev not in c.place_preps
         if prev in c.aux or prev in c.modal or prev in c.negation or prev in c.pronouns or prev in c.be:
             return form != "s" or prev not in c.aux
-        if j in covered:  # right after an actor: "Rebels attack", "Iran accuses"
-            return True
+        if j in covered:  # right after an actor: "Iran accuses", "Rebels attack", but "Serb demand"
+            return form != "base" or prev.endswith("s") or prev in c.plural_nouns
         if form == "s":
             return prev not in c.target_preps and prev not in c.place_preps and prev != "and"
         return False
