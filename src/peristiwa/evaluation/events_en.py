@@ -178,8 +178,10 @@ def case_type(ev: Event) -> str | None:
         return "ARREST"
     if code.startswith("175"):
         return "FORCE_AGAINST_PROTEST"
-    if code.startswith(("1712", "1711", "171")):
+    if code.startswith("1712"):
         return "PROPERTY_DISTRUCT"
+    if code.startswith("1711"):
+        return "DISR_WEAP"  # ACLED's "disrupted weapons use" names seizures of arms; CAMEO 1711 is confiscation
     if code.startswith("145"):
         return "VIOL_DEMONSTR"
     if ev.event == "PROTEST":

@@ -86,13 +86,21 @@ class EnglishCoder:
         for k, f in enumerate(found):
             self._modality(doc, sent, f, found[:k])
             self._roles(doc, sent, f, found[:k], mentions)
+        nouns = [f.trig for f in found if f.trig.kind == "noun"]
         out: list[Event] = []
         for f in found:
-            if f.drop:
+            if f.drop or f.trig.kind == "noun":
                 continue
+            _refine(f.trig, nouns)
             ev = self._event(doc, sent, si, f, speaker, article, doc_key)
             if ev is not None:
                 out.append(ev)
+        if not out:  # "Clashes between X and Y", "an air strike on Z": the noun is the event
+            for f in found:
+                if f.trig.kind == "noun" and not f.drop:
+                    ev = self._event(doc, sent, si, f, speaker, article, doc_key)
+                    if ev is not None:
+                        out.append(ev)
         return _dedupe(out)
 
     def _modality(self, doc: Doc, sent: Span, f: _Found, before: list[_Found]) -> None:
@@ -413,6 +421,24 @@ class EnglishCoder:
 
             self._gazetteer = load_gazetteer()
         return self._gazetteer.locate(sent, i, None, article)
+
+
+# Root codes a verb's general sense gives ("killed", "attacked", "demonstrated"), which an event noun of the same
+# type in the sentence makes precise ("killed in a suicide bombing" -> 1831).
+_ROOTS = {"190", "180", "193", "140", "170"}
+
+
+def _refine(trig: Trigger, nouns: list[Trigger]) -> None:
+    if trig.code not in _ROOTS:
+        return
+    try:
+        plover = lookup(trig.code).plover
+        better = next((n.code for n in nouns if n.code != trig.code and lookup(n.code).plover == plover
+                       and n.code not in _ROOTS - {"193"}), None)
+    except KeyError:
+        return
+    if better is not None:
+        trig.code = better
 
 
 def _actors(mentions: list[Mention]) -> list[Actor]:

@@ -38,7 +38,8 @@ class TriggerFinder:
         self._skip = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
 
     def find(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
-        """Verb triggers first; event nouns only when the sentence has no coded verb."""
+        """Verb triggers, then event nouns outside them (the coder uses nouns to refine a verb's code, and as
+        events of their own only when no verb gives one)."""
         out: list[Trigger] = []
         i = start
         while i < end:
@@ -52,9 +53,8 @@ class TriggerFinder:
                 i = trig.end
                 continue
             i += 1
-        if any(t.code != "---" for t in out):
-            return out
-        return out + self._nouns(doc, start, end, covered)
+        taken = covered | {k for t in out for k in range(t.start, t.end)}
+        return out + self._nouns(doc, start, end, taken)
 
     # -- verbs -------------------------------------------------------------------------------------------
     def _verb(self, doc: Doc, i: int, start: int, end: int, covered: set[int]) -> Trigger | None:
