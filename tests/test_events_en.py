@@ -86,6 +86,13 @@ def test_symmetric_meeting_keeps_both_sides(coder):
     assert countries(ev.actor) == {"VNM"} and countries(ev.recipient) == {"KHM"}
 
 
+def test_event_noun_refines_the_verb_and_stands_alone(coder):
+    ev = only(events(coder, "Syrian soldiers were killed in an air strike near Idlib."), "ASSAULT")
+    assert ev.cameo == "195" and countries(ev.recipient) == {"SYR"}
+    ev = only(events(coder, "Heavy clashes between Somali troops and militants continued overnight."), "ASSAULT")
+    assert ev.trigger.text == "clashes"
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")
