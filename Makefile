@@ -45,7 +45,9 @@ bench: install
 	@mkdir -p reports
 	$(BIN)/python -m peristiwa.benchmark --shared $(SHARED) --out reports
 
+# Rebuilds src/peristiwa/data/models/id_core from ../shared/data (gensim only needed here).
 train: install
+	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m peristiwa.nlp.train --shared $(SHARED)
 
 lint: install

@@ -16,6 +16,9 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
   (`peristiwa/data/nlp/tokenizer_patterns.tsv`, `abbreviations.txt`): "negara-negara", "Rp1,5",
   "PDI-P", "Jl.", "7/4/2019" stay one token. Clitics such as "-nya" are not split off.
 - **paragraph_sentences**: a blank line always starts a sentence; quotes stay with their sentence.
+- **static vectors**: 100-dimensional FastText vectors ({vectors}) trained by
+  `peristiwa.nlp.vectors` on the shippable text below; lower-case, Title-case and UPPER-case forms share a
+  row. Both CNN encoders read them beside their hashed NORM/PREFIX/SUFFIX/SHAPE features.
 - **tok2vec + morphologizer (UPOS) + parser (UD relations)**: CNN (MultiHashEmbed + MaxoutWindow,
   width 128, depth 4), trained together.
 - **id_rule_lemmatizer**: treebank lookup, then meN-/peN-/di-/ber-/ter-/per-/ke-/se- and
@@ -34,6 +37,7 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
 | IndoNLU NERGrit train (as written + lower-cased copy) | NER | Apache-2.0 (IndoNLU); NERGrit corpus licence must be included |
 | IndoNLU NERP train (lower-cased as given + case-restored copy; FNB spans left unlabelled) | NER | Apache-2.0 (IndoNLU) |
 | IndoSum dev word counts | case restoration of NERP, lemmatizer's word list | CC BY-SA 4.0 |
+| IndoSum dev text + the training splits above (lower-cased) | static word vectors | CC BY-SA 4.0 / Apache-2.0 |
 
 **Because UD and IndoSum are CC BY-SA, this model is distributed under CC BY-SA 4.0.**
 IndoLEM NER (no licence) and the test splits are used for evaluation only.
@@ -50,7 +54,8 @@ seen in current GSD data with the same coarse label and context (head/dependent 
 make train            # = python -m peristiwa.nlp.train --shared ../shared/data
 python -m peristiwa.nlp.train --only convert syntax   # one step at a time
 ```
-Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_more.cfg, ner.cfg, ner_more.cfg; seed 0). Training took
+Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_more.cfg, syntax_adapt.cfg, ner.cfg, ner_more.cfg;
+seed 0). Syntax stage shipped: {syntax_stage} (the stage with the best LAS on the held-out GSD dev sentences). Training took
 {train_time}
 on one CPU thread (OMP_NUM_THREADS=1).
 """
@@ -68,14 +73,15 @@ def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
     (model_dir / "scores.json").write_text(json.dumps(scores, indent=1))
     md = "\n".join(t.markdown() for t in tables(scores))
     times = []
-    for part in ("syntax", "syntax_more", "ner", "ner_more"):
+    for part in ("syntax", "syntax_more", "syntax_adapt", "ner", "ner_more"):
         f = build / part / "train_seconds.txt"
         if f.is_file():
             times.append(f"{part} {int(f.read_text()) / 60:.0f} min")
     size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file()) / 1e6
     text = CARD.format(date=time.strftime("%Y-%m-%d", time.gmtime()), spacy_version=spacy.__version__,
                        pipes=", ".join(nlp.pipe_names), size=size, holdout=GSD_DEV_HOLDOUT, scores=md,
-                       train_time=", ".join(times) or "(not recorded)", gazetteer=_gazetteer(build))
+                       train_time=", ".join(times) or "(not recorded)", gazetteer=_gazetteer(build),
+                       vectors=_vectors(build), syntax_stage=_syntax_stage(build))
     out = model_dir / "MODEL_CARD.md"
     out.write_text(text, encoding="utf-8")
     print(md)
@@ -89,6 +95,20 @@ def _gazetteer(build: Path) -> str:
     dev = json.loads(f.read_text())["dev_f1"]
     return "; ".join(f"{mode}: " + ", ".join(f"{k} {v:.1f}" for k, v in scores.items())
                      for mode, scores in dev.items())
+
+
+def _syntax_stage(build: Path) -> str:
+    from peristiwa.nlp.train import syntax_model
+
+    return syntax_model(build).parent.parent.name if build.is_dir() else "(not recorded)"
+
+
+def _vectors(build: Path) -> str:
+    f = build / "vectors" / "vectors_stats.json"
+    if not f.is_file():
+        return "statistics not recorded"
+    st = json.loads(f.read_text())
+    return f"{st['words']:,} words from {st['tokens']:,} tokens in {st['sentences']:,} sentences"
 
 
 def _shipped() -> Path:

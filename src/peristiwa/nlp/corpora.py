@@ -118,6 +118,12 @@ def syntax_training_docs(vocab: Vocab, splits: dict[str, list[Sentence]],
     return train, dev
 
 
+def current_convention_docs(vocab: Vocab, splits: dict[str, list[Sentence]]) -> tuple[list[Doc], list[Doc]]:
+    """(train, dev) with only the treebanks annotated in current conventions (no legacy file)."""
+    train = [sentence_to_doc(vocab, s) for s in splits["gsd_train"] + splits["csui_train"]]
+    return train, [sentence_to_doc(vocab, s) for s in splits["gsd_holdout"]]
+
+
 def lemma_tables(splits: dict[str, list[Sentence]]) -> tuple[dict[str, str], set[str]]:
     """(form -> lemma lookup, root set) from the training treebanks' LEMMA columns."""
     counts: dict[str, Counter] = defaultdict(Counter)
