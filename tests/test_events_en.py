@@ -93,6 +93,21 @@ def test_event_noun_refines_the_verb_and_stands_alone(coder):
     assert ev.trigger.text == "clashes"
 
 
+def test_quantity_of_agents_is_the_subject(coder):
+    ev = only(events(coder, "Thousands of farmers protested outside the parliament in Lima."), "PROTEST")
+    assert [a.sector for a in ev.actor] == ["CVL"]
+
+
+def test_reduced_passive_takes_the_by_agent(coder):
+    evs = events(coder, "Mali expelled the envoy appointed by France last year.")
+    assert all(countries(e.actor) != {"MLI"} for e in evs if e.trigger.text == "appointed")
+
+
+def test_country_modifier_agent_and_titled_name(coder):
+    ev = only(events(coder, "Indian naval forces seized a Sri Lankan trawler."), "COERCE")
+    assert [(a.country, a.sector) for a in ev.actor] == [("IND", "MIL")]
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

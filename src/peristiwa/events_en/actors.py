@@ -120,6 +120,11 @@ def _merge(doc: Doc, a: Mention, b: Mention, *, country_from: Mention, sector_fr
     return Mention(a.start, b.end, actor, kind)
 
 
+# words that end a noun phrase rather than modify the agent after them
+_NOT_MODIFIERS = {"and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "said", "says", "told",
+                  "is", "was", "are", "were", "has", "had", "have", "will", "would", "the", "a", "an", "against"}
+
+
 def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
     """Fold adjacent mentions into one actor, left to right:
     country/name + agent ("Libyan troops", "Kabul police", "Russia's foreign minister") -> the agent's sector
@@ -135,7 +140,13 @@ def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
                                  kind="country" if prev.kind == "country" else "name")
                 out[-1].titled = True
                 continue
-            if prev.kind == "agent" and m.kind == "name" and gap == []:
+            if m.kind == "agent" and prev.kind == "country" and len(gap) == 1 and doc[prev.end].is_lower \
+                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS:
+                # "Russian naval forces", "Israeli security officials": one modifier between
+                out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
+                out[-1].titled = True
+                continue
+            if (prev.kind == "agent" or prev.titled) and m.kind == "name" and gap == []:
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
                                  name_from=m, kind="name")
                 continue

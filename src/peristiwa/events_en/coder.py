@@ -154,8 +154,15 @@ class EnglishCoder:
     def _roles(self, doc: Doc, sent: Span, f: _Found, before: list[_Found], mentions: list[Mention]) -> None:
         t = f.trig
         passive = t.kind == "verb" and t.form == "ed" and self._after_be(doc, sent, t.start)
+        reduced = t.kind == "verb" and t.form == "ed" and not passive and t.end < sent.end \
+            and doc[t.end].lower_ == "by" and t.start > sent.start and not doc[t.start - 1].is_punct
+        passive = passive or reduced
         f.passive = passive
         subject = self._subject(doc, sent, t.start, mentions)
+        if reduced:
+            # "the observers sent by the EU": a participle after a noun; only an actor right before it is its
+            # target, and the clause's subject is someone else's
+            subject = [m for m in subject if m.end == t.start]
         if t.kind == "verb":
             # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject; the
             # actor between them is the earlier verb's object
@@ -229,6 +236,8 @@ class EnglishCoder:
         k = m.start - 1
         while k >= lo and doc[k].lower_ in ("the", "a", "an"):
             k -= 1
+        if k - 1 >= lo and doc[k].lower_ == "of" and (doc[k - 1].lower_ in c.quantities or doc[k - 1].like_num):
+            return False  # "hundreds of protesters rallied": the protesters rallied
         return k >= lo and (doc[k].lower_ in c.target_preps or doc[k].lower_ in c.place_preps
                             or doc[k].lower_ in ("by", "between", "among", "including", "like"))
 

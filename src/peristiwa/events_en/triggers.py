@@ -40,6 +40,9 @@ class TriggerFinder:
     def find(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
         """Verb triggers, then event nouns outside them (the coder uses nouns to refine a verb's code, and as
         events of their own only when no verb gives one)."""
+        # multi-word event nouns first: "air strikes" is not the verb "strikes"
+        phrases = [n for n in self._nouns(doc, start, end, covered) if n.end - n.start > 1]
+        covered = covered | {k for n in phrases for k in range(n.start, n.end)}
         out: list[Trigger] = []
         i = start
         while i < end:
@@ -54,7 +57,7 @@ class TriggerFinder:
                 continue
             i += 1
         taken = covered | {k for t in out for k in range(t.start, t.end)}
-        return out + self._nouns(doc, start, end, taken)
+        return out + sorted(phrases + self._nouns(doc, start, end, taken), key=lambda n: n.start)
 
     # -- verbs -------------------------------------------------------------------------------------------
     def _verb(self, doc: Doc, i: int, start: int, end: int, covered: set[int]) -> Trigger | None:
