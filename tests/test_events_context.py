@@ -48,3 +48,11 @@ def test_rules_directly() -> None:
 def test_troops_fighting_the_only_named_country_stay_unknown(code) -> None:
     e = one(code("Pasukan menyerang Irak pada Maret."), "ASSAULT")
     assert countries(e.actor) == {""}
+
+
+def test_police_take_the_country_of_where_they_act() -> None:
+    src, _ = fill_countries([_a("polisi", sector="COP")], [_a("Budi", sector="CVL")], set(), 4, "IDN")
+    assert src[0].country == "IDN"
+    # a pronoun is its antecedent's or no one's
+    src, _ = fill_countries([_a("mereka", sector="REB")], [], {"BGD"}, 4)
+    assert src[0].country == ""

@@ -108,3 +108,27 @@ def test_operation_as_subject_stands_for_the_police(code) -> None:
 def test_states_spoken_of_as_a_group_are_actors(code) -> None:
     e = one(code("Adalah penting bagi negara anggota untuk menepati janji mereka, kata Sekjen PBB."), "REQUEST")
     assert countries(e.actor) == {"UNO"} and [a.sector for a in e.recipient] == ["GOV"]
+
+
+def test_yang_after_a_comma_sums_up_a_clause(code) -> None:
+    # "..., yang mendorong X untuk ...": the clause before prompted it, no actor asked
+    events = code("Korea Utara menunda uji coba rudal, yang mendorong Presiden Amerika Serikat untuk memuji "
+                  "keputusan itu.")
+    assert "REQUEST" not in _types(events)
+
+
+def test_speaker_takes_only_acts_aimed_with_a_preposition(code) -> None:
+    # "pengakuan warga": the citizens' own account, not the speaker's act
+    events = code("Berdasarkan pengakuan warga Filipina, mobil itu terbakar, kata Menteri Luar Negeri Jepang.")
+    assert all(countries(e.actor) != {"JPN"} for e in events)
+
+
+def test_commented_relative_clause_still_reports(code) -> None:
+    e = one(code("Di antara mereka ada mantan Menteri Pertahanan Korea Utara, yang dieksekusi atas tuduhan "
+                 "pengkhianatan."), "ASSAULT")
+    assert countries(e.recipient) == {"PRK"}
+
+
+def test_only_arrests_take_an_operation_as_their_police(code) -> None:
+    events = code("Perang ini cuma mengembalikan daerah itu kepada warga Kamboja.")
+    assert all(a.sector != "COP" for e in events for a in e.actor)

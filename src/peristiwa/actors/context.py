@@ -20,32 +20,34 @@ from peristiwa.schema import Actor
 DOMESTIC = {"PTY", "OPP", "LEG", "JUD"}
 ARMED = {"MIL", "REB", "COP"}
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC", ""}
+PRONOUNS = {"mereka", "dia", "ia", "beliau", "kami", "kita", "saya", "aku", "anda"}
 
 
 def _states(actors: list[Actor]) -> set[str]:
     return {a.country for a in actors} - NON_STATE
 
 
-def fill_countries(src: list[Actor], tgt: list[Actor], sentence_countries: set[str], quad: int
-                   ) -> tuple[list[Actor], list[Actor]]:
-    """Copies of src and tgt with the countries the event's context gives to actors that have none."""
+def fill_countries(src: list[Actor], tgt: list[Actor], sentence_countries: set[str], quad: int,
+                   where: str = "") -> tuple[list[Actor], list[Actor]]:
+    """Copies of src and tgt with the countries the event's context gives to actors that have none.
+    `sentence_countries`: the countries of the sentence's named actors; `where`: the event's location."""
     here = sentence_countries - NON_STATE
-    return _side(src, tgt, here, quad), _side(tgt, src, here, quad)
+    return _side(src, tgt, here, quad, where), _side(tgt, src, here, quad, where)
 
 
-def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int) -> list[Actor]:
+def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, where: str) -> list[Actor]:
     other_states = _states(other)
     home = {a.country for a in other if a.sector in DOMESTIC} - NON_STATE
     out = []
     for a in mine:
         country = ""
-        if not a.country:
+        if not a.country and a.text.lower() not in PRONOUNS:  # a pronoun is its antecedent's or no one's
             if a.sector in DOMESTIC and len(other_states) == 1:
                 country = next(iter(other_states))
             elif len(home) == 1:
                 country = next(iter(home))
-            elif a.sector == "COP" and len(here) == 1:
-                country = next(iter(here))  # police act at home, whoever they act on
+            elif a.sector == "COP" and len(here | {where} - NON_STATE) == 1:
+                country = next(iter(here | {where} - NON_STATE))  # police act at home, whoever they act on
             elif a.sector in ARMED and len(here) == 1 and not (quad >= 3 and here <= other_states):
                 country = next(iter(here))
         out.append(replace(a, country=country) if country else a)

@@ -121,8 +121,8 @@ class IndonesianCoder:
             return None
         location = self._place(sent, m.head, actors, article)
         if any(not a.country for a in (*src, *tgt)):
-            here = named | ({location.country} if location is not None and location.country else set())
-            src, tgt = fill_countries(src, tgt, here, lookup(p.if_recipient or p.cameo).quad)
+            where = location.country if location is not None and location.country else ""
+            src, tgt = fill_countries(src, tgt, named, lookup(p.if_recipient or p.cameo).quad, where)
         # "mengirim pasukan" is MOBILIZE, "mengirim pasukan ke Somalia" AID: the type without a recipient is
         # the base code's own
         base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
@@ -148,9 +148,11 @@ class IndonesianCoder:
             # "menembak dirinya sendiri": done to oneself, no one is acted upon ("meledakkan diri" at a
             # checkpoint is a suicide bombing and stays)
             return None
-        if not src and m.voice == "passive" and m.light is None and m.start > sent.start \
-                and doc[m.start - 1].lower_ == "yang":
-            return None  # "wartawan yang diculik": a description of who someone is, not a reported act
+        if not src and m.voice == "passive" and m.light is None and m.start > sent.start + 1 \
+                and doc[m.start - 1].lower_ == "yang" and doc[m.start - 2].text != ",":
+            # "wartawan yang diculik": a description of who someone is, not a reported act ("X, yang
+            # dieksekusi atas tuduhan ..." with its comma still reports one)
+            return None
         if p.kind == "noun" and m.light is None and not tgt and lookup(p.cameo).quad in (1, 3) \
                 and not p.symmetric:
             return None  # a bare verbal noun ("komitmen pemerintah") is an event only when aimed

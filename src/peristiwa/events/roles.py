@@ -81,8 +81,8 @@ _AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "musli
 # "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
 _HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
            "luka", "parah", "tertembak", "dunia"}
-# Event nouns that name an operation of security forces ("penggerebekan", "razia", "operasi militer")
-_OPERATIONS = {"COERCE", "ASSAULT", "MOBILIZE"}
+# Event nouns that name an operation of security forces ("penggerebekan", "razia")
+_OPERATIONS = {"COERCE"}
 # "pangkalan yang dioperasikan X", "kapal yang dimiliki X": whose the attacked site or vehicle is
 _OWNED_BY = {"dioperasikan", "dikelola", "dimiliki", "dijalankan", "digunakan", "dihuni", "ditempati", "dijaga",
              "milik"}
@@ -116,10 +116,12 @@ class RoleFinder:
         self.taken: set[int] = set()
         self.done: list = []  # (Match, Roles) of the triggers already read, in order
         self.speaker = None  # the sentence's attributed speaker ("kata X"), for first-person subjects
+        self.current: Match | None = None  # the trigger being read
 
     # -- public -------------------------------------------------------------------------------------
     def roles(self, m: Match) -> Roles:
         p = m.pattern
+        self.current = m
         if m.light is not None and m.light.reverse:
             r = self._reverse(m)
         elif p.kind == "noun" and m.light is None:
@@ -190,6 +192,8 @@ class RoleFinder:
     def _operation_subject(self, ts: int) -> list:
         """"penggerebekan anti-teror menahan sembilan orang": an operation named as the subject of an arrest
         or attack stands for the security forces that carried it out (their country: the setting's)."""
+        if self.current is None or self.current.pattern.event != "COERCE":
+            return []
         for d, _r in reversed(self.done):
             if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in _OPERATIONS:
                 continue
@@ -266,6 +270,8 @@ class RoleFinder:
                                                       or t.text[:1].isupper() and t.lower_ not in _AFFILIATIONS)
                                    for t in glue):
                     return []
+                if any(t.text == "," for t in glue) and any(t.text != "," for t in glue):
+                    return []  # "... apa yang dilakukan AS selanjutnya, yang mendorong": "yang" sums up a clause
                 return self._coordinated_left(x, left)
             if in_pp[k] or x.start in self.taken:
                 continue
@@ -506,7 +512,7 @@ class RoleFinder:
             r.recipients = self._unnamed_recipient(k)
         if not r.actors and not r.recipients and p.event == "ASSAULT":
             r.recipients = self._victims(m.start)
-        if not r.actors and r.recipients and self.speaker is not None \
+        if not r.actors and r.recipients and self.speaker is not None and self._introduced(r.recipients[0]) \
                 and lookup(p.cameo).quad in (1, 3) and all(x.start != self.speaker.start for x in r.recipients):
             # "Tuduhan terhadap mereka ..., kata X", "..., kata X dalam pertemuan dengan Y": a verbal act
             # named by a noun with no actor of its own is the speaker's
@@ -553,6 +559,14 @@ class RoleFinder:
                     return []
             return []
         return []
+
+    def _introduced(self, x) -> bool:
+        """Is mention x introduced by a recipient preposition ("terhadap mereka", "dengan X"), not a
+        possessor ("pengakuan warga")?"""
+        i = x.start - 1
+        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+            i -= 1
+        return i >= self.s and self.doc[i].lower_ in self.cues.recipient_preps
 
     def _unnamed_recipient(self, te: int) -> list:
         """"tuduhan terhadap mereka" with no antecedent for "mereka": aimed at someone unknown. A mention

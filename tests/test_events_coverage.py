@@ -1,0 +1,66 @@
+"""Common verbs and nouns of Indonesian political news, one sentence (written for this test) per lexicon entry
+added for coverage: the type, quad class and the sides' countries must come out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import countries, make_code, one
+
+
+@pytest.fixture(scope="module")
+def code():
+    return make_code("2008-03-01")
+
+
+@pytest.mark.parametrize("text, etype, quad, src, tgt", [
+    ("Jepang menyetujui usulan Korea Selatan tentang patroli bersama.", "AGREE", 1, {"JPN"}, {"KOR"}),
+    ("Menteri Luar Negeri Australia bertolak ke Jakarta untuk membahas kerja sama keamanan.", "CONSULT", 1,
+     {"AUS"}, {"IDN"}),
+    ("Liga Arab merestui rencana Mesir.", "SUPPORT", 1, {"IGO"}, {"EGY"}),
+    ("Singapura menghargai langkah Malaysia.", "SUPPORT", 1, {"SGP"}, {"MYS"}),
+    ("Milisi itu bersekutu dengan tentara Sudan.", "COOPERATE", 2, {"SDN"}, {"SDN"}),
+    ("Jepang menghibahkan dana kepada Timor Leste.", "AID", 2, {"JPN"}, {"TLS"}),
+    ("Uni Eropa menganjurkan Serbia agar bekerja sama dengan pengadilan.", "REQUEST", 1, {"EUR"}, {"SRB"}),
+    ("China mendorong Korea Utara untuk kembali ke meja perundingan.", "REQUEST", 1, {"CHN"}, {"PRK"}),
+    ("Presiden Prancis menegur Italia atas kebijakan imigrasinya.", "ACCUSE", 3, {"FRA"}, {"ITA"}),
+    ("Kementerian Luar Negeri Rusia menyanggah tuduhan Georgia.", "REJECT", 3, {"RUS"}, {"GEO"}),
+    ("Mesir memanggil pulang duta besarnya dari Israel.", "SANCTION", 4, {"EGY"}, {"ISR"}),
+    ("Polisi Malaysia membekuk dua anggota Jemaah Islamiyah.", "COERCE", 4, {"MYS"}, {"IDN"}),
+    ("Polisi Thailand meringkus tiga warga Kamboja di perbatasan.", "COERCE", 4, {"THA"}, {"KHM"}),
+    ("Spanyol mengekstradisi seorang anggota ETA ke Prancis.", "COERCE", 4, {"ESP"}, {"ESP"}),
+    ("Rusia mencaplok sebagian wilayah Ukraina.", "COERCE", 4, {"RUS"}, {"UKR"}),
+    ("Pemerintah Filipina memerangi kelompok Abu Sayyaf.", "ASSAULT", 4, {"PHL"}, {"PHL"}),
+])
+def test_common_verbs(code, text, etype, quad, src, tgt) -> None:
+    e = one(code(text), etype)
+    assert e.quad == quad
+    assert countries(e.actor) - {""} == src and countries(e.recipient) - {""} == tgt
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ekstradisi tersangka itu oleh Singapura ke Indonesia tertunda.", "COERCE"),
+    ("Aneksasi Rusia atas Krimea dikecam banyak negara.", "COERCE"),
+    ("Teguran Amerika Serikat terhadap Israel mengejutkan.", "ACCUSE"),
+    ("Pembekuan aset Iran oleh Uni Eropa berlaku mulai Senin.", "SANCTION"),
+])
+def test_common_nouns(code, text, etype) -> None:
+    e = one(code(text), etype)
+    assert e.actor or e.recipient
+
+
+@pytest.mark.parametrize("text", [
+    "Kebijakan itu mendorong pertumbuhan ekonomi Indonesia.",  # push up, not urge
+    "DPR menyetujui rancangan undang-undang anggaran.",  # no one is agreed with
+    "Tim nasional terbang ke Jakarta pada Senin.",  # a team's trip is no visit
+])
+def test_not_events(code, text) -> None:
+    assert not code(text)
+
+
+def test_taking_over_a_company_share_is_no_annexation(code) -> None:
+    assert not code("Perusahaan asal Jepang itu mencaplok hak partisipasi di blok migas.")
+
+
+def test_fighting_an_abstract_evil_is_no_attack(code) -> None:
+    assert not code("Indonesia bertekad memerangi pencurian ikan dan korupsi.")
