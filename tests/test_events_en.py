@@ -108,6 +108,19 @@ def test_country_modifier_agent_and_titled_name(coder):
     assert [(a.country, a.sector) for a in ev.actor] == [("IND", "MIL")]
 
 
+def test_own_forces_are_not_the_target_and_same_past_verbs(coder):
+    ev = only(events(coder, "Ethiopia withdrew its soldiers from the Somali town."), "RETREAT")
+    assert ev.recipient == [] or "ETH" not in countries(ev.recipient)
+    ev = only(events(coder, "Bolivia cut diplomatic ties with Israel."), "SANCTION")
+    assert countries(ev.recipient) == {"ISR"}
+
+
+def test_plural_nouns_and_nouns_of_saying_are_not_verbs(coder):
+    assert not [e for e in events(coder, "Ghana asked the IMF for emergency loans.") if e.event == "COOPERATE"]
+    [ev] = events(coder, "Spain recognized Kosovo as a state.")
+    assert ev.attribution is None
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

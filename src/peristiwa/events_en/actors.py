@@ -62,7 +62,7 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
-        return _surnames(doc, _names_after_titles(doc, _combine(doc, raw)))
+        return _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex)))
 
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]
@@ -125,7 +125,7 @@ _NOT_MODIFIERS = {"and", "or", "of", "in", "on", "at", "to", "by", "with", "for"
                   "is", "was", "are", "were", "has", "had", "have", "will", "would", "the", "a", "an", "against"}
 
 
-def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
+def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]:
     """Fold adjacent mentions into one actor, left to right:
     country/name + agent ("Libyan troops", "Kabul police", "Russia's foreign minister") -> the agent's sector
     with the country; agent + name ("President Barack Obama") -> the name with the agent's sector;
@@ -141,7 +141,7 @@ def _combine(doc: Doc, raw: list[Mention]) -> list[Mention]:
                 out[-1].titled = True
                 continue
             if m.kind == "agent" and prev.kind == "country" and len(gap) == 1 and doc[prev.end].is_lower \
-                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS:
+                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS and gap[0] not in lex.verbs:
                 # "Russian naval forces", "Israeli security officials": one modifier between
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
                 out[-1].titled = True

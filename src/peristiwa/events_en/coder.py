@@ -26,6 +26,7 @@ from peristiwa.schema import Span as TextSpan
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
+_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CLAUSE_WORDS = {"that", "because", "while", "whereas", "but", "although", "though", "if", "unless"}
 # How far (tokens) roles are looked for from the trigger.
@@ -189,8 +190,10 @@ class EnglishCoder:
                                   {a.actor.name for a in f.governor.actors}]
 
     def _say(self, doc: Doc, k: int) -> bool:
-        """A verb of saying, not a word of a name ("United States", "Reporters Without Borders")."""
-        return doc[k].lower_ in self.lex.cues.say and k not in self._covered
+        """A verb of saying, not a word of a name ("United States", "Reporters Without Borders") nor a noun
+        ("as a state", "the reports")."""
+        return doc[k].lower_ in self.lex.cues.say and k not in self._covered \
+            and not (k > 0 and doc[k - 1].lower_ in self.lex.cues.determiners)
 
     def _after_be(self, doc: Doc, sent: Span, i: int) -> bool:
         k = i - 1
@@ -294,6 +297,8 @@ class EnglishCoder:
             while k >= t.end and doc[k].lower_ in ("the", "a", "an"):
                 k -= 1
             prev = doc[k].lower_ if k >= t.end else ""
+            if prev in _POSSESSIVES:
+                continue  # "withdrew its troops": the actor's own, not a target
             if prev == "by":
                 if not agent:
                     agent = self._group_right(doc, m, mentions, hi)
@@ -340,7 +345,8 @@ class EnglishCoder:
         say = self.lex.cues.say
         for k in range(sent.start, sent.end):
             w = doc[k].lower_
-            if w not in say or any(m.start <= k < m.end for m in mentions):
+            if w not in say or any(m.start <= k < m.end for m in mentions) or \
+                    k > sent.start and doc[k - 1].lower_ in self.lex.cues.determiners:
                 continue
             if w == "according":
                 if k + 1 < sent.end and doc[k + 1].lower_ == "to":

@@ -115,6 +115,11 @@ def inflections(lemma: str) -> dict[str, str]:
     return out
 
 
+# English verbs whose past tense is the base form
+_SAME_PAST = {"cut", "hit", "put", "set", "shut", "let", "hurt", "quit", "spread", "cast", "burst", "broadcast",
+              "bet", "bid", "forecast", "upset", "shed", "split", "thrust", "beat"}
+
+
 def _irregular_kind(form: str, lemma: str) -> str:
     if form.endswith("ing"):
         return "ing"
@@ -143,8 +148,11 @@ def _load_verbs(folder: Path) -> dict[str, list[Verb]]:
                 continue
             word = f.split()[0]  # "asked for" -> "asked"; the particle is matched separately
             forms[word] = _irregular_kind(word, lemma)
+        if lemma in _SAME_PAST or lemma in {f.strip() for f in (row["forms"] or "").split("|")}:
+            forms[lemma + " "] = "ed"  # "cut", "hit", "put": the base form is also the past
         for word, kind in forms.items():
-            verbs.setdefault(word, []).append(Verb(lemma, particle, row["code"].strip(), row["block"].strip(), kind))
+            verbs.setdefault(word.strip(), []).append(Verb(lemma, particle, row["code"].strip(),
+                                                           row["block"].strip(), kind))
     return verbs
 
 

@@ -107,7 +107,9 @@ class TriggerFinder:
         if j in covered:  # right after an actor: "Iran accuses", "Rebels attack", but "Serb demand"
             return form != "base" or prev.endswith("s") or prev in c.plural_nouns
         if form == "s":
-            return prev not in c.target_preps and prev not in c.place_preps and prev != "and"
+            # after a common word an -s form is a plural noun ("emergency loans"); after an unknown name or a
+            # relative pronoun it is a verb
+            return prev in ("who", "which", "that") or doc[j].text[:1].isupper() and not doc[j].is_sent_start
         return False
 
     def _pattern(self, doc: Doc, v: Verb, i: int, stop: int, start: int, end: int) -> tuple[str, int]:
