@@ -87,7 +87,8 @@ class EnglishCoder:
         for k, f in enumerate(found):
             self._modality(doc, sent, f, found[:k])
             self._roles(doc, sent, f, found[:k], mentions)
-        nouns = [f.trig for f in found if f.trig.kind == "noun"]
+        verb_tokens = {k for f in found if f.trig.kind == "verb" for k in range(f.trig.start, f.trig.end)}
+        nouns = self.triggers.instrument_nouns(doc, sent.start, sent.end, verb_tokens)
         out: list[Event] = []
         for f in found:
             if f.drop or f.trig.kind == "noun":
@@ -444,12 +445,13 @@ _ROOTS = {"190", "180", "193", "140", "170"}
 
 
 def _refine(trig: Trigger, nouns: list[Trigger]) -> None:
-    if trig.code not in _ROOTS:
-        return
+    """A verb's code gives way to a noun's of the same type that is finer: a child code ("exploded" 183 +
+    "suicide bomber" -> 1831) or any specific code when the verb's is a root ("killed" 190 + "air strike")."""
     try:
         plover = lookup(trig.code).plover
         better = next((n.code for n in nouns if n.code != trig.code and lookup(n.code).plover == plover
-                       and n.code not in _ROOTS - {"193"}), None)
+                       and (n.code.startswith(trig.code) or trig.code in _ROOTS and n.code not in _ROOTS - {"193"})),
+                      None)
     except KeyError:
         return
     if better is not None:

@@ -123,6 +123,11 @@ class TriggerFinder:
                 return p.code, p.size
         return v.code, 0
 
+    def instrument_nouns(self, doc: Doc, start: int, end: int, taken: set[int]) -> list[Trigger]:
+        """Event nouns anywhere outside the verbs, actor names included: they only refine a verb's code
+        ("a suicide bomber blew himself up" -> suicide bombing)."""
+        return self._nouns(doc, start, end, taken)
+
     # -- nouns --------------------------------------------------------------------------------------------
     def _nouns(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
         out: list[Trigger] = []
