@@ -132,3 +132,33 @@ def test_commented_relative_clause_still_reports(code) -> None:
 def test_only_arrests_take_an_operation_as_their_police(code) -> None:
     events = code("Perang ini cuma mengembalikan daerah itu kepada warga Kamboja.")
     assert all(a.sector != "COP" for e in events for a in e.actor)
+
+
+def test_condemning_an_act_with_no_named_author(code) -> None:
+    e = one(code("Menteri Luar Negeri Prancis mengecam serangan bom di Islamabad."), "ACCUSE")
+    assert countries(e.actor) == {"FRA"} and not e.recipient
+    # a statement with no act and no target stays out
+    assert "ACCUSE" not in _types(code("Menteri Luar Negeri Prancis mengecam keras."))
+
+
+def test_threat_to_act_needs_no_named_target(code) -> None:
+    e = one(code("Iran mengancam akan menutup Selat Hormuz."), "THREATEN")
+    assert countries(e.actor) == {"IRN"}
+    assert "THREATEN" not in _types(code("Iran mengancam."))
+
+
+def test_court_sentence_through_a_light_verb(code) -> None:
+    e = one(code("Pengadilan Mesir menjatuhkan hukuman mati kepada Mohamed Morsi."), "ACCUSE")
+    assert e.cameo == "116" and countries(e.actor) == {"EGY"} and countries(e.recipient) == {"EGY"}
+
+
+def test_suspended_aid_goes_to_its_recipient(code) -> None:
+    events = code("Jepang menangguhkan bantuan ekonomi ke Myanmar.")
+    e = one(events, "SANCTION")
+    assert countries(e.actor) == {"JPN"} and countries(e.recipient) == {"MMR"}
+    assert "AID" not in _types(events)  # held back, not given
+
+
+def test_passive_after_a_clause_is_not_its_actors(code) -> None:
+    events = code("Taliban membebaskan seorang insinyur Korea Selatan setelah dua bulan disandera.")
+    assert all(countries(e.recipient) != {"AFG"} for e in events if e.event == "ASSAULT")

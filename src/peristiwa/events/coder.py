@@ -127,7 +127,7 @@ class IndonesianCoder:
         # the base code's own
         base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
         if not tgt and (p.need_recipient or base in self.lex.cues.directed_types and not p.symmetric
-                        and modality != "negated"):
+                        and modality != "negated" and not self._unaimed_ok(doc, sent, m, base, roles)):
             return None
         if p.need_actor and not src:
             return None
@@ -181,6 +181,16 @@ class IndonesianCoder:
             confidence=_confidence(roles, src, tgt, p),
         )
 
+    def _unaimed_ok(self, doc: Doc, sent: Span, m: Match, event: str, roles: Roles) -> bool:
+        """Directed acts that stand without a named target: condemning an act whose author is not named
+        ("mengecam serangan bom di Baghdad") and threatening to act ("mengancam akan melakukan uji coba")."""
+        cues = self.lex.cues
+        if event in cues.unaimed_at_act and roles.aimed_at_act:
+            return True
+        if event in cues.unaimed_with_link and m.end < sent.end and doc[m.end].lower_ in cues.threat_links:
+            return True
+        return False
+
     # -- dates and places (their own stages) ---------------------------------------------------------
     def _date(self, sent: Span, article: Article) -> tuple[str | None, str | None]:
         try:
@@ -215,12 +225,17 @@ def _absorb_object_nouns(found: list) -> list:
             continue
         mine = {x.start for x in roles.actors}
         others = [x for x in n_roles.actors if x.start not in mine]
-        if not roles.recipients and others:
-            out[k] = (m, Roles(actors=roles.actors, recipients=others, how=roles.how), mod)
-        elif not roles.recipients and n_roles.recipients and lookup(n.pattern.cameo).quad in (1, 3):
+        theme = m.pattern.theme  # "menangguhkan bantuan pangan ke Korea Utara": the noun is what is held back
+        if not roles.recipients and others and not theme:
+            out[k] = (m, Roles(actors=roles.actors, recipients=others, how=roles.how, aimed_at_act=True), mod)
+        elif not roles.recipients and n_roles.recipients and (lookup(n.pattern.cameo).quad in (1, 3) or theme):
             # "menunda perundingan dengan Uni Eropa", "membatalkan kunjungan ke China": the talks' partner
-            out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.recipients), how=roles.how), mod)
-        if lookup(n.pattern.cameo).quad in (1, 3):
+            out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.recipients), how=roles.how,
+                               aimed_at_act=True), mod)
+        else:
+            out[k] = (m, Roles(actors=roles.actors, recipients=roles.recipients, how=roles.how,
+                               aimed_at_act=True), mod)
+        if lookup(n.pattern.cameo).quad in (1, 3) or theme:
             drop.add(k + 1)
     return [x for k, x in enumerate(out) if k not in drop]
 

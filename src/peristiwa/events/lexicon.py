@@ -63,6 +63,9 @@ class Cues:
     between: set[str]
     partner_preps: set[str]
     directed_types: set[str]
+    unaimed_at_act: set[str] = field(default_factory=set)
+    unaimed_with_link: set[str] = field(default_factory=set)
+    threat_links: set[str] = field(default_factory=set)
     claim_verbs: set[str] = field(default_factory=set)
     claim_glue: set[str] = field(default_factory=set)
 
@@ -260,6 +263,9 @@ def _load_cues() -> Cues:
         between=set(roles["between"]),
         partner_preps=set(roles["partner_preps"]),
         directed_types=set(roles.get("directed_types") or []),
+        unaimed_at_act=set(roles.get("unaimed_at_act") or []),
+        unaimed_with_link=set(roles.get("unaimed_with_link") or []),
+        threat_links=set(roles.get("threat_links") or []),
         claim_verbs=set(roles.get("claim_verbs") or []),
         claim_glue=set(roles.get("claim_glue") or []),
     )

@@ -65,6 +65,7 @@ class Roles:
     actors: list = field(default_factory=list)  # ActorMention
     recipients: list = field(default_factory=list)
     how: str = "order"  # "parse" | "order"
+    aimed_at_act: bool = False  # the object is an event noun ("mengecam serangan bom itu")
 
 
 # Words that may stand between an event noun and its possessor without breaking the tie: "pembunuhan
@@ -117,11 +118,13 @@ class RoleFinder:
         self.done: list = []  # (Match, Roles) of the triggers already read, in order
         self.speaker = None  # the sentence's attributed speaker ("kata X"), for first-person subjects
         self.current: Match | None = None  # the trigger being read
+        self._allow_taken = False
 
     # -- public -------------------------------------------------------------------------------------
     def roles(self, m: Match) -> Roles:
         p = m.pattern
         self.current = m
+        self._allow_taken = False
         if m.light is not None and m.light.reverse:
             r = self._reverse(m)
         elif p.kind == "noun" and m.light is None:
@@ -136,6 +139,8 @@ class RoleFinder:
         passive = m.voice == "passive"
         r = Roles()
         chained, inherited = self._inherited(m)
+        # a passive's patient may be the main clause's object ("membebaskan X setelah disandera")
+        self._allow_taken = passive
         if p.speaker:  # "Adalah penting bagi X untuk ..., kata Y": Y asks it of X
             subj = [self.speaker] if self.speaker is not None else []
         elif chained:
@@ -173,8 +178,8 @@ class RoleFinder:
         if not verbs:
             return False, []
         prev, prev_roles = verbs[-1]
-        if prev.voice == "passive":
-            return False, []
+        if prev.voice == "passive" or m.voice == "passive":
+            return False, []  # an actor is not the patient of the passive chained to it
         links = [t for t in self.doc[prev.end:m.start] if t.lower_ in _CHAIN]
         if not links:
             return False, []
@@ -273,7 +278,7 @@ class RoleFinder:
                 if any(t.text == "," for t in glue) and any(t.text != "," for t in glue):
                     return []  # "... apa yang dilakukan AS selanjutnya, yang mendorong": "yang" sums up a clause
                 return self._coordinated_left(x, left)
-            if in_pp[k] or x.start in self.taken:
+            if in_pp[k] or x.start in self.taken and not self._allow_taken:
                 continue
             if x.start > self.s and self.doc[x.start - 1].lower_ in {"kata", "ujar", "menurut"}:
                 continue
