@@ -187,9 +187,7 @@ class IndonesianCoder:
         cues = self.lex.cues
         if event in cues.unaimed_at_act and roles.aimed_at_act:
             return True
-        if event in cues.unaimed_with_link and m.end < sent.end and doc[m.end].lower_ in cues.threat_links:
-            return True
-        return False
+        return event in cues.unaimed_with_link and m.end < sent.end and doc[m.end].lower_ in cues.threat_links
 
     # -- dates and places (their own stages) ---------------------------------------------------------
     def _date(self, sent: Span, article: Article) -> tuple[str | None, str | None]:
