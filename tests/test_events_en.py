@@ -121,6 +121,15 @@ def test_plural_nouns_and_nouns_of_saying_are_not_verbs(coder):
     assert ev.attribution is None
 
 
+def test_demand_that_and_sent_troops_and_appositive_passive(coder):
+    ev = only(events(coder, "Egypt demanded that Ethiopia stop filling the dam."), "REQUEST")
+    assert countries(ev.recipient) == {"ETH"}
+    ev = only(events(coder, "Rwanda offered soldiers for a peacekeeping mission in Mozambique."), "AGREE")
+    assert countries(ev.recipient) == {"MOZ"}
+    ev = only(events(coder, "Malian troops, backed by Russia, retook the northern town."), "SUPPORT")
+    assert countries(ev.actor) == {"RUS"} and countries(ev.recipient) == {"MLI"}
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

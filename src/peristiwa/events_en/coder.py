@@ -26,6 +26,7 @@ from peristiwa.schema import Span as TextSpan
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
+_SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
 _POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CLAUSE_WORDS = {"that", "because", "while", "whereas", "but", "although", "though", "if", "unless"}
@@ -157,14 +158,15 @@ class EnglishCoder:
         t = f.trig
         passive = t.kind == "verb" and t.form == "ed" and self._after_be(doc, sent, t.start)
         reduced = t.kind == "verb" and t.form == "ed" and not passive and t.end < sent.end \
-            and doc[t.end].lower_ == "by" and t.start > sent.start and not doc[t.start - 1].is_punct
+            and doc[t.end].lower_ == "by" and t.start > sent.start
         passive = passive or reduced
         f.passive = passive
         subject = self._subject(doc, sent, t.start, mentions)
         if reduced:
-            # "the observers sent by the EU": a participle after a noun; only an actor right before it is its
-            # target, and the clause's subject is someone else's
-            subject = [m for m in subject if m.end == t.start]
+            # "the observers sent by the EU", "Somali troops, backed by U.S. jets,": a participle after a noun;
+            # only an actor right before it (or before its comma) is its target
+            edge = t.start - 1 if doc[t.start - 1].text == "," else t.start
+            subject = [m for m in mentions if m.end == edge][-1:]
         if t.kind == "verb":
             # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject; the
             # actor between them is the earlier verb's object
@@ -182,6 +184,12 @@ class EnglishCoder:
             actors = f.actors
         elif f.purpose_of is not None and not passive:
             actors = f.purpose_of.actors
+        if not targets and not passive and t.kind == "verb" and t.end < sent.end and doc[t.end].lower_ == "that" \
+                and t.code[:2] in ("02", "10"):
+            # "Iran demanded that Britain release ...": who is asked is the subject of the that-clause
+            nxt = next((m for m in mentions if t.end < m.start <= t.end + 3), None)
+            if nxt is not None:
+                targets = self._group_right(doc, nxt, mentions, sent.end)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -310,10 +318,22 @@ class EnglishCoder:
                 continue
             if not obj and (k < t.end or prev in c.target_preps or prev in ("between", "and")
                             or self._direct(doc, t.end, m.start)):
+                if self._theme(t, m) and (k < t.end or self._direct(doc, t.end, m.start)):
+                    continue  # "offered troops for", "deployed soldiers to": what is sent, not to whom
                 obj = self._group_right(doc, m, mentions, hi)
         if not obj and not passive and t.kind == "verb":
             obj = fallback
         return obj, agent
+
+    def _theme(self, t: Trigger, m: Mention) -> bool:
+        """Troops without a country right after a verb of sending, offering or withdrawing are the actor's
+        own: the thing moved, not the recipient."""
+        if m.actor.country or m.actor.sector != "MIL":
+            return False
+        try:
+            return lookup(t.code).plover in _SENDING
+        except KeyError:
+            return False
 
     def _direct(self, doc: Doc, a: int, b: int) -> bool:
         """A mention a few words after the verb with no preposition or punctuation between is its object
