@@ -136,6 +136,13 @@ def test_negated(coder):
     assert ev.modality == "negated" and countries(ev.recipient) == {"PER"}
 
 
+def test_hypothetical_and_denied(coder):
+    ev = only(events(coder, "Armenia would respond if Azerbaijan attacked the enclave."), "ASSAULT")
+    assert ev.modality == "hypothetical"
+    ev = only(events(coder, "Rwanda denied that Kigali had supplied weapons to the M23 rebels."), "AID")
+    assert ev.modality == "negated"
+
+
 def test_intended_with_will(coder):
     ev = only(events(coder, "Canada will impose new sanctions on Belarus next month."), "SANCTION")
     assert ev.modality == "intended" and countries(ev.recipient) == {"BLR"}

@@ -26,6 +26,7 @@ from peristiwa.schema import Span as TextSpan
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
+_DENIALS = {"denied", "denies", "deny", "denying", "rejected", "dismissed"}
 _SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
 _POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
@@ -114,7 +115,12 @@ class EnglishCoder:
         seen_to = False
         while k >= max(sent.start, i - 6):
             w = doc[k].lower_
+            if w in ("if", "unless"):
+                f.modality = "hypothetical"  # "if Turkey attacks ...": a condition, not a report
+                return
             if w in c.boundaries or self._say(doc, k):
+                if w == "that" and k > sent.start and doc[k - 1].lower_ in _DENIALS:
+                    f.modality = "negated"  # "Cuba denied that Havana supplied arms": the act is denied
                 break
             if w in c.negation and f.trig.kind == "verb":
                 f.modality = "negated"
