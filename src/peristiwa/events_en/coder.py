@@ -177,8 +177,9 @@ class EnglishCoder:
             # "X attacked Y and killed Z": a verb coordinated with an earlier one shares its subject; the
             # actor between them is the earlier verb's object
             prev = self._coordinated_with(doc, sent, t.start, before)
-            if prev is not None and (not subject or subject[0].start > prev.trig.start):
-                subject = prev.targets if prev.passive else prev.actors
+            shared = (prev.targets if prev.passive else prev.actors) if prev is not None else []
+            if shared and (not subject or subject[0].start > prev.trig.start):
+                subject = shared
         if t.kind == "noun":
             subject = subject if self._noun_subject(doc, sent, t.start, subject) else []
         obj, agent = self._objects(doc, sent, t, mentions, passive)
@@ -252,7 +253,14 @@ class EnglishCoder:
     def _after_prep(self, doc: Doc, m: Mention, lo: int) -> bool:
         c = self.lex.cues
         k = m.start - 1
-        while k >= lo and doc[k].lower_ in ("the", "a", "an"):
+        # "at two Filipino boats", "in the northern Syrian town": determiners, numbers and modifiers
+        while k >= lo and m.start - k <= 4 and (doc[k].lower_ in ("the", "a", "an") or doc[k].like_num
+                                                or doc[k].is_lower and doc[k].is_alpha
+                                                and doc[k].lower_ not in self.lex.verbs
+                                                and doc[k].lower_ not in c.target_preps
+                                                and doc[k].lower_ not in c.place_preps
+                                                and doc[k].lower_ not in c.boundaries
+                                                and doc[k].lower_ not in ("by", "between", "among", "of", "and")):
             k -= 1
         if k - 1 >= lo and doc[k].lower_ == "of" and (doc[k - 1].lower_ in c.quantities or doc[k - 1].like_num):
             return False  # "hundreds of protesters rallied": the protesters rallied
