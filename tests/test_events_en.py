@@ -196,6 +196,13 @@ def test_title_and_unknown_name_then_surname(coder):
     assert quotes and quotes[0].text == "This cannot stand," and quotes[0].speaker.name == "Kojo Mensah-Adu"
 
 
+def test_he_names_the_last_person(coder):
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday. "
+            "He met Ethiopian Prime Minister Abiy Ahmed and praised his reforms.")
+    [ev] = [e for e in events(coder, text) if e.trigger.text == "met"]
+    assert ev.event == "CONSULT" and ev.actor[0].name == "William Ruto" and ev.actor[0].text == "He" and countries(ev.recipient) == {"ETH"}
+
+
 # -- no event ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "The price of rice rose sharply last month.",

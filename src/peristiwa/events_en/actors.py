@@ -62,7 +62,7 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
-        return _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex)))
+        return _pronouns(doc, _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex))))
 
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]
@@ -78,7 +78,8 @@ class ActorFinder:
                 end, alias = hit
                 entry = alias.entry
                 country, sector = entry.at(published)
-                kind = "country" if entry.kind in ("country", "metonym") else "name"
+                kind = "country" if entry.kind in ("country", "metonym") else \
+                    "person" if entry.kind == "person" else "name"
                 found.append(Mention(i, end, _actor(doc, i, end, entry.name, country, sector, entry.wikidata), kind))
 
             def phoenix_ok(value, a: int, b: int) -> bool:
@@ -135,7 +136,7 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
         prev = out[-1] if out else None
         if prev is not None:
             gap = [t.lower_ for t in doc[prev.end:m.start]]
-            if m.kind == "agent" and prev.kind in ("country", "name") and gap in ([], ["'s"], ["’s"]):
+            if m.kind == "agent" and prev.kind in ("country", "name", "person") and gap in ([], ["'s"], ["’s"]):
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev,
                                  kind="country" if prev.kind == "country" else "name")
                 out[-1].titled = True
@@ -146,9 +147,9 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
                 out[-1].titled = True
                 continue
-            if (prev.kind == "agent" or prev.titled) and m.kind == "name" and gap == []:
+            if (prev.kind == "agent" or prev.titled) and m.kind in ("name", "person") and gap == []:
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
-                                 name_from=m, kind="name")
+                                 name_from=m, kind=m.kind)
                 continue
             if prev.kind == "agent" and m.kind == "country" and gap in (["of"], ["of", "the"]):
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev, name_from=m, kind="country")
@@ -208,3 +209,26 @@ def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         a = first.actor
         extra.append(Mention(t.i, t.i + 1, _actor(doc, t.i, t.i + 1, a.name, a.country, a.sector, None), "person"))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+_PERSONAL = {"he", "she"}
+# How far back (tokens) "he"/"she" looks for the person it names.
+_PRONOUN_REACH = 80
+
+
+def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'He' and 'she' name the last person mentioned before them, when one was within reach; the mention
+    keeps the pronoun's own text and offsets. 'It' and 'they' stay unresolved: too often not an actor."""
+    people = [m for m in mentions if m.kind == "person"]
+    if not people:
+        return mentions
+    extra: list[Mention] = []
+    for t in doc:
+        if t.lower_ not in _PERSONAL:
+            continue
+        before = [m for m in people if m.end <= t.i and t.i - m.end <= _PRONOUN_REACH]
+        if before:
+            a = before[-1].actor
+            extra.append(Mention(t.i, t.i + 1, _actor(doc, t.i, t.i + 1, a.name, a.country, a.sector, a.wikidata),
+                                 "pronoun"))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
