@@ -130,6 +130,14 @@ def test_demand_that_and_sent_troops_and_appositive_passive(coder):
     assert countries(ev.actor) == {"RUS"} and countries(ev.recipient) == {"MLI"}
 
 
+def test_weapon_nouns_refine_and_month_may_is_no_modal(coder):
+    ev = only(events(coder, "On 3 May, Syrian warplanes struck rebel positions near Hama."), "ASSAULT")
+    assert ev.cameo == "195" and ev.modality == "asserted"
+    ev = only(events(coder, "Yemeni rebels fired a missile at a Saudi oil terminal."), "ASSAULT")
+    assert ev.cameo == "194"
+    assert not [e for e in events(coder, "A mine exploded near a police patrol in Kandahar.") if e.event == "MOBILIZE"]
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

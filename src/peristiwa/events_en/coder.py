@@ -154,7 +154,8 @@ class EnglishCoder:
                 if gov is not None:
                     gov.drop = True  # "agreed to meet": the meeting (intended) says it; one event
                 return
-            elif w in c.modal or seen_to and w in ("going", "due", "set", "likely", "expected", "about", "ready",
+            elif w in c.modal and doc[k].text.islower() and not (k > sent.start and doc[k - 1].like_num) \
+                    or seen_to and w in ("going", "due", "set", "likely", "expected", "about", "ready",
                                                     "poised"):
                 f.modality = "intended"
                 return

@@ -105,12 +105,21 @@ class TriggerFinder:
         if prev in c.aux or prev in c.modal or prev in c.negation or prev in c.pronouns or prev in c.be:
             return form != "s" or prev not in c.aux
         if j in covered:  # right after an actor: "Iran accuses", "Rebels attack", but "Serb demand"
+            if form == "base" and self._after_article(doc, j, start, covered):
+                return False  # "a police patrol": a compound noun
             return form != "base" or prev.endswith("s") or prev in c.plural_nouns
         if form == "s":
             # after a common word an -s form is a plural noun ("emergency loans"); after an unknown name or a
             # relative pronoun it is a verb
             return prev in ("who", "which", "that") or doc[j].text[:1].isupper() and not doc[j].is_sent_start
         return False
+
+    @staticmethod
+    def _after_article(doc: Doc, j: int, start: int, covered: set[int]) -> bool:
+        k = j
+        while k > start and k - 1 in covered:
+            k -= 1
+        return k > start and doc[k - 1].lower_ in ("a", "an")
 
     def _pattern(self, doc: Doc, v: Verb, i: int, stop: int, start: int, end: int) -> tuple[str, int]:
         quad = _quad(v.code)
