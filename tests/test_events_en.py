@@ -159,6 +159,8 @@ def test_intended_with_will(coder):
 def test_intended_cooperation_becomes_agree(coder):
     ev = only(events(coder, "Norway plans to meet Colombian negotiators in Oslo."), "AGREE")
     assert ev.modality == "intended" and ev.cameo.startswith("03")
+    [ev] = events(coder, "Laos expressed readiness to resume talks with Thailand.")
+    assert ev.event == "AGREE" and ev.modality == "intended" and countries(ev.recipient) == {"THA"}
 
 
 def test_threat_absorbs_the_threatened_act(coder):
