@@ -233,6 +233,21 @@ def test_huge_sentence_does_not_crash(coder):
     assert any(e.event == "ASSAULT" for e in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "\u201cWe attacked nobody,\u201d said the   \t spokesman of the Sudanese army \U0001F600.",
+    "Iran" * 500,
+    "... ,,, ;; -- \"\" \u201c\u201d ()",
+    "RUSSIA ATTACKED UKRAINE. US SANCTIONS IRAN!!!",
+    "the the the attacked by by by",
+])
+def test_odd_input_does_not_crash(coder, text):
+    quotes, evs = code(coder, text)
+    for ev in evs:
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
 def test_event_records_point_into_the_text(coder):
     text = "Nigerian troops killed twelve Boko Haram fighters in Borno state on Tuesday."
     for ev in events(coder, text):
