@@ -162,3 +162,32 @@ def test_suspended_aid_goes_to_its_recipient(code) -> None:
 def test_passive_after_a_clause_is_not_its_actors(code) -> None:
     events = code("Taliban membebaskan seorang insinyur Korea Selatan setelah dua bulan disandera.")
     assert all(countries(e.recipient) != {"AFG"} for e in events if e.event == "ASSAULT")
+
+
+def test_weapon_attack_noun_keeps_its_author(code) -> None:
+    events = code("Serangan roket Hamas ke Israel selatan melukai dua warga.")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1
+    assert countries(attacks[0].actor) == {"PSE"} and countries(attacks[0].recipient) == {"ISR"}
+
+
+def test_toll_names_whom_an_attack_noun_hit(code) -> None:
+    e = one(code("Serangan udara Rusia di Suriah utara menewaskan sejumlah warga sipil."), "ASSAULT")
+    assert countries(e.actor) == {"RUS"} and [a.sector for a in e.recipient] == ["CVL"]
+
+
+def test_owner_of_a_site_is_not_the_next_clause_subject(code) -> None:
+    events = code("Sebuah bom meledak di dekat markas polisi di Kandahar, menewaskan lima orang.")
+    assert all(a.sector != "COP" for e in events for a in e.actor)
+
+
+def test_protest_outside_an_embassy_is_aimed_at_its_country(code) -> None:
+    e = one(code("Ratusan mahasiswa berunjuk rasa di depan Kedutaan Besar Australia di Jakarta."), "PROTEST")
+    assert countries(e.recipient) == {"AUS"}
+
+
+def test_denied_or_refused_act_is_negated(code) -> None:
+    e = one(code("Suriah membantah telah memasok senjata kepada Hizbullah."), "AID")
+    assert e.modality == "negated"
+    e = one(code("Korea Utara menolak untuk bertemu dengan Korea Selatan."), "CONSULT")
+    assert e.modality == "negated"

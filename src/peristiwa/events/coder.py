@@ -262,11 +262,15 @@ def _dedupe_events(events: list[Event], offset: int = 0) -> list[Event]:
             if earlier is not None:
                 earlier.recipient = earlier.recipient or ev.recipient
                 continue
-        if ev.event == "ASSAULT" and a and ev.trigger.text.lower() in _TOLL_VERBS and any(
-                o.event == "ASSAULT" and {x.name for x in o.actor} == a
-                and o.trigger.end <= min(x.start for x in ev.actor) and max(x.end for x in ev.actor)
-                <= ev.trigger.start for o in out):
-            continue  # the actor was read off the noun that is the toll verb's subject
+        noun = next((o for o in out if ev.event == "ASSAULT" and a and ev.trigger.text.lower() in _TOLL_VERBS
+                     and o.event == "ASSAULT" and {x.name for x in o.actor} == a
+                     and o.trigger.end <= min(x.start for x in ev.actor) and max(x.end for x in ev.actor)
+                     <= ev.trigger.start), None)
+        if noun is not None:
+            # the actor was read off the noun that is the toll verb's subject; whom it killed is the
+            # attack's target when the noun named none ("Serangan udara AS ... menewaskan warga sipil")
+            noun.recipient = noun.recipient or ev.recipient
+            continue
         # "tewas ditembak dalam insiden penembakan yang dilakukan X": one act, its roles found in two places
         half = next((o for o in out if o.event == ev.event and abs(o.trigger.start - ev.trigger.start) < 80
                      and (not o.actor and o.recipient and ev.actor and not ev.recipient

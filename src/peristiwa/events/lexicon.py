@@ -66,6 +66,7 @@ class Cues:
     unaimed_at_act: set[str] = field(default_factory=set)
     unaimed_with_link: set[str] = field(default_factory=set)
     threat_links: set[str] = field(default_factory=set)
+    protest_sites: set[str] = field(default_factory=set)
     claim_verbs: set[str] = field(default_factory=set)
     claim_glue: set[str] = field(default_factory=set)
 
@@ -266,6 +267,7 @@ def _load_cues() -> Cues:
         unaimed_at_act=set(roles.get("unaimed_at_act") or []),
         unaimed_with_link=set(roles.get("unaimed_with_link") or []),
         threat_links=set(roles.get("threat_links") or []),
+        protest_sites=set(roles.get("protest_sites") or []),
         claim_verbs=set(roles.get("claim_verbs") or []),
         claim_glue=set(roles.get("claim_glue") or []),
     )

@@ -44,7 +44,11 @@ RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tet
 # Place nouns between a preposition and its mention: "di sebelah selatan Baghdad", "ke kota Tripoli".
 LOCATIVE = {"sebelah", "selatan", "utara", "timur", "barat", "tenggara", "barat daya", "barat laut", "timur laut",
             "kota", "wilayah", "daerah", "provinsi", "kawasan", "ibu", "ibukota", "dekat", "perbatasan", "negara",
-            "pusat", "bagian", "luar", "dalam", "sekitar", "arah", "seluruh", "pinggiran", "kabupaten", "distrik"}
+            "pusat", "bagian", "luar", "dalam", "sekitar", "arah", "seluruh", "pinggiran", "kabupaten", "distrik",
+            # sites named by whose they are: "di dekat markas polisi", "di depan kedutaan besar Denmark"
+            "depan", "belakang", "markas", "kantor", "gedung", "kedutaan", "kedubes", "besar", "konsulat",
+            "pangkalan", "pos", "kamp", "rumah", "hotel", "masjid", "gereja", "pasar", "sekolah", "bandara",
+            "pelabuhan", "stasiun", "permukiman", "desa", "kampung", "jalan", "istana", "penjara"}
 # Verbs the scan should not cross when looking for an object (a lower-case prefixed word).
 _VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "per")
 _NOT_VERBS = {"tersebut", "terakhir", "terutama", "tertentu", "termasuk", "terhadap", "beberapa", "berbagai",
@@ -165,9 +169,26 @@ class RoleFinder:
                 r.recipients = self._clitic_object(m.start, r.actors)
         if self.parsed:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
+        if not r.recipients and p.event == "PROTEST":
+            r.recipients = self._protest_site(m.end)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
         return r
+
+    def _protest_site(self, te: int) -> list:
+        """"berunjuk rasa di depan Kedutaan Besar Denmark", "demonstrasi di luar kantor PBB": a protest outside
+        a site is aimed at whose the site is."""
+        for i in range(te, min(self.e, te + 8)):
+            t = self.doc[i]
+            if t.lower_ in RIGHT_BOUNDARY and t.text != ",":
+                return []
+            if t.lower_ in self.cues.protest_sites and i > self.s and (
+                    self.doc[i - 1].lower_ in PREPS or self.doc[i - 1].lower_ in LOCATIVE):
+                for x in self.mentions:
+                    if i < x.start <= i + 3 or x.start <= i < x.end:
+                        return self._coordinated_right(x)
+                return []
+        return []
 
     def _inherited(self, m: Match) -> tuple[bool, list]:
         """'X melepaskan tembakan ..., sehingga menewaskan Y': a verb that opens a chained clause with no
@@ -515,6 +536,8 @@ class RoleFinder:
             r.actors = self._claimed_agent(k)
         if not r.recipients:
             r.recipients = self._unnamed_recipient(k)
+        if not r.recipients and p.event == "PROTEST":
+            r.recipients = self._protest_site(k)
         if not r.actors and not r.recipients and p.event == "ASSAULT":
             r.recipients = self._victims(m.start)
         if not r.actors and r.recipients and self.speaker is not None and self._introduced(r.recipients[0]) \
