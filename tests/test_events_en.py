@@ -138,6 +138,13 @@ def test_weapon_nouns_refine_and_month_may_is_no_modal(coder):
     assert not [e for e in events(coder, "A mine exploded near a police patrol in Kandahar.") if e.event == "MOBILIZE"]
 
 
+def test_hand_written_verbs_and_nouns_after_adjectives(coder):
+    [ev] = events(coder, "Cuba slammed the new American sanctions.")
+    assert ev.event == "ACCUSE" and ev.trigger.text == "slammed"
+    ev = only(events(coder, "Armenia deployed more troops to the border with Azerbaijan."), "MOBILIZE")
+    assert ev.cameo == "154"
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

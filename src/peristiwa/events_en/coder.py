@@ -26,6 +26,8 @@ from peristiwa.schema import Span as TextSpan
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
+# country adjectives ("European", "Iranian", "Chinese", "Turkish", "Israeli", "Arabic") as against names
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic")
 _DENIALS = {"denied", "denies", "deny", "denying", "rejected", "dismissed"}
 _SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
 _POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
@@ -82,7 +84,9 @@ class EnglishCoder:
                   article: Article, doc_key: str) -> list[Event]:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         self._covered = covered
-        trigs = [t for t in self.triggers.find(doc, sent.start, sent.end, covered)]
+        adjectives = {m.end - 1 for m in mentions if m.kind in ("country", "name") and m.end - m.start == 1
+                      and m.actor.text != m.actor.name and m.actor.text.lower().endswith(_ADJECTIVE_ENDINGS)}
+        trigs = self.triggers.find(doc, sent.start, sent.end, covered, adjectives)
         if not trigs:
             return []
         found = [_Found(t) for t in trigs]

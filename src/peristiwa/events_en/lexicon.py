@@ -136,11 +136,12 @@ def _alternatives(word: str, synsets: dict[str, list[str]]) -> tuple[str, ...]:
 
 def _load_verbs(folder: Path) -> dict[str, list[Verb]]:
     verbs: dict[str, list[Verb]] = {}
-    rows = _rows(folder / "verbs_extra.tsv") if (folder / "verbs_extra.tsv").exists() else []
-    for row in rows + _rows(folder / "verbs.tsv"):
+    extra = _rows(folder / "verbs_extra.tsv") if (folder / "verbs_extra.tsv").exists() else []
+    mine = {(r["verb"].strip(), (r["particle"] or "").strip()) for r in extra}
+    for n, row in enumerate(extra + _rows(folder / "verbs.tsv")):
         lemma, particle = row["verb"].strip(), (row["particle"] or "").strip()
-        if not lemma:
-            continue
+        if not lemma or n >= len(extra) and (lemma, particle) in mine:
+            continue  # a hand-written verb replaces the generated one
         forms = inflections(lemma)
         for f in (row["forms"] or "").split("|"):
             f = f.strip()

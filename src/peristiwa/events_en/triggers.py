@@ -35,12 +35,15 @@ class TriggerFinder:
         self.lex = lex
         c = lex.cues
         # adverbs between subject and verb ("also", "reportedly"): skipped when reading what precedes a verb
+        self._adjectives: set[int] = set()
         self._skip = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
 
-    def find(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
+    def find(self, doc: Doc, start: int, end: int, covered: set[int], adjectives: set[int] | None = None
+             ) -> list[Trigger]:
         """Verb triggers, then event nouns outside them (the coder uses nouns to refine a verb's code, and as
         events of their own only when no verb gives one)."""
         # multi-word event nouns first: "air strikes" is not the verb "strikes"
+        self._adjectives = adjectives or set()
         phrases = [n for n in self._nouns(doc, start, end, covered) if n.end - n.start > 1]
         covered = covered | {k for n in phrases for k in range(n.start, n.end)}
         out: list[Trigger] = []
@@ -105,13 +108,16 @@ class TriggerFinder:
         if prev in c.aux or prev in c.modal or prev in c.negation or prev in c.pronouns or prev in c.be:
             return form != "s" or prev not in c.aux
         if j in covered:  # right after an actor: "Iran accuses", "Rebels attack", but "Serb demand"
+            if j in self._adjectives and form in ("base", "s"):
+                return False  # "the new European sanctions", "an Iranian attack": a noun after an adjective
             if form == "base" and self._after_article(doc, j, start, covered):
                 return False  # "a police patrol": a compound noun
             return form != "base" or prev.endswith("s") or prev in c.plural_nouns
         if form == "s":
             # after a common word an -s form is a plural noun ("emergency loans"); after an unknown name or a
             # relative pronoun it is a verb
-            return prev in ("who", "which", "that") or doc[j].text[:1].isupper() and not doc[j].is_sent_start
+            return prev in ("who", "which", "that") or doc[j].text[:1].isupper() and not doc[j].is_sent_start \
+                and not prev.endswith(("ean", "ian", "ese", "ish"))  # "European sanctions", not a name
         return False
 
     @staticmethod
