@@ -264,6 +264,13 @@ def test_event_records_point_into_the_text(coder):
         assert 0 <= ev.confidence <= 1 and 1 <= ev.quad <= 4 and len(ev.id) == 16
 
 
+def test_pipeline_marks_lexicon_names_as_entities():
+    doc = english_nlp()("Turkish Defence Minister Hulusi Akar met Libyan officials and the Arab League envoy in Tripoli.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert {("Hulusi Akar", "PER"), ("Tripoli", "LOC"), ("Libyan", "LOC")} <= ents
+    assert not [e for e in doc.ents if e.text == "officials"]
+
+
 # -- the lexicons ----------------------------------------------------------------------------------------------
 def test_inflections():
     assert set(inflections("attack")) == {"attack", "attacks", "attacked", "attacking"}
@@ -297,6 +304,7 @@ def test_extract_english_example():
                and "CHN" in {a["country"] for a in e["recipient"]} for e in evs)
     assert any(e["event"] == "REJECT" and {a["country"] for a in e["actor"]} == {"CHN"} for e in evs)
     assert rec["quotes"] and rec["quotes"][0]["speaker"]["country"] == "PHL"
+    assert {"Enrique Manalo", "Manila"} <= {e["text"] for e in rec["entities"]}
 
 
 # -- evaluation helpers ----------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class Mention:
     actor: Actor
     kind: str  # "country" | "name" | "agent" | "person"
     titled: bool = False  # ends with an agent noun ("police", "Foreign Minister")
+    name_start: int = -1  # where the name proper starts after a title ("Foreign Minister | Kojo Mensah")
 
 
 def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, accept) -> tuple[int, object] | None:
@@ -108,6 +109,19 @@ class ActorFinder:
         return Mention(i, end, _actor(doc, i, end, canonical.title(), country, sector, None), "name")
 
 
+_shared: list[ActorFinder] = []
+
+
+def shared_finder() -> ActorFinder:
+    """One finder per process over the shipped lexicons (the English pipeline's entity component uses it)."""
+    if not _shared:
+        from peristiwa.actors import load_lexicon as load_actor_lexicon
+        from peristiwa.events_en.lexicon import load_lexicon
+
+        _shared.append(ActorFinder(load_actor_lexicon(), load_lexicon()))
+    return _shared[0]
+
+
 def _actor(doc: Doc, start: int, end: int, name: str, country: str, sector: str, wikidata: str | None) -> Actor:
     span = doc[start:end]
     return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name, country=country,
@@ -150,6 +164,7 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
             if (prev.kind == "agent" or prev.titled) and m.kind in ("name", "person") and gap == []:
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
                                  name_from=m, kind=m.kind)
+                out[-1].name_start = m.start
                 continue
             if prev.kind == "agent" and m.kind == "country" and gap in (["of"], ["of", "the"]):
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev, name_from=m, kind="country")
@@ -189,7 +204,7 @@ def _names_after_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if k > m.end:
                 name = doc[m.end:k].text
                 actor = _actor(doc, m.start, k, name, m.actor.country, m.actor.sector, None)
-                out.append(Mention(m.start, k, actor, "person"))
+                out.append(Mention(m.start, k, actor, "person", True, m.end))
                 continue
         out.append(m)
     return out

@@ -1,7 +1,9 @@
-"""The English pipeline: spaCy's blank English tokenizer and its rule-based sentencizer.
+"""The English pipeline: spaCy's blank English tokenizer, its rule-based sentencizer, and entities from the
+actor lexicons.
 
 No English statistical model can ship offline from a package registry, so the English coder reads word
-order, not a parse; this pipeline only has to split words and sentences.
+order, not a parse; this pipeline splits words and sentences and marks the names the lexicons know
+(people PER, countries and places LOC, bodies and groups ORG) as `doc.ents`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def english_nlp() -> Language:
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
             nlp.add_pipe("peristiwa_en_quote_starts")
+            nlp.add_pipe("peristiwa_en_entities")
             # long wire copy: the tokenizer is linear, nothing here needs spaCy's 1M-character guard
             nlp.max_length = 20_000_000
             _nlp.append(nlp)
@@ -50,4 +53,27 @@ def quote_starts(doc: Doc) -> Doc:
         if opening and t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start and not t.is_sent_start:
             t.is_sent_start = True
             doc[t.i + 1].is_sent_start = False
+    return doc
+
+
+_LABELS = {"person": "PER", "country": "LOC", "name": "ORG"}
+
+
+@Language.component("peristiwa_en_entities")
+def lexicon_entities(doc: Doc) -> Doc:
+    """Named actors as entities; generic agents ("police") and pronouns are not names."""
+    from peristiwa.events_en.actors import shared_finder
+
+    spans = []
+    for m in shared_finder().find(doc, None):
+        label = _LABELS.get(m.kind)
+        if label is None:
+            continue
+        # "Foreign Minister Kojo Mensah": the name after the title; "Libyan troops": the name before the agent
+        start, end = (m.name_start, m.end) if m.name_start >= 0 else (m.start, m.end)
+        if m.titled and m.name_start < 0:
+            end = next((k for k in range(start + 1, end) if doc[k].is_lower), end)
+        if start < end:
+            spans.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=label))
+    doc.ents = [s for s in spans if s is not None]
     return doc
