@@ -78,7 +78,7 @@ def test_bad_inputs_do_not_stop_the_batch(batch):
     for source, problem in expect.items():
         assert source in recs[source]["error"] and problem in recs[source]["error"], recs[source]["error"]
         assert recs[source]["article"] is None
-    assert "10 document(s) extracted, 5 failed" in proc.stderr
+    assert "11 document(s) extracted, 5 failed" in proc.stderr
     assert proc.stderr.count("error: ") == 5
 
 
