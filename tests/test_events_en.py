@@ -220,6 +220,18 @@ def test_he_names_the_last_person(coder):
     assert ev.event == "CONSULT" and ev.actor[0].name == "William Ruto" and ev.actor[0].text == "He" and countries(ev.recipient) == {"ETH"}
 
 
+def test_names_with_particles_after_lower_case_titles(coder):
+    [ev] = [e for e in events(coder, "Army chief Khalid bin Saeed al-Mansoori rejected the talks with Qatar.")
+            if e.event == "REJECT"]
+    assert ev.actor[0].name == "Khalid bin Saeed al-Mansoori" and ev.actor[0].sector == "MIL"
+
+
+def test_act_asked_of_an_unknown_party_has_no_actor(coder):
+    evs = events(coder, "Peru urged the international community to investigate the massacre.")
+    assert only(evs, "REQUEST").actor[0].country == "PER"
+    assert all(e.modality != "demanded" or "PER" not in countries(e.actor) for e in evs)
+
+
 # -- no event ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "The price of rice rose sharply last month.",

@@ -28,6 +28,7 @@ class Mention:
     kind: str  # "country" | "name" | "agent" | "person"
     titled: bool = False  # ends with an agent noun ("police", "Foreign Minister")
     name_start: int = -1  # where the name proper starts after a title ("Foreign Minister | Kojo Mensah")
+    title: Actor | None = None  # the title's own reading, when a known name was merged after it
 
 
 def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, accept) -> tuple[int, object] | None:
@@ -165,6 +166,7 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
                                  name_from=m, kind=m.kind)
                 out[-1].name_start = m.start
+                out[-1].title = prev.actor
                 continue
             if prev.kind == "agent" and m.kind == "country" and gap in (["of"], ["of", "the"]):
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev, name_from=m, kind="country")
@@ -192,19 +194,29 @@ def _names_after_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(doc)
-        if m.titled and doc[m.end - 1].is_title:
+        # a title, or a title with a one-word name the lexicon knows ("Army chief Khalid"), may go on with
+        # the rest of the name
+        if (m.titled or m.name_start == m.end - 1) and m.end < len(doc) and _name_token(doc, m.end) \
+                or m.name_start == m.end - 1 and m.end < len(doc) and doc[m.end].lower_ in _PARTICLES:
             k = m.end
-            while k < min(nxt, m.end + 5):
+            while k < min(nxt, m.end + 6):
                 if _name_token(doc, k):
                     k += 1
                 elif doc[k].text == "-" and k > m.end and k + 1 < nxt and _name_token(doc, k + 1):
                     k += 2  # "Mensah-Adu": the tokenizer splits a hyphenated surname
+                elif doc[k].lower_ in _PARTICLES and k + 1 < nxt and (
+                        _name_token(doc, k + 1) or doc[k + 1].text == "-" and k + 2 < nxt
+                        and _name_token(doc, k + 2)):
+                    k += 1  # "Abdel Fattah al-Burhan", "Ursula von der Leyen"
                 else:
                     break
             if k > m.end:
-                name = doc[m.end:k].text
-                actor = _actor(doc, m.start, k, name, m.actor.country, m.actor.sector, None)
-                out.append(Mention(m.start, k, actor, "person", True, m.end))
+                first = m.name_start if m.name_start >= 0 else m.end
+                name = doc[first:k].text
+                # a known one-word name that goes on is someone else: the title says who they are
+                who = m.title or m.actor
+                actor = _actor(doc, m.start, k, name, who.country, who.sector, None)
+                out.append(Mention(m.start, k, actor, "person", True, first))
                 continue
         out.append(m)
     return out
@@ -227,6 +239,8 @@ def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _PERSONAL = {"he", "she"}
+# lower-case words inside personal names
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "van", "von", "der", "de", "da", "di", "du", "la", "le", "ul", "ud"}
 # How far back (tokens) "he"/"she" looks for the person it names.
 _PRONOUN_REACH = 80
 

@@ -47,6 +47,7 @@ class _Found:
     passive: bool = False
     governor: _Found | None = None  # the THREATEN/REJECT verb that absorbed this one
     purpose_of: _Found | None = None  # "X met Y to discuss": the act whose purpose this is
+    asked: _Found | None = None  # "X urged Y to Z": the REQUEST that demands this act
 
 
 class EnglishCoder:
@@ -151,8 +152,7 @@ class EnglishCoder:
                     return
                 if w in self._demand:
                     f.modality = "demanded"
-                    if gov is not None and gov.targets:
-                        f.actors = list(gov.targets)
+                    f.asked = gov  # the act is asked of the governor's target, known or not
                     return
                 f.modality = "intended"
                 if gov is not None:
@@ -192,8 +192,8 @@ class EnglishCoder:
             actors, targets = agent, subject
         else:
             actors, targets = subject, obj
-        if f.modality == "demanded" and f.actors:
-            actors = f.actors
+        if f.asked is not None:
+            actors = list(f.asked.targets)  # "urged the world to investigate": asked of no actor we know
         elif f.purpose_of is not None and not passive:
             actors = f.purpose_of.actors
         if not targets and not passive and t.kind == "verb" and t.end < sent.end and doc[t.end].lower_ == "that" \
