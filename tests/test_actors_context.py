@@ -77,3 +77,9 @@ def test_foreigners_do_not_take_the_country_they_are_in(blank_id, resolver):
     assert civilians and all(m.actor.country == "" for m in civilians)
     local = [m for m in _mentions(blank_id, resolver, "Polisi menangkap dua warga di Bali.") if m.actor.sector == "CVL"]
     assert [m.actor.country for m in local] == ["IDN"]
+
+
+def test_origin_after_asal_gives_the_country(blank_id, resolver):
+    text = "Empat nelayan asal Sumatera Utara ditangkap polisi Malaysia."
+    actor = _by_text(_mentions(blank_id, resolver, text), "nelayan")
+    assert actor.country == "IDN"

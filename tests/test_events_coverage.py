@@ -64,3 +64,21 @@ def test_taking_over_a_company_share_is_no_annexation(code) -> None:
 
 def test_fighting_an_abstract_evil_is_no_attack(code) -> None:
     assert not code("Indonesia bertekad memerangi pencurian ikan dan korupsi.")
+
+
+@pytest.mark.parametrize("text, etype, quad, src, tgt", [
+    ("Para penyerang menembaki sebuah pos polisi Afghanistan.", "ASSAULT", 4, set(), {"AFG"}),
+    ("Perompak membajak sebuah kapal tanker Jepang.", "ASSAULT", 4, set(), {"JPN"}),
+    ("Amerika Serikat memblokir rancangan resolusi Rusia tentang Suriah.", "REJECT", 3, {"USA"}, {"RUS"}),
+    ("Ratusan mahasiswa membakar bendera Israel di Jakarta.", "PROTEST", 4, {"IDN"}, {"ISR"}),
+    ("India mengirim kapal perang ke Teluk Aden.", "MOBILIZE", 4, {"IND"}, set()),
+])
+def test_more_common_constructions(code, text, etype, quad, src, tgt) -> None:
+    e = one(code(text), etype)
+    assert e.quad == quad
+    assert countries(e.actor) - {""} == src and countries(e.recipient) - {""} == tgt
+
+
+def test_groups_of_states_take_no_country(code) -> None:
+    e = one(code("Sejumlah negara Barat menjatuhkan sanksi terhadap pemerintah Myanmar."), "SANCTION")
+    assert countries(e.actor) == {""} and countries(e.recipient) == {"MMR"}

@@ -46,8 +46,9 @@ def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, wher
                 country = next(iter(other_states))
             elif len(home) == 1:
                 country = next(iter(home))
-            elif a.sector == "COP" and len(here | {where} - NON_STATE) == 1:
-                country = next(iter(here | {where} - NON_STATE))  # police act at home, whoever they act on
+            elif a.sector == "COP" and (where not in NON_STATE or len(here) == 1):
+                # police act at home, whoever they act on: where the event is, else the only country named
+                country = where if where not in NON_STATE else next(iter(here))
             elif a.sector in ARMED and len(here) == 1 and not (quad >= 3 and here <= other_states):
                 country = next(iter(here))
         out.append(replace(a, country=country) if country else a)

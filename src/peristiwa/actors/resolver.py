@@ -54,7 +54,8 @@ _PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten",
                 "sekolah", "rumah", "hotel", "restoran", "stasiun", "kecamatan",
                 "negara bagian", "luar", "dalam", "seluruh", "berbagai", "kota-kota"}
 # Agents who are abroad by definition: the setting says nothing about their country.
-_ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees"}
+_ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees",
+           "states"}  # "states": groups of states ("negara donor", "negara Barat") are of no one country
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
 # "kedua negara/pemimpin/pihak": which kinds of earlier mention the pair may stand for (empty: any)
 _PAIR_NOUNS = {"negara": {"country", "metonym"}, "pemerintah": {"country", "metonym"},
@@ -240,6 +241,22 @@ def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
 
 _ARMED = {"MIL", "REB", "COP"}
 _NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC"}
+
+
+def _origin(lowered: list[str], end: int, origin: dict[int, set[str]]) -> set[str]:
+    """The country of a place named after "asal" within a few words of a mention ("nelayan tradisional
+    asal Kecamatan Sei Lepan, Kabupaten Langkat"): the first place after it with one country."""
+    for i in range(end, min(len(lowered), end + 4)):
+        if lowered[i] != "asal":
+            continue
+        for j in range(i + 1, min(len(lowered), i + 8)):
+            got = origin.get(j)
+            if got and len(got) == 1:
+                return got
+            if lowered[j] in (".", ";", "yang"):
+                break
+        return set()
+    return set()
 
 
 def _foreign(lowered: list[str], end: int) -> bool:
@@ -809,6 +826,14 @@ class ActorResolver:
 
         readings: dict[tuple[int, int], set[str]] = {}
         largest: dict[tuple[int, int], list] = {}
+        # "nelayan asal Kabupaten Langkat", "ulama asal Indonesia": the origin named after "asal"
+        origin: dict[int, set[str]] = {}
+        for m in out.mentions:
+            if m.kind == "country":
+                origin.setdefault(m.start, set()).add(m.actor.country)
+        for pm in places_in(out.doc):
+            if pm.place.country:
+                origin.setdefault(pm.start, set()).add(pm.place.country)
         for pm in places_in(out.doc):
             cover = out.covering(pm.start)  # capitals are metonyms ("di Tripoli"): the gazetteer has all readings
             if pm.place.country and (cover is None or cover.kind == "metonym") and _after_locative(lowered, pm.start):
@@ -828,7 +853,7 @@ class ActorResolver:
             if len(countries) == 1:
                 settings.setdefault(sent_of[start], set()).update(countries)
         for m in needy:
-            countries = settings.get(sent_of[m.start], set())
+            countries = _origin(lowered, m.end, origin) or settings.get(sent_of[m.start], set())
             if not countries and m.actor.sector not in _ARMED:
                 # no setting: a sentence whose named actors are all of one country ("putra mahkota" beside
                 # "Raja Birendra") speaks of that country; armed forces are left alone (troops abroad)

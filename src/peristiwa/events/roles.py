@@ -56,7 +56,7 @@ _NOT_VERBS = {"tersebut", "terakhir", "terutama", "tertentu", "termasuk", "terha
               "memang", "demikian", "berikut", "bersenjata", "bersangkutan", "perdana", "pertama", "persen",
               "pertahanan", "perang", "perdamaian", "perbatasan", "pemerintah", "pemerintahan", "penduduk",
               "pejabat", "pemimpin", "menteri", "dewan", "delegasi", "berita", "bekas", "belum", "besar",
-              "terbesar", "terbaru", "terkait", "terdapat"}
+              "terbesar", "terbaru", "terkait", "terdapat", "bendera", "benteng", "perahu", "pesawat", "perompak"}
 # "serangan yang dilakukan X": the noun's agent follows a passive light verb.
 _DONE_BY = {"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "diberikan", "dikirim", "dikirimkan"}
 SUBJ_DEPS = {"nsubj", "csubj"}
