@@ -181,8 +181,9 @@ def _flush(rows: dict[str, tuple], names: list[str], codes: list[tuple[str, str]
             rows.setdefault(n, (n, names[0], got[0], got[1], source))
 
 
-def build_actors(files: list[Path], known: set[str]) -> list[tuple]:
-    """Phoenix actor entries (a name, its '+' synonyms, then its dated codes) -> one row per name."""
+def build_actors(files: list[Path], known: set[str], generic: set[str] = frozenset()) -> list[tuple]:
+    """Phoenix actor entries (a name, its '+' synonyms, then its dated codes) -> one row per name. Names that
+    are generic agents ("senate") stay agents: the country would be a guess."""
     rows: dict[str, tuple] = {}
     for path in files:
         names: list[str] = []
@@ -203,7 +204,7 @@ def build_actors(files: list[Path], known: set[str]) -> list[tuple]:
                     names.append(name)
             codes += [(c, d.strip()) for c, d in found]
         _flush(rows, names, codes, known, path.stem)
-    return sorted(rows.values())
+    return sorted(r for r in rows.values() if r[0] not in generic)
 
 
 def _write(path: Path, header: str, columns: str, rows: list[tuple]) -> None:
@@ -221,12 +222,13 @@ def main(src: Path = DEFAULT_SRC) -> None:
     _write(OUT / "verbs.tsv", note, "verb\tparticle\tforms\tcode\tblock", verbs)
     _write(OUT / "patterns.tsv", note, "block\tbefore\tafter\tcode", patterns)
     _write(OUT / "synsets.tsv", note, "name\tword", synsets)
-    _write(OUT / "agents.tsv", note, "phrase\tsector\tcode", build_agents(petr / "Phoenix.agents.txt"))
+    agents = build_agents(petr / "Phoenix.agents.txt")
+    _write(OUT / "agents.tsv", note, "phrase\tsector\tcode", agents)
     countries = ROOT / "src" / "peristiwa" / "data" / "actors" / "countries.tsv"
     known = {ln.split("\t", 1)[0] for ln in countries.read_text(encoding="utf-8").splitlines()
              if ln and not ln.startswith("#")}
     actors = build_actors([petr / "Phoenix.Countries.actors.txt", petr / "Phoenix.International.actors.txt",
-                           petr / "Phoenix.MilNonState.actors.txt"], known)
+                           petr / "Phoenix.MilNonState.actors.txt"], known, {a[0] for a in agents})
     _write(OUT / "actors.tsv", note, "name\tcanonical\tcountry\tsector\tsource", actors)
     print(f"verbs {len(verbs)}, patterns {len(patterns)}, synset words {len(synsets)}, actors {len(actors)}")
 
