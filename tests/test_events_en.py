@@ -58,6 +58,12 @@ def test_agent_with_country_adjective_takes_the_agents_sector(coder):
     assert countries(ev.recipient) == {"SDN"}
 
 
+def test_agents_without_country_act_where_the_event_is(coder):
+    ev = only(events(coder, "Police arrested twelve students in Yogyakarta on Monday."), "COERCE")
+    assert [(a.country, a.sector) for a in ev.actor] == [("IDN", "COP")] and countries(ev.recipient) == {"IDN"}
+    assert ev.location is not None and ev.location.country == "IDN"
+
+
 def test_passive_with_by_agent(coder):
     ev = only(events(coder, "A Greek fishing boat was seized by Turkish troops near Lesbos."), "COERCE")
     assert [(a.country, a.sector) for a in ev.actor] == [("TUR", "MIL")]

@@ -451,6 +451,12 @@ class EnglishCoder:
         trig = TextSpan(article.text[start_char:end_char], start_char, end_char)
         eid = hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16]
         date, precision = self._date(sent, article, t.start)
+        location = self._place(sent, t.start, article)
+        if location is not None and len(location.country or "") == 3:
+            # "Police arrested 12 protesters in Jakarta": agents named without a country act where it happens
+            for a in src + tgt:
+                if not a.country and a.sector and a.sector not in ("IGO", "NGO"):
+                    a.country = location.country
         conf = 0.6 if t.kind == "verb" else 0.45
         if not src:
             conf -= 0.2
@@ -461,7 +467,7 @@ class EnglishCoder:
             trigger=trig, mode=[row.mode] if row.mode else [], context=list(row.context), actor=src,
             recipient=tgt, modality=f.modality,
             attribution=replace(speaker.actor) if speaker is not None else None,
-            date=date, date_precision=precision, location=self._place(sent, t.start, article),
+            date=date, date_precision=precision, location=location,
             confidence=round(max(0.1, conf), 2),
         )
 
