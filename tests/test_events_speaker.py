@@ -191,3 +191,11 @@ def test_denied_or_refused_act_is_negated(code) -> None:
     assert e.modality == "negated"
     e = one(code("Korea Utara menolak untuk bertemu dengan Korea Selatan."), "CONSULT")
     assert e.modality == "negated"
+
+
+def test_demanded_verbal_act_needs_no_target(code) -> None:
+    events = code("Uni Eropa meminta negara anggota untuk berkomitmen pada pengurangan emisi.")
+    e = one(events, "AGREE")
+    assert e.modality == "demanded" and [a.sector for a in e.actor] == ["GOV"]
+    # a material act asked for still needs whom it is for
+    assert "AID" not in _types(code("Nelayan dianjurkan memanfaatkan bantuan kredit tersebut."))

@@ -126,8 +126,12 @@ class IndonesianCoder:
         # "mengirim pasukan" is MOBILIZE, "mengirim pasukan ke Somalia" AID: the type without a recipient is
         # the base code's own
         base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
+        # a demanded act is coded with its asker's request even when it names no target ("meminta negara
+        # peserta untuk berkomitmen"); so is a directed act that announces or condemns an act (_unaimed_ok)
         if not tgt and (p.need_recipient or base in self.lex.cues.directed_types and not p.symmetric
-                        and modality != "negated" and not self._unaimed_ok(doc, sent, m, base, roles)):
+                        and modality != "negated"
+                        and not (modality == "demanded" and lookup(p.cameo).quad in (1, 3))
+                        and not self._unaimed_ok(doc, sent, m, base, roles)):
             return None
         if p.need_actor and not src:
             return None
