@@ -135,7 +135,11 @@ def build_agents(path: Path) -> list[tuple]:
         for p in plurals:
             for name in _expand_agent(p):
                 rows.setdefault(name.replace("_", " "), (name.replace("_", " "), sector, code))
-    return sorted(rows.values())
+    # Phoenix keeps a few prefixes of longer names ("embassy in"): an agent never ends in a preposition
+    return sorted(r for r in rows.values() if r[0].split()[-1] not in _PREPOSITIONS)
+
+
+_PREPOSITIONS = {"in", "of", "to", "for", "at", "on", "with", "from", "by", "ins", "ofs"}
 
 
 def _actor_code(code: str) -> tuple[str, str] | None:

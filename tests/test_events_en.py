@@ -151,6 +151,13 @@ def test_hand_written_verbs_and_nouns_after_adjectives(coder):
     assert ev.cameo == "154"
 
 
+def test_protest_idioms_and_no_merge_across_prepositions(coder):
+    ev = only(events(coder, "Thousands of nurses went on strike in Nairobi over unpaid wages."), "PROTEST")
+    assert [(a.country, a.sector) for a in ev.actor] == [("KEN", "CVL")] and ev.trigger.text == "went on strike"
+    ev = only(events(coder, "Peru cut ties with Bolivia after police raided the Peruvian consulate."), "SANCTION")
+    assert [a.text for a in ev.recipient] == ["Bolivia"]
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

@@ -146,6 +146,8 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
     country/name + agent ("Libyan troops", "Kabul police", "Russia's foreign minister") -> the agent's sector
     with the country; agent + name ("President Barack Obama") -> the name with the agent's sector;
     agent + of + country ("the president of France") -> the agent's sector with the country."""
+    c = lex.cues
+    closed = c.boundaries | c.target_preps | c.place_preps | c.determiners | c.aux | c.negation | c.be | c.say
     out: list[Mention] = []
     for m in raw:
         prev = out[-1] if out else None
@@ -157,7 +159,8 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1].titled = True
                 continue
             if m.kind == "agent" and prev.kind == "country" and len(gap) == 1 and doc[prev.end].is_lower \
-                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS and gap[0] not in lex.verbs:
+                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS and gap[0] not in lex.verbs \
+                    and gap[0] not in closed:
                 # "Russian naval forces", "Israeli security officials": one modifier between
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
                 out[-1].titled = True

@@ -66,8 +66,14 @@ class TriggerFinder:
     def _verb(self, doc: Doc, i: int, start: int, end: int, covered: set[int]) -> Trigger | None:
         word = doc[i].lower_
         entries = self.lex.verbs.get(word)
-        if not entries or word in self.lex.cues.not_verbs or word in self.lex.cues.say:
+        if not entries:
             return None
+        if word in self.lex.cues.not_verbs or word in self.lex.cues.say:
+            # an idiom with a phrase after it is still a verb ("took to the streets", "went on strike"); with
+            # one word ("go to", "set up") it is as ambiguous as the verb alone
+            entries = [v for v in entries if len(v.particle.split()) > 1]
+            if not entries:
+                return None
         verdict: dict[str, bool] = {}
         best: tuple[int, Trigger] | None = None
         for v in entries:
