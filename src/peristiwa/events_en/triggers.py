@@ -36,6 +36,7 @@ class TriggerFinder:
         c = lex.cues
         # adverbs between subject and verb ("also", "reportedly"): skipped when reading what precedes a verb
         self._adjectives: set[int] = set()
+        self._doc_words: tuple[Doc | None, list[str]] = (None, [])
         self._skip = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
 
     def find(self, doc: Doc, start: int, end: int, covered: set[int], adjectives: set[int] | None = None
@@ -133,6 +134,12 @@ class TriggerFinder:
             k -= 1
         return k > start and doc[k - 1].lower_ in ("a", "an")
 
+    def _words(self, doc: Doc) -> list[str]:
+        """Lower-case token texts of the document, computed once per Doc (patterns read them many times)."""
+        if self._doc_words[0] is not doc:
+            self._doc_words = (doc, [t.lower_ for t in doc])
+        return self._doc_words[1]
+
     def _pattern(self, doc: Doc, v: Verb, i: int, stop: int, start: int, end: int) -> tuple[str, int]:
         quad = _quad(v.code)
         for p in self.lex.patterns.get(v.block, ()):
@@ -140,7 +147,7 @@ class TriggerFinder:
             # material verb keeps its quad: "clash * government" -> criticism is a dictionary artefact
             if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad:
                 continue
-            if _matches(doc, p, i, stop, start, end, self.lex.cues.boundaries):
+            if _matches(self._words(doc), p, i, stop, start, end, self.lex.cues.boundaries):
                 return p.code, p.size
         return v.code, 0
 
@@ -151,6 +158,7 @@ class TriggerFinder:
 
     # -- nouns --------------------------------------------------------------------------------------------
     def _nouns(self, doc: Doc, start: int, end: int, covered: set[int]) -> list[Trigger]:
+        words = self._words(doc)
         out: list[Trigger] = []
         i = start
         while i < end:
@@ -161,14 +169,13 @@ class TriggerFinder:
             for n in (3, 2, 1):
                 if i + n > end:
                     continue
-                words = " ".join(t.lower_ for t in doc[i:i + n])
-                noun = self.lex.nouns.get(words)
+                noun = self.lex.nouns.get(" ".join(words[i:i + n]) if n > 1 else words[i])
                 if noun is not None:
                     hit = (n, noun)
                     break
             if hit:
                 n, noun = hit
-                out.append(Trigger(i, i + n, noun.code, "noun", " ".join(t.lower_ for t in doc[i:i + n]), "noun"))
+                out.append(Trigger(i, i + n, noun.code, "noun", " ".join(words[i:i + n]), "noun"))
                 i += n
             else:
                 i += 1
@@ -182,38 +189,62 @@ def _quad(code: str) -> int:
         return 0
 
 
-def _word_ok(alts: tuple[str, ...], doc: Doc, k: int) -> int:
+@dataclass(frozen=True, slots=True)
+class _Element:
+    """One pattern element compiled for matching: exact words, stems (TABARI: "attack" matches "attacks"),
+    and multi-word alternatives."""
+
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    multi: tuple[tuple[str, ...], ...]
+
+
+_COMPILED: dict[tuple[str, ...], _Element] = {}
+
+
+def _compile(alts: tuple[str, ...]) -> _Element:
+    el = _COMPILED.get(alts)
+    if el is None:
+        exact, stems, multi = set(), [], []
+        for alt in alts:
+            parts = alt.split()
+            if len(parts) > 1:
+                multi.append(tuple(parts))
+            elif alt.endswith("_"):
+                exact.add(alt.rstrip("_"))
+            else:
+                stems.append(alt)
+        el = _COMPILED[alts] = _Element(frozenset(exact), tuple(stems), tuple(multi))
+    return el
+
+
+def _part_ok(part: str, tok: str) -> bool:
+    return tok == part.rstrip("_") if part.endswith("_") else tok.startswith(part)
+
+
+def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
     """How many tokens from k match one of the alternatives (0: none). A word ending in '_' is exact; other
-    words are stems, as in TABARI ("attack" matches "attacks")."""
-    for alt in alts:
-        parts = alt.split()
-        if k + len(parts) > len(doc):
-            continue
-        ok = True
-        for n, part in enumerate(parts):
-            tok = doc[k + n].lower_
-            if part.endswith("_"):
-                if tok != part.rstrip("_"):
-                    ok = False
-                    break
-            elif not tok.startswith(part):
-                ok = False
-                break
-        if ok:
+    words are stems."""
+    el = _compile(alts)
+    tok = words[k]
+    if tok in el.exact or any(tok.startswith(st) for st in el.stems):
+        return 1
+    for parts in el.multi:
+        if k + len(parts) <= len(words) and all(_part_ok(p, words[k + n]) for n, p in enumerate(parts)):
             return len(parts)
     return 0
 
 
-def _matches(doc: Doc, p: Pattern, i: int, stop: int, start: int, end: int, boundaries: set[str]) -> bool:
+def _matches(words: list[str], p: Pattern, i: int, stop: int, start: int, end: int, boundaries: set[str]) -> bool:
     # after the verb: each element in order, at most 4 tokens after the previous one, within the clause
     k = stop
     for n, alts in enumerate(p.after):
         limit = k + (6 if n == 0 else 4)
         found = False
         while k < min(end, limit):
-            if doc[k].lower_ in boundaries:
+            if words[k] in boundaries:
                 return False
-            got = _word_ok(alts, doc, k)
+            got = _word_ok(alts, words, k)
             if got:
                 k += got
                 found = True
@@ -227,9 +258,9 @@ def _matches(doc: Doc, p: Pattern, i: int, stop: int, start: int, end: int, boun
         limit = k - (6 if n == 0 else 4)
         found = False
         while k >= max(start, limit):
-            if doc[k].lower_ in boundaries:
+            if words[k] in boundaries:
                 return False
-            if _word_ok(alts, doc, k):
+            if _word_ok(alts, words, k):
                 k -= 1
                 found = True
                 break
