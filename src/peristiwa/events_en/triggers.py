@@ -227,7 +227,7 @@ def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
     words are stems."""
     el = _compile(alts)
     tok = words[k]
-    if tok in el.exact or any(tok.startswith(st) for st in el.stems):
+    if tok in el.exact or el.stems and tok.startswith(el.stems):
         return 1
     for parts in el.multi:
         if k + len(parts) <= len(words) and all(_part_ok(p, words[k + n]) for n, p in enumerate(parts)):
