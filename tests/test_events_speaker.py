@@ -199,3 +199,21 @@ def test_demanded_verbal_act_needs_no_target(code) -> None:
     assert e.modality == "demanded" and [a.sector for a in e.actor] == ["GOV"]
     # a material act asked for still needs whom it is for
     assert "AID" not in _types(code("Nelayan dianjurkan memanfaatkan bantuan kredit tersebut."))
+
+
+def test_what_is_needed_from_a_side(code) -> None:
+    events = code("Raja Yordania menambahkan, apa yang diperlukan dari pihak Israel ialah langkah nyata.")
+    e = one(events, "REQUEST")
+    assert countries(e.actor) == {"JOR"} and countries(e.recipient) == {"ISR"}
+
+
+def test_shooting_at_a_vehicle_hits_whom_it_carries(code) -> None:
+    e = one(code("Orang bersenjata melepaskan tembakan ke arah sebuah bus yang membawa peziarah Iran."), "ASSAULT")
+    assert countries(e.recipient) == {"IRN"}
+
+
+def test_shooting_and_its_toll_are_one_attack(code) -> None:
+    events = code("Tentara Israel melepaskan tembakan ke arah sebuah mobil yang membawa militan Hamas, sehingga "
+                  "menewaskan dua warga Palestina.")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1 and countries(attacks[0].actor) == {"ISR"}

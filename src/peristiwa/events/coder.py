@@ -288,8 +288,20 @@ def _dedupe_events(events: list[Event], offset: int = 0) -> list[Event]:
     # toll verb names whom it hit, so the version without a recipient goes
     tolls = [o for o in out if o.event == "ASSAULT" and o.actor and o.recipient
              and o.trigger.text.lower() in _TOLL_VERBS]
-    return [o for o in out if not (o.event == "ASSAULT" and o.actor and not o.recipient and any(
+    out = [o for o in out if not (o.event == "ASSAULT" and o.actor and not o.recipient and any(
         t is not o and {x.name for x in t.actor} == {x.name for x in o.actor} for t in tolls))]
+    # ... and when the shooting names whom it aimed at too, the toll's dead join its recipients
+    merged: list[Event] = []
+    for o in out:
+        first = next((f for f in merged if o in tolls and f.event == "ASSAULT" and f.recipient
+                      and f.trigger.end <= o.trigger.start and f.modality == o.modality
+                      and {x.name for x in f.actor} == {x.name for x in o.actor}), None)
+        if first is None:
+            merged.append(o)
+            continue
+        known = {x.name for x in first.recipient}
+        first.recipient = first.recipient + [x for x in o.recipient if x.name not in known]
+    return merged
 
 
 _CLAUSE_LINKS = (", dan ", ", serta ", ", lalu ", ", kemudian ", ", dan kemudian ", "; ")

@@ -90,7 +90,7 @@ _HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "
 _OPERATIONS = {"COERCE"}
 # "pangkalan yang dioperasikan X", "kapal yang dimiliki X": whose the attacked site or vehicle is
 _OWNED_BY = {"dioperasikan", "dikelola", "dimiliki", "dijalankan", "digunakan", "dihuni", "ditempati", "dijaga",
-             "milik"}
+             "milik", "membawa", "mengangkut", "ditumpangi", "dinaiki", "dikendarai"}
 # Pronouns that may stand for an actor the sentence does not name ("tuduhan terhadap mereka").
 _UNNAMED = {"mereka", "dia", "ia", "beliau"}
 _CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
@@ -171,6 +171,8 @@ class RoleFinder:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
         if not r.recipients and p.event == "PROTEST":
             r.recipients = self._protest_site(m.end)
+        if not r.recipients and not passive and p.event in ("ASSAULT", "COERCE"):
+            r.recipients = self._owner_of_place(m.end, direct=m.light is None)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
         return r
@@ -448,7 +450,11 @@ class RoleFinder:
         for t in reversed(self.doc[te:x.start]):
             if t.lower_ in PREPS:
                 return t.lower_
-        return _prev_word(self.doc, x.start, self.s)
+        # "diperlukan dari pihak Palestina": the trigger's own last word, past quantifiers and "pihak"
+        i = x.start - 1
+        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+            i -= 1
+        return self.doc[i].lower_ if i >= self.s else ""
 
     def _right(self, te: int) -> list:
         """Mentions after token te, and one that overlaps te ("bantuan [militer dari Jerman]")."""
@@ -551,12 +557,19 @@ class RoleFinder:
             r.actors = near
         return r
 
-    def _owner_of_place(self, te: int) -> list:
-        """"serangan terhadap pangkalan yang dioperasikan perusahaan X", "serangan ke kapal milik Y": an
-        attack on a site or vehicle that is not an actor hits its owner or operator."""
-        if te + 2 >= self.e or self.doc[te].lower_ not in self.cues.recipient_preps - {"dengan"}:
+    def _owner_of_place(self, te: int, direct: bool = False) -> list:
+        """"serangan terhadap pangkalan yang dioperasikan perusahaan X", "serangan ke kapal milik Y", "menembaki
+        bus yang membawa peziarah Z": an attack on a site or vehicle that is not an actor hits its owner,
+        operator or passengers. `direct`: a verb's object may follow with no preposition."""
+        if te + 2 >= self.e:
             return []
-        for i in range(te + 1, min(self.e, te + 4)):
+        if self.doc[te].lower_ in self.cues.recipient_preps - {"dengan"}:
+            first = te + 1
+        elif direct:
+            first = te
+        else:
+            return []
+        for i in range(first, min(self.e, first + 5)):
             if self.actors.covering(i) is not None:
                 return []  # the recipient is named directly
             w = self.doc[i].lower_
