@@ -158,6 +158,15 @@ def test_protest_idioms_and_no_merge_across_prepositions(coder):
     assert [a.text for a in ev.recipient] == ["Bolivia"]
 
 
+def test_appositive_between_and_noun_subjects(coder):
+    [ev] = events(coder, "Wang Yi, China's foreign minister, criticised Japan over the islands.")
+    assert [a.name for a in ev.actor] == ["Wang Yi"] and countries(ev.recipient) == {"JPN"}
+    ev = only(events(coder, "Talks between Sudan and South Sudan collapsed on Friday."), "SANCTION")
+    assert countries(ev.actor) == {"SDN", "SSD"}
+    ev = only(events(coder, "The raid by al-Shabaab on a Kenyan army base killed nine soldiers."), "ASSAULT")
+    assert [a.text for a in ev.actor] == ["al-Shabaab"] and ev.trigger.text == "killed"
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

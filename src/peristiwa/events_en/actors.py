@@ -69,7 +69,8 @@ class ActorFinder:
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]
         found: list[Mention] = []
-        if first[:1].isupper():
+        # names start with a capital, or with a particle and a hyphen ("al-Shabaab", "el-Sisi")
+        if first[:1].isupper() or first.lower() in _PARTICLES and i + 1 < len(tokens) and tokens[i + 1] == "-":
             def project_ok(alias, a: int, b: int) -> bool:
                 if alias.exact:
                     return "".join(tokens[a:b]) == "".join(alias.text.split())

@@ -90,7 +90,7 @@ class EnglishCoder:
         trigs = self.triggers.find(doc, sent.start, sent.end, covered, adjectives)
         if not trigs:
             return []
-        found = [_Found(t) for t in trigs]
+        found = [_Found(t) for t in sorted(trigs, key=lambda t: t.start)]
         for k, f in enumerate(found):
             self._modality(doc, sent, f, found[:k])
             self._roles(doc, sent, f, found[:k], mentions)
@@ -188,6 +188,15 @@ class EnglishCoder:
         if t.kind == "noun":
             subject = subject if self._noun_subject(doc, sent, t.start, subject) else []
         obj, agent = self._objects(doc, sent, t, mentions, passive)
+        if t.kind == "noun" and not subject and agent:
+            subject, agent = agent, []  # "the attack by Boko Haram on the village"
+        if t.kind == "verb" and not subject and not passive:
+            # "The attack by Boko Haram ... killed 40 people": the event noun in subject position lends its actor
+            noun = next((g for g in reversed(before) if g.trig.kind == "noun" and g.actors
+                         and g.trig.start < t.start), None)
+            if noun is not None and not any(self._say(doc, k) or doc[k].text == ";"
+                                            for k in range(noun.trig.end, t.start)):
+                subject = noun.actors
         if passive:
             actors, targets = agent, subject
         else:
@@ -278,11 +287,25 @@ class EnglishCoder:
         while idx > 0:
             prev = mentions[idx - 1]
             gap = [t.lower_ for t in doc[prev.end:group[0].start] if t.lower_ not in ("the", "a", "an")]
-            if prev.start < lo or gap not in _JOINERS or self._after_prep(doc, prev, lo):
+            if prev.start < lo or gap not in _JOINERS:
+                break
+            if gap == [","] and group[0].titled and group[0].kind != "person" and prev.kind in ("person", "name") \
+                    and group[0].end < len(doc) and doc[group[0].end].text == ",":
+                group[0] = prev  # "Sergei Lavrov, Russia's foreign minister, said": one person, named twice
+                idx -= 1
+                continue
+            if self._after_prep(doc, prev, lo) and not self._after_between(doc, prev, lo):
                 break  # "support for Manila, and the United States said": Manila is another verb's object
             group.insert(0, prev)
             idx -= 1
         return group
+
+    def _after_between(self, doc: Doc, m: Mention, lo: int) -> bool:
+        """'Talks between Serbia and Kosovo collapsed': both sides of 'between' are one group."""
+        k = m.start - 1
+        while k >= lo and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        return k >= lo and doc[k].lower_ == "between"
 
     def _group_right(self, doc: Doc, m: Mention, mentions: list[Mention], hi: int) -> list[Mention]:
         group = [m]
