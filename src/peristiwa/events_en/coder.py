@@ -63,7 +63,6 @@ class EnglishCoder:
         self._intent = governor_forms(c.intent_governors)
         self._absorb = governor_forms(c.absorbing_governors)
         self._demand = governor_forms(c.demand_governors)
-        self._symmetric = c.symmetric
         self._gazetteer = gazetteer
         self._covered: set[int] = set()
 
@@ -227,7 +226,7 @@ class EnglishCoder:
 
     def _after_be(self, doc: Doc, sent: Span, i: int) -> bool:
         k = i - 1
-        while k >= sent.start and (doc[k].lower_ in self.triggers._skip or doc[k].lower_ in self.lex.cues.negation):
+        while k >= sent.start and (doc[k].lower_ in self.triggers.skip_words or doc[k].lower_ in self.lex.cues.negation):
             k -= 1
         return k >= sent.start and doc[k].lower_ in self.lex.cues.be
 
@@ -388,7 +387,7 @@ class EnglishCoder:
 
     def _coordinated_with(self, doc: Doc, sent: Span, i: int, before: list[_Found]) -> _Found | None:
         k = i - 1
-        while k >= sent.start and doc[k].lower_ in self.triggers._skip:
+        while k >= sent.start and doc[k].lower_ in self.triggers.skip_words:
             k -= 1
         if k < sent.start or doc[k].lower_ not in ("and", ",", "then", "before", "after"):
             return None

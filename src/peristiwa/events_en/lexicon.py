@@ -63,7 +63,6 @@ class Cues:
     place_preps: set[str] = field(default_factory=set)
     boundaries: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
-    symmetric: set[str] = field(default_factory=set)
     not_verbs: set[str] = field(default_factory=set)
     pattern_only: set[str] = field(default_factory=set)
     plural_nouns: set[str] = field(default_factory=set)

@@ -37,7 +37,7 @@ class TriggerFinder:
         # adverbs between subject and verb ("also", "reportedly"): skipped when reading what precedes a verb
         self._adjectives: set[int] = set()
         self._doc_words: tuple[Doc | None, list[str]] = (None, [])
-        self._skip = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
+        self.skip_words = c.aux - c.modal - {"to", "do", "does", "did", "not", "n't", "never", "cannot"}
 
     def find(self, doc: Doc, start: int, end: int, covered: set[int], adjectives: set[int] | None = None
              ) -> list[Trigger]:
@@ -100,7 +100,7 @@ class TriggerFinder:
     def is_verb(self, doc: Doc, i: int, start: int, form: str, covered: set[int]) -> bool:
         c = self.lex.cues
         j = i - 1
-        while j >= start and doc[j].lower_ in self._skip:
+        while j >= start and doc[j].lower_ in self.skip_words:
             j -= 1
         if j < start:
             # sentence-initial: "Suspected rebels", "Armed men", "Talks" are modifiers and nouns
