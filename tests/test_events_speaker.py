@@ -217,3 +217,13 @@ def test_shooting_and_its_toll_are_one_attack(code) -> None:
                   "menewaskan dua warga Palestina.")
     attacks = [e for e in events if e.event == "ASSAULT"]
     assert len(attacks) == 1 and countries(attacks[0].actor) == {"ISR"}
+
+
+def test_release_or_detention_in_a_capital_is_its_authorities(code) -> None:
+    e = one(code("Dua wartawan Jepang dibebaskan di Pyongyang pada Kamis."), "RETREAT")
+    assert countries(e.actor) == {"PRK"} and countries(e.recipient) == {"JPN"}
+    e = one(code("Seorang aktivis Inggris ditahan di Moskow."), "COERCE")
+    assert countries(e.actor) == {"RUS"}
+    # an attack's place says nothing of who attacked
+    e = one(code("Seorang diplomat Mesir diserang di Baghdad."), "ASSAULT")
+    assert not e.actor

@@ -155,6 +155,8 @@ class RoleFinder:
         if passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
+            if not r.actors and r.recipients and p.event in ("COERCE", "RETREAT"):
+                r.actors = self._authority_of_place(m.end)
         else:
             r.actors = subj
             if m.light is not None and _is_pen_an(self.doc[m.noun_start].lower_):
@@ -176,6 +178,19 @@ class RoleFinder:
         if not passive:
             self.taken |= {x.start for x in r.recipients}
         return r
+
+    def _authority_of_place(self, te: int) -> list:
+        """"Para pelaut itu dibebaskan di Teheran", "wartawan itu ditahan di Moskow": a release or detention
+        with no agent is the act of the authorities of the capital or country where it happened."""
+        for i in range(te, min(self.e - 1, te + 3)):
+            if self.doc[i].lower_ in RIGHT_BOUNDARY:
+                return []
+            if self.doc[i].lower_ == "di":
+                x = self.actors.covering(i + 1)
+                if x is not None and x.start == i + 1 and x.kind in ("metonym", "country"):
+                    return [x]
+                return []
+        return []
 
     def _protest_site(self, te: int) -> list:
         """"berunjuk rasa di depan Kedutaan Besar Denmark", "demonstrasi di luar kantor PBB": a protest outside
