@@ -167,6 +167,15 @@ def test_appositive_between_and_noun_subjects(coder):
     assert [a.text for a in ev.actor] == ["al-Shabaab"] and ev.trigger.text == "killed"
 
 
+def test_backing_phone_calls_and_arms_embargoes(coder):
+    ev = only(events(coder, "Sudan and Chad back the rebel coalition in the Central African Republic, officials say."),
+              "SUPPORT")
+    assert countries(ev.actor) == {"SDN", "TCD"} and ev.attribution is not None
+    ev = only(events(coder, "Brazilian President Lula spoke by telephone with Emmanuel Macron on Sunday."), "CONSULT")
+    assert ev.cameo == "041" and countries(ev.actor) == {"BRA"}
+    assert not [e for e in events(coder, "Iran accused Israel of breaking the UN arms embargo.") if e.trigger.text == "arms"]
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

@@ -168,7 +168,8 @@ class EnglishCoder:
         t = f.trig
         passive = t.kind == "verb" and t.form == "ed" and self._after_be(doc, sent, t.start)
         reduced = t.kind == "verb" and t.form == "ed" and not passive and t.end < sent.end \
-            and doc[t.end].lower_ == "by" and t.start > sent.start
+            and doc[t.end].lower_ == "by" and t.start > sent.start \
+            and any(t.end < m.start <= t.end + 2 for m in mentions)  # "sent by the EU", not "spoke by phone"
         passive = passive or reduced
         f.passive = passive
         subject = self._subject(doc, sent, t.start, mentions)

@@ -119,13 +119,22 @@ class TriggerFinder:
                 return False  # "the new European sanctions", "an Iranian attack": a noun after an adjective
             if form == "base" and self._after_article(doc, j, start, covered):
                 return False  # "a police patrol": a compound noun
-            return form != "base" or prev.endswith("s") or prev in c.plural_nouns
+            return form != "base" or prev.endswith("s") or prev in c.plural_nouns \
+                or self._coordinated(doc, j, start, covered)
         if form == "s":
             # after a common word an -s form is a plural noun ("emergency loans"); after an unknown name or a
             # relative pronoun it is a verb
             return prev in ("who", "which", "that") or doc[j].text[:1].isupper() and not doc[j].is_sent_start \
                 and not prev.endswith(("ean", "ian", "ese", "ish"))  # "European sanctions", not a name
         return False
+
+    @staticmethod
+    def _coordinated(doc: Doc, j: int, start: int, covered: set[int]) -> bool:
+        """'Sudan and Chad back ...': an actor joined to another by 'and' is a plural subject."""
+        k = j
+        while k > start and k - 1 in covered:
+            k -= 1
+        return k - 2 >= start and doc[k - 1].lower_ == "and" and k - 2 in covered
 
     @staticmethod
     def _after_article(doc: Doc, j: int, start: int, covered: set[int]) -> bool:
