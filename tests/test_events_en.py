@@ -333,6 +333,11 @@ def test_generated_lexicon_matches_the_dictionary(shared):
     rows = [ln for ln in shipped if ln and not ln.startswith("#")][1:]
     assert rows == ["\t".join(v) for v in verbs]
     assert ("sign", "", "&treaty", "057") in patterns
+    petr = shared / "lexicons/petrarch-dictionaries/petrarch2"
+    agents = build.build_agents(petr / "Phoenix.agents.txt")
+    assert ("police", "COP", "COP") in agents and not [a for a in agents if a[0].endswith(" in")]
+    shipped_agents = (ROOT / "src/peristiwa/data/events_en/agents.tsv").read_text(encoding="utf-8").splitlines()
+    assert [ln for ln in shipped_agents if ln and not ln.startswith("#")][1:] == ["\t".join(a) for a in agents]
 
 
 # -- the CLI on the bundled English example ------------------------------------------------------------------------
