@@ -176,6 +176,11 @@ def test_backing_phone_calls_and_arms_embargoes(coder):
     assert not [e for e in events(coder, "Iran accused Israel of breaking the UN arms embargo.") if e.trigger.text == "arms"]
 
 
+def test_agent_of_a_group_is_the_group(coder):
+    ev = only(events(coder, "The leader of Hamas threatened Israel with a new uprising."), "THREATEN")
+    assert [(a.name, a.sector) for a in ev.actor] == [("Hamas", "REB")] and countries(ev.recipient) == {"ISR"}
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

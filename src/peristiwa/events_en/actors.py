@@ -172,8 +172,10 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1].name_start = m.start
                 out[-1].title = prev.actor
                 continue
-            if prev.kind == "agent" and m.kind == "country" and gap in (["of"], ["of", "the"]):
-                out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev, name_from=m, kind="country")
+            if prev.kind == "agent" and m.kind in ("country", "name") and gap in (["of"], ["of", "the"]):
+                # "the president of France" is France's government; "the leader of Hamas" is Hamas
+                out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev if m.kind == "country" else m,
+                                 name_from=m, kind=m.kind)
                 continue
         out.append(m)
     return out
