@@ -82,3 +82,14 @@ def test_more_common_constructions(code, text, etype, quad, src, tgt) -> None:
 def test_groups_of_states_take_no_country(code) -> None:
     e = one(code("Sejumlah negara Barat menjatuhkan sanksi terhadap pemerintah Myanmar."), "SANCTION")
     assert countries(e.actor) == {""} and countries(e.recipient) == {"MMR"}
+
+
+def test_naming_a_suspect_is_a_charge(code) -> None:
+    e = one(code("Kejaksaan Agung menetapkan mantan Menteri Pertanian Thailand sebagai tersangka."), "ACCUSE")
+    assert e.cameo == "1121" and countries(e.recipient) == {"THA"}
+    assert "ACCUSE" not in [e.event for e in code("Pemerintah menetapkan harga baru bahan bakar.")]
+
+
+def test_a_verb_made_noun_by_nya_does_not_end_the_object(code) -> None:
+    e = one(code("Vietnam memprotes masuknya kapal nelayan China ke perairannya."), "ACCUSE")
+    assert countries(e.recipient) == {"CHN"}

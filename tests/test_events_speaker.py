@@ -227,3 +227,16 @@ def test_release_or_detention_in_a_capital_is_its_authorities(code) -> None:
     # an attack's place says nothing of who attacked
     e = one(code("Seorang diplomat Mesir diserang di Baghdad."), "ASSAULT")
     assert not e.actor
+
+
+def test_negators_that_do_not_negate(code) -> None:
+    e = one(code("Tak lama kemudian, Myanmar membebaskan dua wartawan Jepang."), "RETREAT")
+    assert e.modality == "asserted"
+    e = one(code("Israel tidak hanya menyerang Gaza."), "ASSAULT")
+    assert e.modality == "asserted"
+
+
+def test_passive_made_noun_takes_its_patient_after_it(code) -> None:
+    events = code("Partai itu goyah setelah ditangkapnya Menteri Luar Negeri Jepang oleh polisi Rusia.")
+    e = one(events, "COERCE")
+    assert countries(e.recipient) == {"JPN"} and countries(e.actor) == {"RUS"}

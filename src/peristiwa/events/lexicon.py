@@ -67,6 +67,7 @@ class Cues:
     unaimed_with_link: set[str] = field(default_factory=set)
     threat_links: set[str] = field(default_factory=set)
     protest_sites: set[str] = field(default_factory=set)
+    not_negation: list[tuple[str, ...]] = field(default_factory=list)
     claim_verbs: set[str] = field(default_factory=set)
     claim_glue: set[str] = field(default_factory=set)
 
@@ -268,6 +269,7 @@ def _load_cues() -> Cues:
         unaimed_with_link=set(roles.get("unaimed_with_link") or []),
         threat_links=set(roles.get("threat_links") or []),
         protest_sites=set(roles.get("protest_sites") or []),
+        not_negation=[_words(w) for w in mod.get("not_negation") or []],
         claim_verbs=set(roles.get("claim_verbs") or []),
         claim_glue=set(roles.get("claim_glue") or []),
     )

@@ -123,7 +123,8 @@ def find_triggers(doc: Doc, words: list[Word], lex: EventLexicon) -> list[Match]
 
 
 def _has_object(words: list[Word], k: int, objects: tuple[tuple[str, ...], ...]) -> bool:
-    for j in range(k, min(len(words), k + 4)):
+    # within six words: a named object may stand between ("menetapkan Ketua DPR X sebagai tersangka")
+    for j in range(k, min(len(words), k + 6)):
         if words[j].text in BOUNDARY:
             return False
         if any(_seq_at(words, j, o) for o in objects):

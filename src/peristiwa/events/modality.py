@@ -21,7 +21,7 @@ def modality_of(words: list[Word], w_start: int, cues: Cues, stop_tokens: set[in
         if prev.text in BOUNDARY or prev.start in stop_tokens:
             break
         lo -= 1
-    window = [w.text for w in words[lo:w_start]]
+    window = _drop_idioms([w.text for w in words[lo:w_start]], cues.not_negation)
     found = {name: _has(window, seqs) for name, seqs in
              (("negated", cues.negated), ("hypothetical", cues.hypothetical), ("intended", cues.intended))}
     # a negation right before the verb wins over what stands further left ("akan tidak"/"tidak akan")
@@ -34,6 +34,17 @@ def modality_of(words: list[Word], w_start: int, cues: Cues, stop_tokens: set[in
     if window and window[-1] in ("untuk", "guna") :
         return "intended"
     return "asserted"
+
+
+def _drop_idioms(window: list[str], idioms: list[tuple[str, ...]]) -> list[str]:
+    """Blank out negators that do not negate ("tak lama kemudian", "tidak hanya")."""
+    out = list(window)
+    for seq in idioms:
+        k = len(seq)
+        for i in range(len(out) - k + 1):
+            if tuple(out[i:i + k]) == seq:
+                out[i:i + k] = [""] * k
+    return out
 
 
 def _has(window: list[str], seqs: list[tuple[str, ...]]) -> bool:

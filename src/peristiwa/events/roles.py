@@ -152,7 +152,14 @@ class RoleFinder:
         else:
             subj = self._subject(m.start) or self._speaker_pronoun(m.start) or self._main_subject(m.start) \
                 or ([] if passive else self._operation_subject(m.start))
-        if passive:
+        if passive and self.doc[m.end - 1].lower_.endswith("nya") and m.light is None:
+            # "pasca ditetapkannya Novanto sebagai tersangka": a passive made a noun; what follows is its patient
+            after = [x for x in self.mentions if m.end <= x.start <= m.end + 1]
+            r.recipients = self._coordinated_right(after[0]) if after else []
+            past = max((x.end for x in r.recipients), default=m.end)
+            r.actors = [x for x in self._agent(past) if x.start >= past and
+                        _prev_word(self.doc, x.start, self.s) == "oleh"]
+        elif passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
             if not r.actors and r.recipients and p.event in ("COERCE", "RETREAT"):
@@ -479,6 +486,8 @@ class RoleFinder:
         """A verb the object scan must not cross: tagged VERB, or a lower-case meN-/ber-/di- word."""
         if t.i > 0 and self.doc[t.i - 1].lower_ == "secara":  # "secara berkala": an adverb
             return False
+        if t.lower_.endswith("nya") and not t.lower_.startswith(("me", "di")):
+            return False  # "masuknya kapal China": a verb made a noun by -nya
         if self.tagged:
             return t.pos_ == "VERB"
         w = t.text
