@@ -181,6 +181,13 @@ def test_agent_of_a_group_is_the_group(coder):
     assert [(a.name, a.sector) for a in ev.actor] == [("Hamas", "REB")] and countries(ev.recipient) == {"ISR"}
 
 
+def test_crowds_that_attack_or_block_protest(coder):
+    ev = only(events(coder, "Protesters threw stones at riot police in Santiago."), "PROTEST")
+    assert ev.cameo == "145" and countries(ev.actor) == {"CHL"}
+    ev = only(events(coder, "Demonstrators blocked the main road to the airport in Dhaka."), "PROTEST")
+    assert ev.cameo == "144"
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")

@@ -467,6 +467,11 @@ class EnglishCoder:
                 and not src:
             return None
         event, cameo = row.plover, t.code
+        if event in ("ASSAULT", "COERCE") and src and all(a.text.lower().split()[-1] in self.lex.cues.crowds
+                                                           for a in src):
+            # "protesters threw stones at police" is a violent protest (145); "demonstrators blocked the
+            # highway", "occupied the ministry" obstruct (144)
+            event, cameo = "PROTEST", "145" if event == "ASSAULT" else "144"
         if f.modality == "intended":
             event, cameo = intended_variant(event, cameo)
         row = lookup(cameo)

@@ -67,6 +67,7 @@ class Cues:
     pattern_only: set[str] = field(default_factory=set)
     plural_nouns: set[str] = field(default_factory=set)
     quantities: set[str] = field(default_factory=set)
+    crowds: set[str] = field(default_factory=set)
 
 
 @dataclass
