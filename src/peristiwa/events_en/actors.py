@@ -108,7 +108,19 @@ class ActorFinder:
         hits = self.project.actors.keys.get(compact(canonical), ())
         if own is not None and any(a.entry.kind == "country" and a.entry.country == country for a in hits):
             return Mention(i, end, _actor(doc, i, end, own.name, country, sector, own.wikidata), "country")
-        return Mention(i, end, _actor(doc, i, end, canonical.title(), country, sector, None), "name")
+        return Mention(i, end, _actor(doc, i, end, _display(canonical), country, sector, None), "name")
+
+
+_SMALL = {"of", "the", "in", "and", "for", "on", "to", "de", "del", "la", "al", "el", "bin", "ibn"}
+
+
+def _display(name: str) -> str:
+    """A Phoenix name (lower case) as people write it: 'al qaeda in the arabian peninsula' ->
+    'Al Qaeda in the Arabian Peninsula'; short one-word names are acronyms ('rsf' -> 'RSF')."""
+    words = name.split()
+    if len(words) == 1 and len(name) <= 4:
+        return name.upper()
+    return " ".join(w if n and w in _SMALL else w[:1].upper() + w[1:] for n, w in enumerate(words))
 
 
 _shared: list[ActorFinder] = []
