@@ -275,6 +275,14 @@ def test_act_asked_of_an_unknown_party_has_no_actor(coder):
     assert all(e.modality != "demanded" or "PER" not in countries(e.actor) for e in evs)
 
 
+def test_quote_across_sentences_takes_the_closing_speaker(coder):
+    text = "\u201cWe will not retreat. The border is ours,\u201d Indian Defence Minister Arjun Mehra said on Monday."
+    quotes, _ = code(coder, text)
+    assert [q.text for q in quotes] == ["We will not retreat. The border is ours,"]
+    assert quotes[0].speaker.name == "Arjun Mehra" and quotes[0].speaker.country == "IND"
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
 # -- no event ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "The price of rice rose sharply last month.",

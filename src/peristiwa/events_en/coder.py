@@ -11,6 +11,7 @@ from the words before the verb. See docs/events-en.md.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 
@@ -71,13 +72,14 @@ class EnglishCoder:
         mentions = self.actors.find(doc, article.published)
         doc_key = str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])
         events: list[Event] = []
-        quotes: list[Quote] = []
-        for si, sent in enumerate(_sentences(doc)):
+        sents = _sentences(doc)
+        speakers: list[Mention | None] = []
+        for si, sent in enumerate(sents):
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             speaker = self._attribution(doc, sent, in_sent)
-            quotes += self._quotes(doc, sent, speaker)
+            speakers.append(speaker)
             events += self._sentence(doc, sent, si, in_sent, speaker, article, doc_key)
-        return quotes, events
+        return _quotes(article.text, sents, speakers), events
 
     # -- one sentence -------------------------------------------------------------------------------------
     def _sentence(self, doc: Doc, sent: Span, si: int, mentions: list[Mention], speaker: Mention | None,
@@ -426,25 +428,6 @@ class EnglishCoder:
                 return after
         return None
 
-    def _quotes(self, doc: Doc, sent: Span, speaker: Mention | None) -> list[Quote]:
-        out: list[Quote] = []
-        text = sent.text
-        base = sent.start_char
-        pos = 0
-        while True:
-            a = min((p for p in (text.find("“", pos), text.find("\"", pos)) if p >= 0), default=-1)
-            if a < 0:
-                break
-            b = min((p for p in (text.find("”", a + 1), text.find("\"", a + 1)) if p >= 0), default=-1)
-            if b < 0:
-                break
-            inner = text[a + 1:b]
-            if len(inner.split()) >= 3:
-                out.append(Quote(text=inner, start=base + a + 1, end=base + b,
-                                 speaker=replace(speaker.actor) if speaker is not None else None))
-            pos = b + 1
-        return out
-
     # -- records ------------------------------------------------------------------------------------------
     def _event(self, doc: Doc, sent: Span, si: int, f: _Found, speaker: Mention | None, article: Article,
                doc_key: str) -> Event | None:
@@ -529,6 +512,35 @@ def _refine(trig: Trigger, nouns: list[Trigger]) -> None:
         return
     if better is not None:
         trig.code = better
+
+
+def _quotes(text: str, sents: list[Span], speakers: list[Mention | None]) -> list[Quote]:
+    """Quoted passages of three words or more, across sentence ends ("We will respond. This is war," she said):
+    the speaker is the one named in the sentence where the quote closes, else where it opens. Quotes do not
+    run across paragraphs."""
+    out: list[Quote] = []
+    ends = [s.end_char for s in sents]
+    pos = 0
+    while True:
+        a = min((p for p in (text.find("“", pos), text.find("\"", pos)) if p >= 0), default=-1)
+        if a < 0:
+            break
+        b = min((p for p in (text.find("”", a + 1), text.find("\"", a + 1)) if p >= 0), default=-1)
+        if b < 0:
+            break
+        inner = text[a + 1:b]
+        if "\n\n" in inner:
+            pos = a + 1  # an unclosed quote: the next one opens afresh
+            continue
+        if len(inner.split()) >= 3:
+            close = bisect.bisect_right(ends, b)
+            open_ = bisect.bisect_right(ends, a)
+            speaker = next((speakers[k] for k in (close, open_) if k < len(speakers) and speakers[k] is not None),
+                           None)
+            out.append(Quote(text=inner, start=a + 1, end=b,
+                             speaker=replace(speaker.actor) if speaker is not None else None))
+        pos = b + 1
+    return out
 
 
 def _actors(mentions: list[Mention]) -> list[Actor]:
