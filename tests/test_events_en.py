@@ -188,6 +188,12 @@ def test_crowds_that_attack_or_block_protest(coder):
     assert ev.cameo == "144"
 
 
+def test_strike_nouns_and_called(coder):
+    [ev] = events(coder, "Unions called a general strike in Montevideo.")
+    assert ev.event == "PROTEST" and ev.cameo == "143" and [(a.country, a.sector) for a in ev.actor] == [("URY", "LAB")]
+    assert not [e for e in events(coder, "Israel's strikes on Gaza drew condemnation.") if e.event == "PROTEST"]
+
+
 # -- modality ---------------------------------------------------------------------------------------------------
 def test_negated(coder):
     ev = only(events(coder, "Chile did not sign the fisheries treaty with Peru."), "SUPPORT")
