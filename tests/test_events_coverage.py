@@ -93,3 +93,18 @@ def test_naming_a_suspect_is_a_charge(code) -> None:
 def test_a_verb_made_noun_by_nya_does_not_end_the_object(code) -> None:
     e = one(code("Vietnam memprotes masuknya kapal nelayan China ke perairannya."), "ACCUSE")
     assert countries(e.recipient) == {"CHN"}
+
+
+def test_both_sides_with_no_antecedent_still_act(code) -> None:
+    e = one(code("Kedua negara sepakat untuk memperluas kerja sama di bidang energi."), "AGREE")
+    assert e.actor and countries(e.actor) == {""}
+
+
+def test_strengthening_ties_and_hosting_talks(code) -> None:
+    e = one(code("Vietnam ingin mempererat hubungan militer dengan India."), "AGREE")
+    assert e.modality == "intended" and countries(e.actor) == {"VNM"} and countries(e.recipient) == {"IND"}
+    e = one(code("Norwegia bersedia menjadi tuan rumah perundingan damai Sri Lanka."), "AGREE")
+    assert countries(e.actor) == {"NOR"}
+    # a tournament's host, a firm's ties: no event
+    assert not code("Qatar menjadi tuan rumah Piala Dunia 2022.")
+    assert not code("Perusahaan itu ingin mempererat hubungan dengan pelanggan.")

@@ -780,9 +780,16 @@ class ActorResolver:
                     found.append(m)
                 if len(found) == 2:
                     break
-            if len(found) < 2:
-                continue
             span = doc[i:end]
+            if len(found) < 2:
+                # no two earlier actors: still two parties, of unknown countries, when they open the sentence
+                # as its subject ("Kedua negara sepakat ...")
+                if i > 0 and sent_of[i - 1] == sent_of[i]:
+                    continue
+                sector = "" if lowered[i + 1] == "pihak" or lowered[i + 1] == "belah" else "GOV"
+                actor = Actor(span.text, span.start_char, span.end_char, "both sides", "", sector)
+                added.append(ActorMention(i, end, actor, i + 1, "coref", "pair"))
+                continue
             first, second = (replace(f.actor, text=span.text, start=span.start_char, end=span.end_char)
                              for f in reversed(found))
             added.append(ActorMention(i, end, first, i + 1, "coref", "pair", (second,)))
