@@ -240,3 +240,10 @@ def test_passive_made_noun_takes_its_patient_after_it(code) -> None:
     events = code("Partai itu goyah setelah ditangkapnya Menteri Luar Negeri Jepang oleh polisi Rusia.")
     e = one(events, "COERCE")
     assert countries(e.recipient) == {"JPN"} and countries(e.actor) == {"RUS"}
+
+
+def test_call_for_an_act_needs_no_named_addressee(code) -> None:
+    e = one(code("Sekjen PBB menyerukan dialog untuk mengakhiri krisis di Kenya."), "REQUEST")
+    assert countries(e.actor) == {"UNO"} and not e.recipient
+    # a call for a state of affairs, not an act, stays a statement
+    assert "REQUEST" not in _types(code("Paus menyerukan perdamaian di Timur Tengah."))
