@@ -247,3 +247,12 @@ def test_call_for_an_act_needs_no_named_addressee(code) -> None:
     assert countries(e.actor) == {"UNO"} and not e.recipient
     # a call for a state of affairs, not an act, stays a statement
     assert "REQUEST" not in _types(code("Paus menyerukan perdamaian di Timur Tengah."))
+
+
+def test_meeting_whose_clause_goes_on_in_the_future_is_planned(code) -> None:
+    e = one(code("Pertemuan Presiden Filipina dengan Perdana Menteri Jepang akan berlangsung di Tokyo pekan "
+                 "depan."), "AGREE")
+    assert e.modality == "intended" and countries(e.recipient) == {"JPN"}
+    e = one(code("Pertemuan Presiden Filipina dengan Perdana Menteri Jepang berlangsung di Tokyo kemarin."),
+            "CONSULT")
+    assert e.modality == "asserted"

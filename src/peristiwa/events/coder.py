@@ -68,6 +68,7 @@ class IndonesianCoder:
             modality = m.pattern.modality or (m.light.modality if m.light else "") or \
                 modality_of(words, m.w_start, cues, subject_tokens)
             found.append((m, roles, modality))
+        found = [(m, r, _future_noun(doc, sent, m, trigger_tokens, mod)) for m, r, mod in found]
         found = self._demands(doc, words, found, cues)
         found = _absorb_object_nouns(found)
         out: list[Event] = []
@@ -240,6 +241,24 @@ def _absorb_object_nouns(found: list) -> list:
         if lookup(n.pattern.cameo).quad in (1, 3) or theme:
             drop.add(k + 1)
     return [x for k, x in enumerate(out) if k not in drop]
+
+
+_FUTURE = {"akan", "dijadwalkan", "direncanakan", "rencananya", "bakal"}
+
+
+def _future_noun(doc: Doc, sent: Span, m: Match, triggers: set[int], modality: str) -> str:
+    """'pertemuan dengan X dan Y akan menjadi pembahasan tak resmi': a meeting, visit or joint act named by a
+    noun whose clause goes on in the future is planned, not held."""
+    if modality != "asserted" or m.pattern.kind != "noun" or m.light is not None \
+            or m.pattern.event not in ("CONSULT", "COOPERATE"):
+        return modality
+    for i in range(m.end, min(sent.end, m.end + 15)):
+        t = doc[i].lower_
+        if t in BOUNDARY and t != "," or (i in triggers and i >= m.end):
+            break
+        if t in _FUTURE:
+            return "intended"
+    return modality
 
 
 _REFLEXIVE = {"diri", "dirinya", "diriku", "dirinya sendiri"}

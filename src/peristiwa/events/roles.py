@@ -529,7 +529,8 @@ class RoleFinder:
         r = Roles()
         p = m.pattern
         head_word = self.doc[m.noun_start if m.noun_start >= 0 else m.start].lower_
-        patient_first = _is_pen_an(head_word)
+        # "pembunuhan X": X was killed; but "pertemuan X dengan Y", "perundingan X": X takes part
+        patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in ("CONSULT", "COOPERATE", "ASSAULT"))
         k = m.end
         if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in _DONE_BY:
             agent = self._agent(k + 2)
