@@ -36,6 +36,15 @@ def test_pipeline_components(nlp):
         assert name in nlp.pipe_names
 
 
+def test_static_vectors_ship_and_ignore_case(nlp):
+    vectors = nlp.vocab.vectors
+    assert vectors.shape[0] > 10_000 and vectors.shape[1] == 100
+    # NERP is lower-cased: a lower-cased name must meet the same row as the written one
+    for forms in (("jakarta", "Jakarta", "JAKARTA"), ("presiden", "Presiden", "PRESIDEN")):
+        rows = {vectors.key2row.get(nlp.vocab.strings[f]) for f in forms}
+        assert len(rows) == 1 and None not in rows, forms
+
+
 def test_analysis_fills_every_layer(nlp):
     doc = nlp(TEXT)
     words = [t for t in doc if not t.is_space]
