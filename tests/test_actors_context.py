@@ -83,3 +83,9 @@ def test_origin_after_asal_gives_the_country(blank_id, resolver):
     text = "Empat nelayan asal Sumatera Utara ditangkap polisi Malaysia."
     actor = _by_text(_mentions(blank_id, resolver, text), "nelayan")
     assert actor.country == "IDN"
+
+
+def test_sect_word_tagged_as_a_name_is_no_person(blank_id, resolver):
+    doc = blank_id("Gerilyawan Sunni menyerang warga sipil Syiah di Baghdad.")
+    doc.ents = [doc.char_span(11, 16, label="PER")]
+    assert all(m.actor.text != "Sunni" for m in resolver.annotate(doc, None).mentions)

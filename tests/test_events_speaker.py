@@ -256,3 +256,20 @@ def test_meeting_whose_clause_goes_on_in_the_future_is_planned(code) -> None:
     e = one(code("Pertemuan Presiden Filipina dengan Perdana Menteri Jepang berlangsung di Tokyo kemarin."),
             "CONSULT")
     assert e.modality == "asserted"
+
+
+def test_model_sentence_opening_in_lower_case_continues_the_last() -> None:
+    from spacy.tokens import Doc
+
+    from peristiwa.events import load_coder
+    from peristiwa.schema import Article
+
+    text = "Delegasi India yang dipimpin Menteri Pertahanan Arjun Rao tiba di Pakistan pada Kamis."
+    nlp = __import__("spacy").blank("id")
+    words = [t.text for t in nlp(text)]
+    # a parser that wrongly starts a sentence at "tiba"
+    starts = [i == 0 or w == "tiba" for i, w in enumerate(words)]
+    doc = Doc(nlp.vocab, words=words, spaces=[t.whitespace_ != "" for t in nlp(text)], sent_starts=starts)
+    events = load_coder("id", nlp).code(doc, Article(text=doc.text, published="2008-03-01"))[1]
+    e = one(events, "CONSULT")
+    assert countries(e.actor) == {"IND"} and countries(e.recipient) == {"PAK"}

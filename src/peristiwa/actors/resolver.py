@@ -685,6 +685,8 @@ class ActorResolver:
                 continue
             if not ent.text[:1].isupper() or (len(ent) == 1 and ent.text.isupper() is False and len(ent.text) < 3):
                 continue  # "embargo" tagged PER: names are capitalised
+            if len(ent) == 1 and ent.text.lower() in _NOT_NAME:
+                continue  # "gerilyawan Sunni": a sect, weekday or direction word is no one's name
             kind = "person" if label in _PER_LABELS else "ner"
             added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
                                       self._head(doc, ent.start, ent.end), "ner", kind))

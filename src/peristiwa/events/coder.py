@@ -382,6 +382,16 @@ def _sentences(doc: Doc) -> list[Span]:
     """The model's sentences, split again after a full stop that is followed by a capitalised word:
     the coder reads roles within a sentence and must not let one run into the next."""
     spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    # a model sentence that opens in lower case continues the one before it ("... Shekhar Dutt | tiba Pakistan")
+    merged: list[Span] = []
+    for sp in spans:
+        first = next((t for t in sp if not t.is_space), None)
+        if merged and first is not None and first.text[:1].islower() and first.is_alpha \
+                and merged[-1][-1].text not in _END:
+            merged[-1] = doc[merged[-1].start:sp.end]
+        else:
+            merged.append(sp)
+    spans = merged
     tokens = list(doc)
     # a straight quote opens when an even number of them came before it (paragraphs reset the count)
     opening: set[int] = set()
