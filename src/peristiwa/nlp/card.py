@@ -54,7 +54,7 @@ seen in current GSD data with the same coarse label and context (head/dependent 
 make train            # = python -m peristiwa.nlp.train --shared ../shared/data
 python -m peristiwa.nlp.train --only convert syntax   # one step at a time
 ```
-Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_more.cfg, syntax_adapt.cfg, ner.cfg, ner_more.cfg;
+Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_adapt.cfg, ner.cfg, ner_more.cfg;
 seed 0). Syntax stage shipped: {syntax_stage} (the stage with the best LAS on the held-out GSD dev sentences). Training took
 {train_time}
 on one CPU thread (OMP_NUM_THREADS=1).
@@ -73,7 +73,7 @@ def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
     (model_dir / "scores.json").write_text(json.dumps(scores, indent=1))
     md = "\n".join(t.markdown() for t in tables(scores))
     times = []
-    for part in ("syntax", "syntax_more", "syntax_adapt", "ner", "ner_more"):
+    for part in ("syntax", "syntax_adapt", "ner", "ner_more"):
         f = build / part / "train_seconds.txt"
         if f.is_file():
             times.append(f"{part} {int(f.read_text()) / 60:.0f} min")

@@ -48,6 +48,9 @@ def _coarse(label: str) -> str:
     base = label.split(":")[0]
     if label in ("nsubj:pass", "csubj:pass", "compound:plur"):
         return label
+    # possessive pronouns: det in 2017, nmod:poss now; the dependent word decides which
+    if label in ("det", "nmod:poss"):
+        return "DETPOSS"
     if base in ("flat", "nmod", "compound"):
         return "NOMINAL"
     return base
@@ -92,6 +95,37 @@ class LegacyRelabeler:
         return Sentence(s.words, s.lemmas, s.upos, s.heads, new, s.spaces, s.comments)
 
 
+def _right_phrase_head(s: Sentence, i: int) -> int | None:
+    """The top of the phrase that starts right after word i and hangs on a word left of i (0-based)."""
+    cur = i + 1
+    for _ in range(len(s)):
+        if cur >= len(s):
+            return None
+        head = s.heads[cur] - 1
+        if head < 0 or head == i:
+            return None
+        if head < i:
+            return cur
+        cur = head
+    return None
+
+
+def reattach_commas(s: Sentence) -> Sentence:
+    """Commas and semicolons attached as current UD GSD does: to the head of the phrase they open.
+
+    The 2017 GSD file and CSUI hang most commas on the word before them or on the root; current GSD
+    (and the UD guidelines) hang a comma on the following conjunct or clause. The rule reproduces 94%
+    of current GSD's own comma heads; without it a third of the parser's punctuation heads were wrong.
+    """
+    heads = list(s.heads)
+    for i, (word, rel) in enumerate(zip(s.words, s.deprels, strict=True)):
+        if rel == "punct" and word in (",", ";"):
+            top = _right_phrase_head(s, i)
+            if top is not None:
+                heads[i] = top + 1
+    return Sentence(s.words, s.lemmas, s.upos, heads, s.deprels, s.spaces, s.comments)
+
+
 def treebank_splits(shared: Path) -> dict[str, list[Sentence]]:
     gsd_dev = read_conllu(shared / GSD_DEV)
     return {
@@ -107,10 +141,10 @@ def treebank_splits(shared: Path) -> dict[str, list[Sentence]]:
 def syntax_training_docs(vocab: Vocab, splits: dict[str, list[Sentence]],
                          current_weight: int = 2) -> tuple[list[Doc], list[Doc]]:
     """(train, dev): legacy GSD relabelled, plus the current-convention data repeated."""
-    current = splits["gsd_train"] + splits["csui_train"]
+    current = splits["gsd_train"] + [reattach_commas(s) for s in splits["csui_train"]]
     # GSD's own current files teach the mapping: CSUI writes nmod where GSD writes compound
     relabeler = LegacyRelabeler(splits["gsd_train"])
-    legacy = [relabeler.relabel(s) for s in splits["legacy"]]
+    legacy = [reattach_commas(relabeler.relabel(s)) for s in splits["legacy"]]
     train = [sentence_to_doc(vocab, s) for s in legacy]
     for _ in range(current_weight):
         train += [sentence_to_doc(vocab, s) for s in current]
@@ -120,7 +154,8 @@ def syntax_training_docs(vocab: Vocab, splits: dict[str, list[Sentence]],
 
 def current_convention_docs(vocab: Vocab, splits: dict[str, list[Sentence]]) -> tuple[list[Doc], list[Doc]]:
     """(train, dev) with only the treebanks annotated in current conventions (no legacy file)."""
-    train = [sentence_to_doc(vocab, s) for s in splits["gsd_train"] + splits["csui_train"]]
+    current = splits["gsd_train"] + [reattach_commas(s) for s in splits["csui_train"]]
+    train = [sentence_to_doc(vocab, s) for s in current]
     return train, [sentence_to_doc(vocab, s) for s in splits["gsd_holdout"]]
 
 
@@ -212,10 +247,13 @@ def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list
 
 
 def ner_training_docs(vocab: Vocab, shared: Path) -> tuple[list[Doc], list[Doc]]:
-    """NERGrit (as written and lower-cased) and NERP (lower-cased as given and case-restored)."""
+    """NERGrit (twice as written, once lower-cased) and NERP (lower-cased as given and case-restored)."""
     lexicon = case_lexicon(shared)
     train: list[Doc] = []
+    # NERGrit (1,672 sentences) is written twice as written so that it weighs about half as much as
+    # NERP (6,720), whose annotation conventions would otherwise dominate
     for words, tags in read_bio(shared / NERGRIT.format(split="train")):
+        train.append(bio_to_doc(vocab, words, tags))
         train.append(bio_to_doc(vocab, words, tags))
         train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
     for words, tags in read_bio(shared / NERP.format(split="train")):

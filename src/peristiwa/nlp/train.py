@@ -32,7 +32,7 @@ import peristiwa.nlp.tokenizer  # noqa: E402,F401
 from peristiwa.nlp import MODEL_DIR, corpora  # noqa: E402
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
-STEPS = ("convert", "vectors", "syntax", "syntax_more", "syntax_adapt", "ner", "ner_more", "gazetteer", "assemble", "card")
+STEPS = ("convert", "vectors", "syntax", "syntax_adapt", "ner", "ner_more", "gazetteer", "assemble", "card")
 
 
 def convert(shared: Path, build: Path) -> None:
@@ -93,7 +93,7 @@ def syntax_model(build: Path) -> Path:
     """The trained syntax stage with the best LAS on the held-out GSD dev sentences (all stages score
     the same sentences); a later stage wins ties."""
     best, best_las = build / "syntax" / "model" / "model-best", -1.0
-    for stage in ("syntax", "syntax_more", "syntax_adapt"):
+    for stage in ("syntax", "syntax_adapt"):
         meta = build / stage / "model" / "model-best" / "meta.json"
         if meta.is_file():
             las = json.loads(meta.read_text()).get("performance", {}).get("dep_las") or 0.0
@@ -189,12 +189,9 @@ def main() -> None:
         ner_chain.start()
     if "syntax" in steps:
         train_part("syntax", args.build, args.syntax_steps)
-    if "syntax_more" in steps:
-        train_part("syntax_more", args.build, None, data="syntax",
-                   source=args.build / "syntax" / "model" / "model-best")
     if "syntax_adapt" in steps:
         train_part("syntax_adapt", args.build, None, data="syntax_current",
-                   source=args.build / "syntax_more" / "model" / "model-best")
+                   source=args.build / "syntax" / "model" / "model-best")
     if ner_chain is not None:
         ner_chain.join()
         if ner_chain.exitcode != 0:

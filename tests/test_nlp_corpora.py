@@ -1,0 +1,45 @@
+"""Training-data conversions: comma attachment and legacy label mapping (hand-built trees, our words)."""
+
+from __future__ import annotations
+
+from peristiwa.nlp.conllu import Sentence
+from peristiwa.nlp.corpora import LegacyRelabeler, reattach_commas
+
+
+def sentence(rows: list[tuple[str, str, int, str]]) -> Sentence:
+    words, upos, heads, rels = (list(col) for col in zip(*rows, strict=True))
+    return Sentence(words, ["_"] * len(words), upos, heads, rels, [True] * len(words), [])
+
+
+def test_comma_before_conjunct_hangs_on_the_conjunct() -> None:
+    # "Rusia , Turki dan Mesir hadir ." with the comma on the word before it (2017 style)
+    s = sentence([("Rusia", "PROPN", 6, "nsubj"), (",", "PUNCT", 1, "punct"), ("Turki", "PROPN", 1, "conj"),
+                  ("dan", "CCONJ", 5, "cc"), ("Mesir", "PROPN", 1, "conj"), ("hadir", "VERB", 0, "root"),
+                  (".", "PUNCT", 6, "punct")])
+    out = reattach_commas(s)
+    assert out.heads[1] == 3  # Turki
+    assert out.heads[:1] + out.heads[2:] == s.heads[:1] + s.heads[2:]  # nothing else moves
+    assert out.deprels == s.deprels
+
+
+def test_comma_closing_a_fronted_phrase_stays() -> None:
+    # "Menurut dia , pasukan mundur ." — nothing after the comma hangs on a word before it
+    s = sentence([("Menurut", "ADP", 2, "case"), ("dia", "PRON", 5, "obl"), (",", "PUNCT", 2, "punct"),
+                  ("pasukan", "NOUN", 5, "nsubj"), ("mundur", "VERB", 0, "root"), (".", "PUNCT", 5, "punct")])
+    assert reattach_commas(s).heads == s.heads
+
+
+def test_final_comma_and_clause_comma() -> None:
+    # "Ia datang , lalu pergi ," — the clause after the first comma hangs on "datang"
+    s = sentence([("Ia", "PRON", 2, "nsubj"), ("datang", "VERB", 0, "root"), (",", "PUNCT", 0, "punct"),
+                  ("lalu", "ADV", 5, "advmod"), ("pergi", "VERB", 2, "conj"), (",", "PUNCT", 2, "punct")])
+    out = reattach_commas(s)
+    assert out.heads[2] == 5 and out.heads[5] == 2
+
+
+def test_relabeler_learns_current_labels_from_context() -> None:
+    current = [sentence([("Presiden", "NOUN", 3, "nsubj"), ("Joko", "PROPN", 1, "flat:name"),
+                         ("datang", "VERB", 0, "root")])] * 3
+    legacy = sentence([("Presiden", "NOUN", 3, "nsubj"), ("Joko", "PROPN", 1, "flat"),
+                       ("datang", "VERB", 0, "root")])
+    assert LegacyRelabeler(current).relabel(legacy).deprels == ["nsubj", "flat:name", "root"]
