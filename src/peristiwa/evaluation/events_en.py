@@ -147,6 +147,16 @@ def gsr_tables(shared: Path) -> list[ReportTable]:
 
 
 # -- CASE 2021 -----------------------------------------------------------------------------------------------
+# CAMEO prefix -> CASE type, first match wins (finer codes before their parents). TERRITORY is split by
+# who takes it. ACLED's "disrupted weapons use" names seizures of arms; CAMEO 1711 is confiscation.
+_CAMEO_CASE: tuple[tuple[str, str], ...] = (
+    ("1831", "SUIC_BOMB"), ("183", "REM_EXPLOS"), ("195", "AIR_STRIKE"), ("194", "ART_MISS_ATTACK"),
+    ("204", "CHEM_WEAP"), ("1821", "SEX_VIOL"), ("181", "ABDUCT_DISSAP"), ("192", "TERRITORY"),
+    ("193", "ARMED_CLASH"), ("173", "ARREST"), ("175", "FORCE_AGAINST_PROTEST"), ("1712", "PROPERTY_DISTRUCT"),
+    ("1711", "DISR_WEAP"), ("145", "VIOL_DEMONSTR"),
+)
+
+
 def case_type(ev: Event) -> str | None:
     """Our event -> a CASE-2021 type (ACLED sub-event types plus DIPLO); None when nothing fits.
 
@@ -156,34 +166,11 @@ def case_type(ev: Event) -> str | None:
     code = ev.cameo
     src = {a.sector for a in ev.actor}
     tgt = {a.sector for a in ev.recipient}
-    if code.startswith("1831"):
-        return "SUIC_BOMB"
-    if code.startswith("183"):
-        return "REM_EXPLOS"
-    if code.startswith("195"):
-        return "AIR_STRIKE"
-    if code.startswith("194"):
-        return "ART_MISS_ATTACK"
-    if code.startswith("204"):
-        return "CHEM_WEAP"
-    if code.startswith("1821"):
-        return "SEX_VIOL"
-    if code.startswith("181"):
-        return "ABDUCT_DISSAP"
-    if code.startswith("192"):
-        return "GOV_REGAINS_TERIT" if src & _STATE else "NON_STATE_ACTOR_OVERTAKES_TER"
-    if code.startswith("193"):
-        return "ARMED_CLASH"
-    if code.startswith("173"):
-        return "ARREST"
-    if code.startswith("175"):
-        return "FORCE_AGAINST_PROTEST"
-    if code.startswith("1712"):
-        return "PROPERTY_DISTRUCT"
-    if code.startswith("1711"):
-        return "DISR_WEAP"  # ACLED's "disrupted weapons use" names seizures of arms; CAMEO 1711 is confiscation
-    if code.startswith("145"):
-        return "VIOL_DEMONSTR"
+    for prefix, case in _CAMEO_CASE:
+        if code.startswith(prefix):
+            if case == "TERRITORY":
+                return "GOV_REGAINS_TERIT" if src & _STATE else "NON_STATE_ACTOR_OVERTAKES_TER"
+            return case
     if ev.event == "PROTEST":
         return "PEACE_PROTEST"
     if ev.event == "ASSAULT":
