@@ -382,7 +382,7 @@ def _sentences(doc: Doc) -> list[Span]:
     """The model's sentences, split again after a full stop that is followed by a capitalised word:
     the coder reads roles within a sentence and must not let one run into the next."""
     spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    # a model sentence that opens in lower case continues the one before it ("... Shekhar Dutt | tiba Pakistan")
+    # a model sentence that opens in lower case continues the one before it ("... Menteri Budi Santoso | tiba di Dili")
     merged: list[Span] = []
     for sp in spans:
         first = next((t for t in sp if not t.is_space), None)

@@ -187,7 +187,7 @@ class RoleFinder:
         return r
 
     def _authority_of_place(self, te: int) -> list:
-        """"Para pelaut itu dibebaskan di Teheran", "wartawan itu ditahan di Moskow": a release or detention
+        """"Para nelayan itu dibebaskan di Dili", "wartawan itu ditahan di Moskow": a release or detention
         with no agent is the act of the authorities of the capital or country where it happened."""
         for i in range(te, min(self.e - 1, te + 3)):
             if self.doc[i].lower_ in RIGHT_BOUNDARY:

@@ -27,7 +27,10 @@ def country_names(shared: Path) -> set[str]:
         names |= {row["value"] for row in csv.DictReader(fh)}
     cldr = json.loads((shared / GAZ / "cldr" / "territories.id.json").read_text(encoding="utf-8"))
     terr = cldr["main"]["id"]["localeDisplayNames"]["territories"]
-    names |= {v for k, v in terr.items() if not k[:1].isdigit() and k != "UN" and not k.startswith("UN-")}
+    # numeric codes are regions; XA/XB are CLDR's pseudo-locales, ZZ "unknown region", QO "outlying
+    # Oceania", EZ the eurozone, EU an organisation: none is a place a text names as a country
+    skip = {"UN", "EU", "XA", "XB", "ZZ", "QO", "EZ"}
+    names |= {v for k, v in terr.items() if not k[:1].isdigit() and k not in skip and not k.startswith("UN-")}
     return {n.strip() for n in names if len(n.strip()) > 2 and "(" not in n}
 
 
