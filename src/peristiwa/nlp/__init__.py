@@ -44,7 +44,9 @@ def _load(lang: str) -> Language | None:
     import peristiwa.nlp.lemmatizer  # noqa: F401
     import peristiwa.nlp.sentences  # noqa: F401
     import peristiwa.nlp.tokenizer  # noqa: F401
+    from peristiwa.nlp.blas import choose_cpu_ops
 
+    choose_cpu_ops()  # layers keep the ops current when they are built
     # The tokenizer is rebuilt from the config and our data files alone; reading its saved copy as well
     # would add spaCy's 16,000 Indonesian special cases a second time (about 40% of load time) for an
     # identical tokenizer (checked on 1,000 Detik articles).

@@ -174,6 +174,9 @@ def main() -> None:
     args = ap.parse_args()
     steps = args.only or STEPS
     t0 = time.time()
+    from peristiwa.nlp.blas import choose_cpu_ops
+
+    print("matrix multiply:", choose_cpu_ops())  # before any model is built; the NER fork inherits it
     if "convert" in steps:
         convert(args.shared, args.build)
     if "vectors" in steps:
