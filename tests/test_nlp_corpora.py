@@ -43,3 +43,20 @@ def test_relabeler_learns_current_labels_from_context() -> None:
     legacy = sentence([("Presiden", "NOUN", 3, "nsubj"), ("Joko", "PROPN", 1, "flat"),
                        ("datang", "VERB", 0, "root")])
     assert LegacyRelabeler(current).relabel(legacy).deprels == ["nsubj", "flat:name", "root"]
+
+
+def test_final_ner_data_adds_the_valid_splits_with_the_same_augmentation(shared) -> None:
+    import spacy
+
+    from peristiwa.nlp.corpora import NERGRIT, NERP, ner_training_docs, read_bio
+
+    vocab = spacy.blank("id").vocab
+    train, dev = ner_training_docs(vocab, shared)
+    full, dev_again = ner_training_docs(vocab, shared, splits=("train", "valid"))
+    n_grit = len(read_bio(shared / NERGRIT.format(split="valid")))
+    n_nerp = len(read_bio(shared / NERP.format(split="valid")))
+    assert len(dev) == len(dev_again) == n_grit + n_nerp
+    # NERGrit three times (twice as written, once lower-cased), NERP twice (as given, case-restored)
+    assert len(full) == len(train) + 3 * n_grit + 2 * n_nerp
+    # (NERP's own valid split repeats 79 of its train sentences, so no disjointness check here)
+    assert {tuple(t.text for t in d) for d in dev} <= {tuple(t.text for t in d) for d in full}

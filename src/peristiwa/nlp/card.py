@@ -23,7 +23,10 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
   width 128, depth 4), trained together.
 - **id_rule_lemmatizer**: treebank lookup, then meN-/peN-/di-/ber-/ter-/per-/ke-/se- and
   -kan/-i/-an/-nya/-lah… stripping, accepted only when the result is a known root.
-- **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 96, depth 4).
+- **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 128, depth 3). Settings (encoder size,
+  gazetteer, number of steps) were chosen on the NERGrit and NERP valid splits with a model trained on
+  the train splits; the shipped model is then trained on train + valid with those settings
+  ({ner_final}).
 - **country_gazetteer** (when it helped on the NER dev splits): a predicted entity that is a country
   name becomes LOC; capitalised country names the model missed are added. Dev F1 with and without it:
   {gazetteer}
@@ -34,8 +37,8 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
 | UD Indonesian-GSD legacy v2.0 train (4,477 sentences), labels mapped to current conventions | parser, UPOS | CC BY-SA (the 2017 README said BY-NC-SA 3.0; the current README says Google dropped NC) |
 | UD Indonesian-GSD dev, minus its last {holdout} sentences (kept to choose settings) | parser, UPOS, lemmas | CC BY-SA 4.0 |
 | UD Indonesian-CSUI train | parser, UPOS, lemmas | CC BY-SA 4.0 |
-| IndoNLU NERGrit train (as written + lower-cased copy) | NER | Apache-2.0 (IndoNLU); NERGrit corpus licence must be included |
-| IndoNLU NERP train (lower-cased as given + case-restored copy; FNB spans left unlabelled) | NER | Apache-2.0 (IndoNLU) |
+| IndoNLU NERGrit train + valid (as written + lower-cased copy) | NER | Apache-2.0 (IndoNLU); NERGrit corpus licence must be included |
+| IndoNLU NERP train + valid (lower-cased as given + case-restored copy; FNB spans left unlabelled) | NER | Apache-2.0 (IndoNLU) |
 | IndoSum dev word counts | case restoration of NERP, lemmatizer's word list | CC BY-SA 4.0 |
 | IndoSum dev text + the training splits above (lower-cased) | static word vectors | CC BY-SA 4.0 / Apache-2.0 |
 
@@ -54,8 +57,8 @@ seen in current GSD data with the same coarse label and context (head/dependent 
 make train            # = python -m peristiwa.nlp.train --shared ../shared/data
 python -m peristiwa.nlp.train --only convert syntax   # one step at a time
 ```
-Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_adapt.cfg, ner.cfg, ner_more.cfg;
-seed 0). Syntax stage shipped: {syntax_stage} (the stage with the best LAS on the held-out GSD dev sentences). Training took
+Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_adapt.cfg, ner.cfg;
+seeds in the configs). Syntax stage shipped: {syntax_stage} (the stage with the best LAS on the held-out GSD dev sentences). Training took
 {train_time}
 on one CPU thread (OMP_NUM_THREADS=1).
 """
@@ -73,7 +76,7 @@ def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
     (model_dir / "scores.json").write_text(json.dumps(scores, indent=1))
     md = "\n".join(t.markdown() for t in tables(scores))
     times = []
-    for part in ("syntax", "syntax_adapt", "ner", "ner_more"):
+    for part in ("syntax", "syntax_adapt", "ner", "ner_final"):
         f = build / part / "train_seconds.txt"
         if f.is_file():
             times.append(f"{part} {int(f.read_text()) / 60:.0f} min")
@@ -81,7 +84,7 @@ def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
     text = CARD.format(date=time.strftime("%Y-%m-%d", time.gmtime()), spacy_version=spacy.__version__,
                        pipes=", ".join(nlp.pipe_names), size=size, holdout=GSD_DEV_HOLDOUT, scores=md,
                        train_time=", ".join(times) or "(not recorded)", gazetteer=_gazetteer(build),
-                       vectors=_vectors(build), syntax_stage=_syntax_stage(build))
+                       vectors=_vectors(build), syntax_stage=_syntax_stage(build), ner_final=_ner_final(build))
     out = model_dir / "MODEL_CARD.md"
     out.write_text(text, encoding="utf-8")
     print(md)
@@ -95,6 +98,14 @@ def _gazetteer(build: Path) -> str:
     dev = json.loads(f.read_text())["dev_f1"]
     return "; ".join(f"{mode}: " + ", ".join(f"{k} {v:.1f}" for k, v in scores.items())
                      for mode, scores in dev.items())
+
+
+def _ner_final(build: Path) -> str:
+    from peristiwa.nlp.train import NER_FINAL_STEPS, ner_model
+
+    if build.is_dir() and ner_model(build).parent.parent.name == "ner_final":
+        return f"{NER_FINAL_STEPS} steps"
+    return "not done for this build: the shipped model is the train-only one"
 
 
 def _syntax_stage(build: Path) -> str:

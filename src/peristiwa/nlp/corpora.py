@@ -246,19 +246,21 @@ def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list
     return out
 
 
-def ner_training_docs(vocab: Vocab, shared: Path) -> tuple[list[Doc], list[Doc]]:
-    """NERGrit (twice as written, once lower-cased) and NERP (lower-cased as given and case-restored)."""
+def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("train",)) -> tuple[list[Doc], list[Doc]]:
+    """NERGrit (twice as written, once lower-cased) and NERP (lower-cased as given and case-restored)
+    from `splits`, and the valid splits as given (for choosing settings)."""
     lexicon = case_lexicon(shared)
     train: list[Doc] = []
-    # NERGrit (1,672 sentences) is written twice as written so that it weighs about half as much as
-    # NERP (6,720), whose annotation conventions would otherwise dominate
-    for words, tags in read_bio(shared / NERGRIT.format(split="train")):
-        train.append(bio_to_doc(vocab, words, tags))
-        train.append(bio_to_doc(vocab, words, tags))
-        train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
-    for words, tags in read_bio(shared / NERP.format(split="train")):
-        train.append(bio_to_doc(vocab, words, tags))
-        train.append(bio_to_doc(vocab, truecase(words, tags, lexicon), tags))
+    for split in splits:
+        # NERGrit (1,672 sentences) is written twice as written so that it weighs about half as much as
+        # NERP (6,720), whose annotation conventions would otherwise dominate
+        for words, tags in read_bio(shared / NERGRIT.format(split=split)):
+            train.append(bio_to_doc(vocab, words, tags))
+            train.append(bio_to_doc(vocab, words, tags))
+            train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
+        for words, tags in read_bio(shared / NERP.format(split=split)):
+            train.append(bio_to_doc(vocab, words, tags))
+            train.append(bio_to_doc(vocab, truecase(words, tags, lexicon), tags))
     dev = [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERGRIT.format(split="valid"))]
     dev += [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERP.format(split="valid"))]
     return train, dev
