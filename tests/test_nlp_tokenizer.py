@@ -42,3 +42,16 @@ def test_tokenizer_serialises(tok):
     other = spacy.blank("id")
     other.tokenizer.from_bytes(data)
     assert "Rp1,5" in [t.text for t in other("naik Rp1,5 triliun")]
+
+
+def test_one_pass_build_tokenizes_like_the_customised_default(tok):
+    from peristiwa.nlp.tokenizer import build_tokenizer
+
+    # Our own sentences: abbreviations, amounts, dates, URLs, clitics, reduplication, odd spacing.
+    texts = ["Kapolda Jatim Irjen. Pol. Budi S.H., M.H. tiba di Jl. Ahmad Yani No. 5 pukul 10.30 WIB.",
+             "Dana Rp1,5 triliun (US$100 juta) cair 7/4/2019; sisanya Rp5.000,- per warga ke-3 kalinya.",
+             "Lihat https://contoh.go.id/berita?id=12 atau @humas_polri #Pemilu2024 :)",
+             "Negara-negara ASEAN, PDI-P dan PKB-nya... \"Kami menolak!\" katanya.\n\nParagraf  baru\tdi sini."]
+    one_pass = build_tokenizer(tok)
+    for text in texts:
+        assert [t.text for t in one_pass(text)] == [t.text for t in tok.tokenizer(text)], text

@@ -39,27 +39,45 @@ def token_pattern() -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(f"(?:{p})" for p in parts) + ")$")
 
 
-def customize(tokenizer: Tokenizer) -> Tokenizer:
-    """Add our whole-token patterns and abbreviation special cases to a spaCy tokenizer."""
-    from spacy.attrs import ORTH
-
+def _combined_match(existing) -> re.Pattern[str]:
     # spaCy serialises token_match as a regex, so ours and any existing one become one pattern
     ours = token_pattern().pattern
-    old = tokenizer.token_match
-    if old is not None and hasattr(old, "__self__"):
-        ours = f"{ours}|(?:{old.__self__.pattern})"
-    tokenizer.token_match = re.compile(ours).match
+    if existing is not None and hasattr(existing, "__self__"):
+        ours = f"{ours}|(?:{existing.__self__.pattern})"
+    return re.compile(ours)
+
+
+def customize(tokenizer: Tokenizer) -> Tokenizer:
+    """Add our whole-token patterns and abbreviation special cases to an existing spaCy tokenizer."""
+    from spacy.attrs import ORTH
+
+    tokenizer.token_match = _combined_match(tokenizer.token_match).match
     for abbr in abbreviations():
         tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     return tokenizer
 
 
+def build_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's Indonesian tokenizer with our patterns and abbreviations, built in one pass.
+
+    Same result as `customize` on spaCy's default tokenizer, but setting token_match afterwards makes
+    spaCy re-add its 16,000 Indonesian special cases, which was half of the model's load time.
+    """
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    d = nlp.Defaults
+    rules = dict(d.tokenizer_exceptions)
+    rules.update({abbr: [{ORTH: abbr}] for abbr in abbreviations()})
+    return Tokenizer(nlp.vocab, rules=rules,
+                     prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+                     suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+                     infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
+                     token_match=_combined_match(d.token_match).match, url_match=d.url_match)
+
+
 @spacy.registry.tokenizers("peristiwa.id_tokenizer.v1")
 def create_id_tokenizer():
     """Registered so a saved pipeline's config rebuilds this tokenizer on load."""
-
-    def make(nlp: Language) -> Tokenizer:
-        base = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        return customize(base)
-
-    return make
+    return build_tokenizer
