@@ -48,3 +48,15 @@ def test_both_libraries_give_the_same_annotation():
     for key in ("heads", "deps", "pos", "ents"):
         assert blis[key] == numpy[key], key
     assert numpy["ents"], "the sentences name people and places"
+
+
+def test_blas_runs_on_the_configured_number_of_threads():
+    from threadpoolctl import threadpool_info
+
+    from peristiwa.nlp.blas import blas_threads
+
+    choose_cpu_ops()
+    # numpy's OpenBLAS was loaded before choose_cpu_ops ran, so the limit must be applied at run time
+    pools = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert pools, "numpy ships a BLAS"
+    assert all(p["num_threads"] == blas_threads() for p in pools)

@@ -7,7 +7,8 @@ a model is built we time one tok2vec-sized product with each and keep the faster
 
 Both libraries are then limited to one thread: peristiwa parallelises with worker processes, and a
 BLAS pool per worker would only fight over the same cores. An explicit OMP/OPENBLAS_NUM_THREADS in
-the environment wins over that.
+the environment sets another number. The limit is applied at run time (threadpoolctl) because numpy,
+and with it OpenBLAS's thread pool, is usually loaded before anything here can set the environment.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from functools import lru_cache
 
 ENV_CHOICE = "PERISTIWA_GEMM"  # "blis" or "numpy" skips the timing (reproducible runs, debugging)
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def blas_threads() -> int:
+    """Threads for BLAS: the first positive OMP/OPENBLAS/MKL_NUM_THREADS, else 1."""
+    for var in THREAD_VARS:
+        value = os.environ.get(var, "").strip()
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+    return 1
 
 
 def _time_gemm(gemm, a, b, repeats: int = 3) -> float:
@@ -38,10 +48,9 @@ def choose_cpu_ops() -> str:
 
     if type(get_current_ops()) is not NumpyOps:
         return "other"  # a GPU or a platform backend chosen by the caller: leave it alone
-    if not any(v in os.environ for v in THREAD_VARS):
-        from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits
 
-        threadpool_limits(limits=1, user_api="blas")
+    threadpool_limits(limits=blas_threads(), user_api="blas")
     choice = os.environ.get(ENV_CHOICE, "").strip().lower()
     if choice not in ("blis", "numpy"):
         rng = numpy.random.default_rng(0)
