@@ -33,18 +33,24 @@ def load_model(lang: str = "id") -> Language | None:
         return _cache[lang]
 
 
+def register_components() -> None:
+    """Register our tokenizer, layers and components with spaCy (before it reads a pipeline config)."""
+    import peristiwa.nlp.embed  # noqa: F401
+    import peristiwa.nlp.gazetteer  # noqa: F401
+    import peristiwa.nlp.lemmatizer  # noqa: F401
+    import peristiwa.nlp.sentences  # noqa: F401
+    import peristiwa.nlp.tokenizer  # noqa: F401
+
+
 def _load(lang: str) -> Language | None:
     path = model_path(lang)
     if path is None or not (path / "config.cfg").is_file():
         return None
     import spacy
 
-    # importing these registers our tokenizer and components before spaCy reads the config
-    import peristiwa.nlp.gazetteer  # noqa: F401
-    import peristiwa.nlp.lemmatizer  # noqa: F401
-    import peristiwa.nlp.sentences  # noqa: F401
-    import peristiwa.nlp.tokenizer  # noqa: F401
     from peristiwa.nlp.blas import choose_cpu_ops
+
+    register_components()
 
     choose_cpu_ops()  # layers keep the ops current when they are built
     # The tokenizer is rebuilt from the config and our data files alone; reading its saved copy as well

@@ -23,7 +23,10 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
   width 128, depth 4), trained together.
 - **id_rule_lemmatizer**: treebank lookup, then meN-/peN-/di-/ber-/ter-/per-/ke-/se- and
   -kan/-i/-an/-nya/-lah… stripping, accepted only when the result is a known root.
-- **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 128, depth 3). Settings (encoder size,
+- **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 128, depth 3) whose input also carries, per
+  label PER/LOC/ORG, the word's BILOU position in a known name (`peristiwa.nlp.name_lists`, matched
+  case-insensitively against `peristiwa/data/nlp/ner_names.tsv`; a fifth of the matches are hidden
+  in training so the model also finds names that no list holds). Settings (encoder size,
   gazetteer, number of steps) were chosen on the NERGrit and NERP valid splits with a model trained on
   the train splits; the shipped model is then trained on train + valid with those settings
   ({ner_final}).
@@ -41,6 +44,9 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
 | IndoNLU NERP train + valid (lower-cased as given + case-restored copy; FNB spans left unlabelled) | NER | Apache-2.0 (IndoNLU) |
 | IndoSum dev word counts | case restoration of NERP, lemmatizer's word list | CC BY-SA 4.0 |
 | IndoSum dev text + the training splits above (lower-cased) | static word vectors | CC BY-SA 4.0 / Apache-2.0 |
+| Indonesian DBpedia names of persons, places, organisations (Alfina et al. 2016/17: "may be used for free") | NER name features | DBpedia content: CC BY-SA |
+| BPS provinces, regencies, districts (edwardsamuel/Wilayah-Administratif-Indonesia) | NER name features | ODbL 1.0 |
+| Country names in Indonesian (umpirsky/country-list; CLDR) | NER name features, country_gazetteer | MIT; Unicode licence |
 
 **Because UD and IndoSum are CC BY-SA, this model is distributed under CC BY-SA 4.0.**
 IndoLEM NER (no licence) and the test splits are used for evaluation only.
@@ -131,9 +137,7 @@ def _shipped() -> Path:
 def _load(path: Path):
     import spacy
 
-    import peristiwa.nlp.gazetteer  # noqa: F401
-    import peristiwa.nlp.lemmatizer  # noqa: F401
-    import peristiwa.nlp.sentences  # noqa: F401
-    import peristiwa.nlp.tokenizer  # noqa: F401
+    from peristiwa.nlp import register_components
 
+    register_components()
     return spacy.load(path)

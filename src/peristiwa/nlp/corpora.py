@@ -217,8 +217,8 @@ def bio_to_doc(vocab: Vocab, words: list[str], tags: list[str]) -> Doc:
     return doc
 
 
-def case_lexicon(shared: Path, limit_files: int = 5) -> dict[str, str]:
-    """Most frequent written form of each lower-cased word, counted over IndoSum news and NERGrit."""
+def _written_forms(shared: Path, limit_files: int = 5) -> dict[str, Counter]:
+    """How often each lower-cased word is written in each form, over IndoSum news and NERGrit train."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for path in sorted((shared / INDOSUM).glob("dev.*.jsonl"))[:limit_files]:
         for line in path.open(encoding="utf-8"):
@@ -230,7 +230,18 @@ def case_lexicon(shared: Path, limit_files: int = 5) -> dict[str, str]:
     for words, _ in read_bio(shared / NERGRIT.format(split="train")):
         for w in words[1:]:
             counts[w.lower()][w] += 1
+    return counts
+
+
+def case_lexicon(shared: Path, limit_files: int = 5) -> dict[str, str]:
+    """Most frequent written form of each lower-cased word, where it is not the lower-cased one."""
+    counts = _written_forms(shared, limit_files)
     return {k: c.most_common(1)[0][0] for k, c in counts.items() if c.most_common(1)[0][0] != k}
+
+
+def usually_lower(shared: Path) -> set[str]:
+    """Words written in lower case more often than in any other form in running news text."""
+    return {k for k, c in _written_forms(shared).items() if c.most_common(1)[0][0] == k}
 
 
 def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:

@@ -135,8 +135,9 @@ class RuleLemmatizer:
     def to_disk(self, path: Path) -> None:
         data = {"lookup": self.lookup, "roots": sorted(self.roots),
                 "loose_roots": sorted(self.loose_roots - self.roots)}
-        with gzip.open(path, "wt", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
+        # mtime=0: the same tables give the same bytes, so a retrain does not rewrite an unchanged file
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+            fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     @classmethod
     def from_disk(cls, path: Path) -> RuleLemmatizer:

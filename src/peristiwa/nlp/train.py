@@ -25,11 +25,10 @@ from pathlib import Path  # noqa: E402
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-import peristiwa.nlp.gazetteer  # noqa: E402,F401  (registers the components)
-import peristiwa.nlp.lemmatizer  # noqa: E402,F401
-import peristiwa.nlp.sentences  # noqa: E402,F401
-import peristiwa.nlp.tokenizer  # noqa: E402,F401
-from peristiwa.nlp import MODEL_DIR, corpora  # noqa: E402
+from peristiwa.nlp import MODEL_DIR, corpora, register_components  # noqa: E402
+from peristiwa.nlp.name_lists import build_name_lists, shipped_names_path, write_name_lists  # noqa: E402
+
+register_components()
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
 STEPS = ("convert", "vectors", "syntax", "syntax_adapt", "ner", "ner_final", "gazetteer", "assemble", "card")
@@ -45,12 +44,15 @@ def convert(shared: Path, build: Path) -> None:
     loose = _loose_roots(shared)
     (build / "lemmas.json").write_text(json.dumps({"lookup": lookup, "roots": sorted(roots),
                                                    "loose": sorted(loose)}, ensure_ascii=False))
+    names = build_name_lists(shared, corpora.usually_lower(shared))
+    write_name_lists(names, shipped_names_path())  # the NER reads them as features: shipped
     train, dev = corpora.ner_training_docs(vocab, shared)
     _save(build / "ner", train, dev)
     train, dev = corpora.ner_training_docs(vocab, shared, splits=("train", "valid"))
     _save(build / "ner_final", train, dev)
     print(f"converted: syntax and NER DocBins, {len(lookup)} lemma lookups, {len(roots)} roots, "
-          f"{len(loose)} loose roots -> {build}")
+          f"{len(loose)} loose roots -> {build}; known names: "
+          + ", ".join(f"{len(v)} {k}" for k, v in names.items()))
 
 
 def _loose_roots(shared: Path, min_count: int = 3) -> set[str]:

@@ -1,0 +1,87 @@
+"""Known-name lists and the NER's name features (the lists as shipped; building them needs shared data)."""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+
+from peristiwa.nlp import corpora
+from peristiwa.nlp.embed import NameHashEmbed, _hide_matches
+from peristiwa.nlp.name_lists import (
+    BEGIN,
+    INSIDE,
+    LABELS,
+    LAST,
+    OUT,
+    UNIT,
+    NameMatcher,
+    build_name_lists,
+    load_matcher,
+    shipped_names_path,
+)
+
+PER, LOC, ORG = (LABELS.index(x) for x in ("PER", "LOC", "ORG"))
+
+
+def _matcher() -> NameMatcher:
+    return NameMatcher([("LOC", "Sumatera Barat"), ("LOC", "Sumatera"), ("PER", "Joko Widodo"),
+                        ("LOC", "Widodo"), ("ORG", "Partai Golongan Karya"), ("LOC", "Jawa Barat")])
+
+
+def test_longest_match_per_label_in_bilou_codes():
+    words = ["Joko", "Widodo", "ke", "Sumatera", "Barat", "bersama", "partai", "golongan", "karya"]
+    codes = _matcher().codes(words)
+    assert codes[PER] == [BEGIN, LAST, OUT, OUT, OUT, OUT, OUT, OUT, OUT]
+    # labels are matched independently: "Widodo" is also a known place name
+    assert codes[LOC] == [OUT, UNIT, OUT, BEGIN, LAST, OUT, OUT, OUT, OUT]
+    # case-insensitive: lower-cased text (NERP, user input) meets the same names
+    assert codes[ORG] == [OUT] * 6 + [BEGIN, INSIDE, LAST]
+
+
+def test_no_match_on_partial_names_or_empty_text():
+    m = _matcher()
+    assert m.codes(["Jawa", "Timur"])[LOC] == [OUT, OUT]
+    assert m.codes([]) == [[], [], []]
+
+
+def test_hiding_removes_whole_matches():
+    row = numpy.array([BEGIN, INSIDE, LAST, OUT, UNIT, BEGIN, LAST], dtype="uint64")
+    _hide_matches(row, 1.0, numpy.random.default_rng(0))
+    assert row.tolist() == [OUT] * 7
+    row = numpy.array([BEGIN, INSIDE, LAST, OUT, UNIT], dtype="uint64")
+    _hide_matches(row, 0.0, numpy.random.default_rng(0))
+    assert row.tolist() == [BEGIN, INSIDE, LAST, OUT, UNIT]
+
+
+def test_shipped_names_cover_the_three_labels():
+    assert shipped_names_path().is_file()
+    m = load_matcher()
+    codes = m.codes(["Presiden", "Joko", "Widodo", "tiba", "di", "Bukittinggi", ",", "Sumatera", "Barat", "."])
+    assert codes[PER][1:3] == [BEGIN, LAST]
+    assert codes[LOC][5] == UNIT and codes[LOC][7:9] == [BEGIN, LAST]
+    # common words that are usually written in lower case are not names by themselves
+    assert m.codes(["baru", "dan", "yang"]) == [[OUT] * 3] * 3
+
+
+def test_embedding_adds_name_columns_to_lexical_features():
+    nlp = spacy.blank("id")
+    nlp.vocab.reset_vectors(width=8)
+    nlp.vocab.set_vector("tiba", numpy.ones(8, dtype="float32"))
+    model = NameHashEmbed(width=16, attrs=["NORM", "SHAPE"], rows=[100, 50], name_width=4, hide_names=0.0)
+    doc = nlp.make_doc("Joko Widodo tiba di Bukittinggi")
+    extractor = model.layers[0].layers[0].layers[0]
+    feats = extractor.predict([doc])[0]
+    assert feats.shape == (5, 2 + len(LABELS))
+    assert feats[:, 2 + PER].tolist()[:2] == [BEGIN, LAST]
+    model.initialize(X=[doc])
+    assert model.predict([doc])[0].shape == (5, 16)
+
+
+def test_build_from_shared_lists(shared):
+    names = build_name_lists(shared, corpora.usually_lower(shared))
+    assert set(names) == set(LABELS)
+    assert all(len(v) > 1000 for v in names.values())
+    # administrative prefixes dropped as running text drops them
+    assert "Kabupaten Purbalingga" in names["LOC"] and "Purbalingga" in names["LOC"]
+    assert "Jakarta" in names["LOC"] and "Indonesia" in names["LOC"]
+    assert not any("?" in n or "(" in n for v in names.values() for n in v)
