@@ -44,6 +44,15 @@ def test_no_match_on_partial_names_or_empty_text():
     assert m.codes([]) == [[], [], []]
 
 
+def test_word_buckets_count_the_names_holding_a_word():
+    m = NameMatcher([("LOC", f"Kabupaten X{i}") for i in range(25)] + [("PER", "Abdul Rahman"),
+                                                                      ("PER", "Abdul Malik")])
+    buckets = m.word_buckets(["kabupaten", "Abdul", "Rahman", "tiba"])
+    assert buckets[LOC] == [4, 0, 0, 0]  # 25 names: the 20-99 bucket
+    assert buckets[PER] == [0, 2, 1, 0]  # 2 names, 1 name, none
+    assert buckets[ORG] == [0, 0, 0, 0]
+
+
 def test_hiding_removes_whole_matches():
     row = numpy.array([BEGIN, INSIDE, LAST, OUT, UNIT, BEGIN, LAST], dtype="uint64")
     _hide_matches(row, 1.0, numpy.random.default_rng(0))
@@ -75,6 +84,11 @@ def test_embedding_adds_name_columns_to_lexical_features():
     assert feats[:, 2 + PER].tolist()[:2] == [BEGIN, LAST]
     model.initialize(X=[doc])
     assert model.predict([doc])[0].shape == (5, 16)
+    with_buckets = NameHashEmbed(width=16, attrs=["NORM"], rows=[100], name_width=4, word_buckets=True)
+    feats = with_buckets.layers[0].layers[0].layers[0].predict([doc])[0]
+    assert feats.shape == (5, 1 + 2 * len(LABELS))
+    with_buckets.initialize(X=[doc])
+    assert with_buckets.predict([doc])[0].shape == (5, 16)
 
 
 def test_build_from_shared_lists(shared):

@@ -24,9 +24,10 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
 - **id_rule_lemmatizer**: treebank lookup, then meN-/peN-/di-/ber-/ter-/per-/ke-/se- and
   -kan/-i/-an/-nya/-lah… stripping, accepted only when the result is a known root.
 - **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 128, depth 3) whose input also carries, per
-  label PER/LOC/ORG, the word's BILOU position in a known name (`peristiwa.nlp.name_lists`, matched
-  case-insensitively against `peristiwa/data/nlp/ner_names.tsv`; a fifth of the matches are hidden
-  in training so the model also finds names that no list holds). Settings (encoder size,
+  label PER/LOC/ORG, the word's BILOU position in a known name and how many known names hold the word
+  (`peristiwa.nlp.name_lists`, matched case-insensitively against `peristiwa/data/nlp/ner_names.tsv`;
+  a fifth of the full-name matches are hidden in training so the model also finds names that no list
+  holds). Settings (encoder size,
   gazetteer, number of steps) were chosen on the NERGrit and NERP valid splits with a model trained on
   the train splits; the shipped model is then trained on train + valid with those settings
   ({ner_final}).

@@ -36,7 +36,8 @@ def _hide_matches(row: numpy.ndarray, share: float, rng: numpy.random.Generator)
         row[s:e] = OUT
 
 
-def NameFeatureExtractor(attrs: list[str], names_path: str | None, hide: float) -> Model[list[Doc], list[Ints2d]]:
+def NameFeatureExtractor(attrs: list[str], names_path: str | None, hide: float,
+                         word_buckets: bool = False) -> Model[list[Doc], list[Ints2d]]:
     attr_ids = [intify_attr(a) for a in attrs]
     rng = numpy.random.default_rng(0)
 
@@ -50,7 +51,12 @@ def NameFeatureExtractor(attrs: list[str], names_path: str | None, hide: float) 
             if is_train and hide > 0:
                 for row in codes:
                     _hide_matches(row, hide, rng)
-            out.append(model.ops.asarray2i(numpy.hstack([lexical, codes.T]), dtype="uint64"))
+            columns = [lexical, codes.T]
+            if word_buckets:
+                words = [t.text for t in doc]
+                columns.append(numpy.asarray(matcher.word_buckets(words), dtype="uint64").reshape(
+                    (len(LABELS), len(doc))).T)
+            out.append(model.ops.asarray2i(numpy.hstack(columns), dtype="uint64"))
         return out, lambda d_features: []
 
     return Model("name_feature_extractor", forward, attrs={"attrs": attr_ids})
@@ -58,17 +64,20 @@ def NameFeatureExtractor(attrs: list[str], names_path: str | None, hide: float) 
 
 @registry.architectures("peristiwa.NameHashEmbed.v1")
 def NameHashEmbed(width: int, attrs: list[str], rows: list[int], name_width: int = 16,
-                  hide_names: float = 0.2, names_path: str | None = None) -> Model[list[Doc], list[Floats2d]]:
-    """MultiHashEmbed with static vectors (always on) and one small table per name-list label."""
+                  hide_names: float = 0.2, names_path: str | None = None,
+                  word_buckets: bool = False) -> Model[list[Doc], list[Floats2d]]:
+    """MultiHashEmbed with static vectors (always on) and one small table per name-list label (two
+    with `word_buckets`: the word's position in a matched name, and how many names hold the word)."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     # spaCy's seeds for the lexical tables, so the hashing matches MultiHashEmbed's
     lexical = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))]
+    n_name_columns = len(LABELS) * (2 if word_buckets else 1)
     names = [HashEmbed(name_width, NAME_CODES * 8, column=len(attrs) + k, seed=100 + k, dropout=0.0)
-             for k in range(len(LABELS))]
+             for k in range(n_name_columns)]
     concat_size = width * (len(lexical) + 1) + name_width * len(names)
     features = chain(
-        NameFeatureExtractor(attrs, names_path, hide_names),
+        NameFeatureExtractor(attrs, names_path, hide_names, word_buckets),
         list2ragged(),
         with_array(concatenate(*lexical, *names)),
     )

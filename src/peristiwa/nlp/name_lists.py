@@ -94,12 +94,22 @@ class NameMatcher:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self.table: dict[tuple[str, ...], int] = {}  # words → bit set of labels
         self.lengths: dict[str, int] = {}  # first word → longest name starting with it
+        self.word_counts: list[dict[str, int]] = [{} for _ in LABELS]  # word → names holding it
         for label, name in names:
             words = name_words(name)
             if not words:
                 continue
-            self.table[words] = self.table.get(words, 0) | (1 << LABELS.index(label))
+            k = LABELS.index(label)
+            self.table[words] = self.table.get(words, 0) | (1 << k)
             self.lengths[words[0]] = max(self.lengths.get(words[0], 0), len(words))
+            for w in set(words):
+                self.word_counts[k][w] = self.word_counts[k].get(w, 0) + 1
+
+    def word_buckets(self, words: Sequence[str]) -> list[list[int]]:
+        """For each label, how many known names hold each word, as a bucket 0..5 (0, 1, 2-4, 5-19,
+        20-99, 100+): "Abdul" or "Kabupaten" say something even outside a full-name match."""
+        lower = [w.lower() for w in words]
+        return [[_bucket(counts.get(w, 0)) for w in lower] for counts in self.word_counts]
 
     def codes(self, words: Sequence[str]) -> list[list[int]]:
         """For each label, the BILOU code of every word (greedy longest match, left to right)."""
@@ -122,6 +132,10 @@ class NameMatcher:
                 if all(i < f for f in next_free):
                     break
         return out
+
+
+def _bucket(n: int) -> int:
+    return 0 if n == 0 else 1 if n == 1 else 2 if n < 5 else 3 if n < 20 else 4 if n < 100 else 5
 
 
 def _mark(row: list[int], start: int, length: int) -> None:
