@@ -36,6 +36,16 @@ def test_pipeline_components(nlp):
         assert name in nlp.pipe_names
 
 
+def test_ner_reads_the_shipped_name_lists(nlp):
+    embed = nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"]
+    assert embed["@architectures"] == "peristiwa.NameHashEmbed.v1" and embed["names_path"] is None
+    # matches are hidden at random only in training: at run time the same text gives the same entities
+    doc = nlp("Wakil Presiden bertemu delegasi dari Bukittinggi dan Wisconsin di Jakarta.")
+    again = nlp("Wakil Presiden bertemu delegasi dari Bukittinggi dan Wisconsin di Jakarta.")
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in again.ents]
+    assert ("Jakarta", "LOC") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_static_vectors_ship_and_ignore_case(nlp):
     vectors = nlp.vocab.vectors
     assert vectors.shape[0] > 10_000 and vectors.shape[1] == 100
