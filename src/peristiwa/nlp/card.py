@@ -27,10 +27,9 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
   label PER/LOC/ORG, the word's BILOU position in a known name and how many known names hold the word
   (`peristiwa.nlp.name_lists`, matched case-insensitively against `peristiwa/data/nlp/ner_names.tsv`;
   a fifth of the full-name matches are hidden in training so the model also finds names that no list
-  holds). Settings (encoder size,
-  gazetteer, number of steps) were chosen on the NERGrit and NERP valid splits with a model trained on
-  the train splits; the shipped model is then trained on train + valid with those settings
-  ({ner_final}).
+  holds). Settings (encoder size, name features, gazetteer, number of steps) were chosen on the
+  NERGrit and NERP valid splits with a model trained on the train splits; the shipped model is then
+  trained on train + valid with those settings ({ner_final}).
 - **country_gazetteer** (when it helped on the NER dev splits): a predicted entity that is a country
   name becomes LOC; capitalised country names the model missed are added. Dev F1 with and without it:
   {gazetteer}
