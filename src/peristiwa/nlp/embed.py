@@ -2,9 +2,10 @@
 
 spaCy's MultiHashEmbed reads only built-in token attributes, so this layer extends its recipe with a
 feature extractor that appends, per label (PER, LOC, ORG), the BILOU position of the word in a known
-name (peristiwa.nlp.name_lists). Each of those columns gets a small embedding table of its own; the
-Maxout that mixes everything is spaCy's. During training a share of the matches is hidden so that the
-model also learns to find names that no list holds.
+name (peristiwa.nlp.name_lists) and, optionally, how many known names hold the word. Each of those
+columns gets a small embedding table of its own; the Maxout that mixes everything is spaCy's. During
+training a share of the matches is hidden so that the model also learns to find names that no list
+holds.
 """
 
 from __future__ import annotations
@@ -46,14 +47,14 @@ def NameFeatureExtractor(attrs: list[str], names_path: str | None, hide: float,
         out = []
         for doc in docs:
             lexical = doc.to_array(attr_ids).astype("uint64").reshape((len(doc), len(attr_ids)))
-            codes = numpy.asarray(matcher.codes([t.text for t in doc]), dtype="uint64").reshape(
+            words = [t.text for t in doc]
+            codes = numpy.asarray(matcher.codes(words), dtype="uint64").reshape(
                 (len(LABELS), len(doc)))
             if is_train and hide > 0:
                 for row in codes:
                     _hide_matches(row, hide, rng)
             columns = [lexical, codes.T]
             if word_buckets:
-                words = [t.text for t in doc]
                 columns.append(numpy.asarray(matcher.word_buckets(words), dtype="uint64").reshape(
                     (len(LABELS), len(doc))).T)
             out.append(model.ops.asarray2i(numpy.hstack(columns), dtype="uint64"))
