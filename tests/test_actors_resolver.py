@@ -295,10 +295,17 @@ def test_regional_office_and_named_bodies(nlp, resolver):
     _, da = _actors(nlp, resolver, "Wali Kota Surabaya meresmikan jembatan.")
     a = da.mentions[0].actor
     assert (a.country, a.sector) == ("IDN", "GOV") and "Surabaya" in a.name
-    # a ministry's own name is not a person
+    # a ministry's own name is not a person; one the lexicon lacks is named by its words
+    _, da = _actors(nlp, resolver, "Kementerian Urusan Pulau Terluar menolak usulan itu.")
+    m = da.mentions[0]
+    assert (m.kind, m.actor.name, m.actor.sector) == ("group", "Kementerian Urusan Pulau Terluar", "GOV")
+    # and one it knows is Indonesia's, unless another country follows its name
     _, da = _actors(nlp, resolver, "Kementerian Keuangan menolak usulan itu.")
     m = da.mentions[0]
-    assert (m.kind, m.actor.name, m.actor.sector) == ("group", "Kementerian Keuangan", "GOV")
+    assert (m.kind, m.actor.name, m.actor.country, m.actor.sector) == (
+        "group", "Ministry of Finance (Indonesia)", "IDN", "GOV")
+    _, da = _actors(nlp, resolver, "Kementerian Keuangan Jepang menolak usulan itu.")
+    assert (da.mentions[0].actor.country, da.mentions[0].actor.text) == ("JPN", "Kementerian Keuangan Jepang")
     # a Roman numeral in capitals is not Xi Jinping
     _, da = _actors(nlp, resolver, "Komisi XI DPR memanggil menteri.")
     assert all(m.actor.name != "Xi Jinping" for m in da.mentions)

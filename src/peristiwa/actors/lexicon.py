@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+ORGANISATIONS = "organisations_id.yaml"  # also read by the NER's organisation ruler (peristiwa.nlp.orgs)
 
 
 def compact(text: str) -> str:
@@ -205,6 +206,9 @@ def build_lexicon(folder: Path = DATA) -> ActorLexicon:
     # Later files win ties at the same key: people and groups are more specific than countries.
     _load_entries(lex, folder / "igos.yaml", "igo", "IGO")
     _load_entries(lex, folder / "groups.yaml", "group", "")
+    # Indonesian organisations after the foreign groups: a shared alias ("Partai Demokrat") ties to
+    # Indonesia's entry when the document does not say which.
+    _load_entries(lex, folder / ORGANISATIONS, "group", "")
     _load_entries(lex, folder / "people.yaml", "person", "")
     _load_titles(lex, folder / "titles.yaml")
     portfolios = folder / "portfolios.txt"

@@ -180,6 +180,7 @@ class _Match:
     end: int
     entry: ActorEntry | None = None
     title: Title | None = None
+    spelled_out: bool = False  # matched a full name ("Kementerian Luar Negeri"), not an acronym ("KPK")
 
 
 def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[bool],
@@ -306,6 +307,43 @@ def _disambiguate(matches: list[_Match], ambiguous: list[tuple[_Match, list[Acto
         m.entry = entries[best]
 
 
+def _yield_to_foreign(matches: list[_Match], covered: list[bool]) -> list[_Match]:
+    """"Kementerian Luar Negeri Rusia", "Mahkamah Agung AS": an Indonesian body's spelled-out name that
+    describes an office any state has is that state's office when another country follows; the titles
+    layer then reads it ("Kementerian" + Russia). Acronyms (KPK, Polri) never yield."""
+    starts = {m.start: m for m in matches}
+    kept = []
+    for m in matches:
+        nxt = starts.get(m.end)
+        if (m.spelled_out and m.entry.kind == "group" and m.entry.country == "IDN" and nxt is not None
+                and nxt.entry.kind == "country" and nxt.entry.country != "IDN"):
+            for i in range(m.start, m.end):
+                covered[i] = False
+            continue
+        kept.append(m)
+    return kept
+
+
+def _extend_to_entities(doc: Doc, matches: list[_Match], covered: list[bool]) -> list[_Match]:
+    """"Polres Metro Jakarta Selatan", "Kejari Jakarta Selatan": a body's name that the NER tagged as one
+    organisation beginning with a lexicon alias is that body, over the whole span (a place inside it,
+    "Jakarta" as a metonym, is part of the name)."""
+    if not doc.has_annotation("ENT_IOB"):
+        return matches
+    org_end = {e.start: e.end for e in doc.ents if e.label_.upper() in _ORG_LABELS}
+    inside: set[int] = set()
+    for m in matches:
+        end = org_end.get(m.start, 0)
+        if m.entry.kind != "group" or end <= m.end:
+            continue
+        within = [x for x in matches if m.end <= x.start < end]
+        if all(x.entry.kind in ("country", "metonym") and x.end <= end for x in within):
+            inside.update(id(x) for x in within)
+            covered[m.end:end] = [True] * (end - m.end)
+            m.end = end
+    return [m for m in matches if id(m) not in inside]
+
+
 def _accept_alias(alias: Alias, toks: list[str]) -> bool:
     text = "".join(toks)
     if alias.exact:
@@ -351,14 +389,16 @@ class ActorResolver:
         ambiguous: list[tuple[_Match, list[ActorEntry]]] = []
         for s, e, values in _scan(tokens, lowers, self.lex.actors, covered, _accept_alias):
             entries = list({id(v.entry): v.entry for v in values}.values())
-            m = _Match(s, e, entry=entries[-1])
+            m = _Match(s, e, entry=entries[-1], spelled_out=not any(v.exact for v in values))
             matches.append(m)
             if len({x.country for x in entries}) > 1:
                 ambiguous.append((m, entries))
             for i in range(s, e):
                 covered[i] = True
+        matches = _yield_to_foreign(matches, covered)
         if ambiguous:
             _disambiguate(matches, ambiguous)
+        matches = _extend_to_entities(doc, matches, covered)
         # Named entities from the model that the lexicon lacks are names, not places for titles
         # ("Front Pembela Rakyat Merdeka" holds the agent noun "Rakyat").
         if doc.has_annotation("ENT_IOB"):
@@ -513,7 +553,13 @@ class ActorResolver:
             if name_end is not None:
                 end = name_end
             if title.org and name_end is not None:
-                # "Kementerian Keuangan", "Partai Buruh": the capitalised run names the body, not a person
+                # "Kementerian Keuangan", "Partai Buruh": the capitalised run names the body, not a person;
+                # a country right after it is the body's ("Kementerian Keuangan Jepang")
+                after = by_start.get(end)
+                if qualifier is None and after is not None and after.entry.kind == "country":
+                    qualifier = after
+                    used.add(after.start)
+                    end = after.end
                 actor = self._title_actor(doc, start, end, title, qualifier, None, None, published)
                 actor = replace(actor, name=doc[start:end].text)
                 mention = ActorMention(start, end, actor, self._head(doc, start, end), "title", "group")
