@@ -36,8 +36,10 @@ def load_model(lang: str = "id") -> Language | None:
 def register_components() -> None:
     """Register our tokenizer, layers and components with spaCy (before it reads a pipeline config)."""
     import peristiwa.nlp.embed  # noqa: F401
+    import peristiwa.nlp.entity_edges  # noqa: F401
     import peristiwa.nlp.gazetteer  # noqa: F401
     import peristiwa.nlp.lemmatizer  # noqa: F401
+    import peristiwa.nlp.orgs  # noqa: F401
     import peristiwa.nlp.sentences  # noqa: F401
     import peristiwa.nlp.tokenizer  # noqa: F401
 
@@ -56,7 +58,14 @@ def _load(lang: str) -> Language | None:
     # The tokenizer is rebuilt from the config and our data files alone; reading its saved copy as well
     # would add spaCy's 16,000 Indonesian special cases a second time (about 40% of load time) for an
     # identical tokenizer (checked on 1,000 Detik articles).
-    return spacy.load(path, exclude=["tokenizer"])
+    nlp = spacy.load(path, exclude=["tokenizer"])
+    # Two corrections on top of the statistical NER, added here so that they need no retraining: a
+    # person's name ends with a word (peristiwa.nlp.entity_edges), and organisations of Indonesian public
+    # life come from the package's data files (peristiwa.nlp.orgs).
+    if "ner" in nlp.pipe_names and "org_ruler" not in nlp.pipe_names:
+        nlp.add_pipe("person_edges", after="ner")
+        nlp.add_pipe("org_ruler", last=True)
+    return nlp
 
 
 def entities_of(doc: Doc) -> list[Entity]:
