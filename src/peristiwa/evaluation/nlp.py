@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peristiwa.evaluation.news_ner import INDOSUM, SPLITS, load_news_ner
 from peristiwa.report import ReportTable
 
 if TYPE_CHECKING:
@@ -42,9 +43,11 @@ def ner_scores(nlp: Language, sents: list[tuple[list[str], list[str]]], labels: 
     from peristiwa.nlp.corpora import NER_LABELS, bio_spans
 
     docs = list(nlp.get_pipe("ner").pipe([Doc(nlp.vocab, words=w) for w, _ in sents], batch_size=256))
-    if "country_gazetteer" in nlp.pipe_names:
-        docs = [nlp.get_pipe("country_gazetteer")(d) for d in docs]
+    for name in ("person_edges", "country_gazetteer", "org_ruler"):
+        if name in nlp.pipe_names:
+            docs = [nlp.get_pipe(name)(d) for d in docs]
     tp = fp = fn = 0
+    per: dict[str, Counter[str]] = {lab: Counter() for lab in sorted(labels)}
     for doc, (_, tags) in zip(docs, sents, strict=True):
         gold, ignored = set(), []
         for s, e, raw in bio_spans(tags):
@@ -58,6 +61,18 @@ def ner_scores(nlp: Language, sents: list[tuple[list[str], list[str]]], labels: 
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
+        for *_, lab in gold & pred:
+            per[lab]["tp"] += 1
+        for *_, lab in pred - gold:
+            per[lab]["fp"] += 1
+        for *_, lab in gold - pred:
+            per[lab]["fn"] += 1
+    out = _prf(tp, fp, fn)
+    out["labels"] = {lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in per.items()}
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -100,6 +115,10 @@ def evaluate(nlp: Language, shared: Path) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for name, sents in corpora.ner_eval_sets(shared):
         out[name] = ner_scores(nlp, sents, NER_CORPUS_LABELS[name])
+    if (shared / INDOSUM).is_dir():
+        for split in SPLITS:
+            name = f"news NER dev ({split}, IndoSum)"
+            out[name] = ner_scores(nlp, load_news_ner(shared, split), {"PER", "ORG", "LOC"})
     out["UD GSD test"] = syntax_scores(nlp, read_conllu(shared / corpora.GSD_TEST))
     out["UD CSUI test"] = syntax_scores(nlp, read_conllu(shared / corpora.CSUI_TEST))
     return out
@@ -108,6 +127,8 @@ def evaluate(nlp: Language, shared: Path) -> dict[str, dict[str, float]]:
 def tables(scores: dict[str, dict[str, float]]) -> list[ReportTable]:
     ner = ReportTable("NLP: named entities (gold tokens, exact match)",
                       ["test set", "P", "R", "F1", "gold entities", "published (all labels)"])
+    news = ReportTable("NLP: news NER dev set per label (IndoSum, annotated by the project; gold tokens)",
+                       ["split", "label", "P", "R", "F1", "gold entities"])
     syn = ReportTable("NLP: UD syntax and lemmas (gold tokens)",
                       ["test set", "UPOS", "UAS", "LAS", "LAS (universal labels)", "lemma", "words",
                        "published"])
@@ -115,6 +136,10 @@ def tables(scores: dict[str, dict[str, float]]) -> list[ReportTable]:
         if "f" in s:
             ner.rows.append([name, round(s["p"], 1), round(s["r"], 1), round(s["f"], 1), s["gold"],
                              NER_BASELINES.get(name, "")])
+            if name.startswith("news NER dev"):
+                for lab, ls in [*s["labels"].items(), ("micro", s)]:
+                    news.rows.append([name, lab, round(ls["p"], 1), round(ls["r"], 1), round(ls["f"], 1),
+                                      ls["gold"]])
         else:
             syn.rows.append([name, round(s["upos"], 1), round(s["uas"], 1), round(s["las"], 1),
                              round(s["las_universal"], 1), round(s["lemma"], 1), s["words"],
@@ -122,7 +147,9 @@ def tables(scores: dict[str, dict[str, float]]) -> list[ReportTable]:
     ner.notes.append("targets: F1 >= 80 on NERGrit and NERP (floor 70); NERP excludes FNB, IndoLEM "
                      "UGM excludes TIME/QUANTITY (we do not train those labels)")
     syn.notes.append("target: LAS >= 80 on GSD test (floor 72); LAS counts punctuation and full labels")
-    return [ner, syn]
+    news.notes.append("targets (issue 13): ORG F1 >= 75 and micro F1 >= 85 on this set; quote the eval "
+                      "split (the tune split was read while writing the organisation rules)")
+    return [ner, news, syn]
 
 
 def run(shared: Path) -> list[ReportTable]:
