@@ -288,10 +288,9 @@ class EnglishCoder:
         its governor's (coordination, control, participle and relative clauses)."""
         subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "csubj")]
         if subj:
-            s = subj[0]
-            if s.lower_ in _RELATIVE and v.dep_ == "relcl":
+            if subj[0].lower_ in _RELATIVE and v.dep_ == "relcl":
                 return [v.head], False  # "rebels who attacked the town"
-            return [s], False
+            return subj, False  # the parser may split one subject in two ("Old foes | Gondor and Osgiliath")
         subj = [ch for ch in v.children if ch.dep_ in ("nsubjpass", "csubjpass")]
         if subj:
             s = subj[0]
@@ -303,6 +302,8 @@ class EnglishCoder:
             return [], False
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self._subject(head)  # "X attacked Y and killed Z"
+        if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head is not head:
+            return self._subject(head.head)[0], False  # "Ethiopia is about to depart", "ready to talk"
         if v.dep_ == "xcomp":
             g = head.lemma_.lower()
             if g in self._demand or head.lower_ in self._demand:
@@ -367,15 +368,23 @@ class EnglishCoder:
         preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
                  and ch.lower_ not in _ADVERBIAL_PREPS]
         if own is not None:
+            # "signed a trade protocol with Dagolath": the object's own preposition names the target
             preps += [ch for ch in own.children if ch.dep_ == "prep"]
-        for ch in sorted(preps, key=lambda t: t.i):
+        preps.sort(key=lambda t: t.i)
+        k = 0
+        while k < len(preps) and k < 8:
+            ch = preps[k]
+            k += 1
             w = ch.lower_
             pobj = [p for p in ch.children if p.dep_ == "pobj"]
             if not pobj:
                 continue
             if w in c.target_preps or w in ("between", "among"):
-                return pobj[:1]
-            if w in c.place_preps and not place:
+                if self._np(pobj[0], where=True):
+                    return pobj[:1]
+                # "welcomed a resumption of ties with Osgiliath": the phrase inside names the target
+                preps[k:k] = [p for p in pobj[0].children if p.dep_ == "prep"]
+            elif w in c.place_preps and not place:
                 place = pobj[:1]
         return place
 
@@ -410,18 +419,22 @@ class EnglishCoder:
                     return [m]
         for ch in h.children:
             if ch.dep_ == "prep" and ch.lower_ in ("of", "from"):
-                for p in ch.children:
-                    if p.dep_ == "pobj":
-                        return self._np(p)
+                # "the ambassadors of Arnor, Osgiliath and Gondor": every country named
+                got = self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+                if got:
+                    return got
             if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
                 # "talks between Sudan and South Sudan": both sides
                 return self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
         for ch in h.children:
-            if ch.dep_ == "appos" or ch.dep_ == "prep" and ch.lower_ == "by" and h.lower_ in self.lex.nouns:
-                got = self._np([p for p in ch.children if p.dep_ == "pobj"][0]) if ch.dep_ == "prep" and \
-                    any(p.dep_ == "pobj" for p in ch.children) else self._np(ch) if ch.dep_ == "appos" else []
-                if got:
-                    return got
+            if ch.dep_ == "appos":
+                got = self._group([ch], h)  # "old foes Gondor and Osgiliath"
+            elif ch.dep_ == "prep" and ch.lower_ == "by" and h.lower_ in self.lex.nouns:
+                got = self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+            else:
+                continue
+            if got:
+                return got
         if where:
             for ch in h.children:
                 if ch.dep_ == "prep" and ch.lower_ in self.lex.cues.place_preps:
