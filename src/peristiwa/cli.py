@@ -146,15 +146,17 @@ def serve(db_url: str, host: str, port: int, allow_extract: bool, cors_origins: 
 @click.option("--conllu", "conllu_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="CoNLL-U file: keep its words and sentences, predict UPOS, LEMMA, HEAD, DEPREL.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write CoNLL-U here instead of stdout.")
+@click.option("--lang", default="id", show_default=True, type=click.Choice(["id", "en"]),
+              help="Which pipeline: the shipped Indonesian one or the installed English one.")
 @click.argument("text_file", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
-def nlp(conllu_path: Path | None, output: Path | None, text_file: Path | None) -> None:
-    """Analyse Indonesian text with the shipped pipeline and print CoNLL-U (or re-annotate --conllu)."""
+def nlp(conllu_path: Path | None, output: Path | None, lang: str, text_file: Path | None) -> None:
+    """Analyse Indonesian (or English) text and print CoNLL-U (or re-annotate --conllu)."""
     from peristiwa.nlp.cli import run_nlp
 
     if (conllu_path is None) == (text_file is None):
         raise click.UsageError("give either --conllu FILE or a plain TEXT_FILE")
     try:
-        run_nlp(conllu_path, text_file, output)
+        run_nlp(conllu_path, text_file, output, lang)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 

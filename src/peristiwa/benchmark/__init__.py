@@ -1,3 +1,3 @@
 """`make bench`: speed and memory of each stage. One module per stage; see peristiwa.report."""
 
-SECTIONS = ["article", "nlp", "extract", "ingest", "api"]
+SECTIONS = ["article", "nlp", "extract", "extract_en", "ingest", "api"]

@@ -173,6 +173,4 @@ def run(shared: Path) -> list[ReportTable]:
                      ["gold \\ pred"] + labels)
     for a in labels:
         cm.rows.append([a] + [conf.get((a, b), 0) or "" for b in labels])
-    from peristiwa.evaluation import events_en  # the English coder's own section (PLOVER GSR, CASE-2021)
-
-    return [main, types, cm, *events_en.run(shared)]
+    return [main, types, cm]  # English: its own section, peristiwa.evaluation.events_en

@@ -9,7 +9,7 @@ Phoenix dictionaries by scripts/build_english_lexicon.py; cues and event nouns w
 docs/events-en.md.
 """
 
-from peristiwa.events_en.coder import EnglishCoder
-from peristiwa.events_en.nlp import english_nlp
+from peristiwa.events_en.nlp import blank_english_nlp, english_nlp
+from peristiwa.events_en.tree import EnglishCoder
 
-__all__ = ["EnglishCoder", "english_nlp"]
+__all__ = ["EnglishCoder", "blank_english_nlp", "english_nlp"]

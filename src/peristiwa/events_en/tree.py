@@ -1,0 +1,505 @@
+"""The English event coder over a dependency parse, in the PETRARCH-2 manner.
+
+    coder = EnglishCoder()
+    quotes, events = coder.code(doc, article)   # doc = english_nlp()(article.text)
+
+A verb is an event when the tagger calls it a verb and its lemma is in the CAMEO verb dictionary; the
+dictionary's patterns refine its code from the words of its own clause (its subtree without the clauses
+hanging off it). Roles come from the tree: the subject is the source, the direct object, the dative or the
+object of a target preposition the target; a passive's subject is the target and its `by` agent the source.
+A verb with no subject of its own takes one from the verb it depends on (coordination, control, participle
+clauses, relative clauses). Participants are the actor lexicons' mentions, then the statistical NER's names.
+Modality, attribution and quotes follow the tree too; dates, places and records are the shallow coder's
+(peristiwa.events_en.coder), which also codes a Doc that has no parse (the blank fallback pipeline).
+See docs/events-en.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc, Span, Token
+
+from peristiwa.events_en.actors import Mention, _actor
+from peristiwa.events_en.coder import ShallowCoder, _dedupe, _Found, _quotes, _refine
+from peristiwa.events_en.lexicon import Verb
+from peristiwa.events_en.triggers import Trigger, _matches, _quad
+from peristiwa.schema import Article, Event, Quote
+
+# clauses hanging off a verb: its pattern words and its roles are never read inside them
+_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "appos", "punct", "cc", "mark", "dep"}
+_FORMS = {"VBD": "ed", "VBN": "ed", "VBG": "ing", "VBZ": "s"}
+# NER labels that name participants (places are not actors unless the lexicons know them as countries)
+_NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
+_RELATIVE = {"who", "which", "that", "whom"}
+# sentence adverbials, not part of the verb phrase: "according to a statement", "after talks"
+_ADVERBIAL_PREPS = {"according", "after", "before", "during", "despite", "amid", "since", "following"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+_PERSONAL = {"it", "they", "he", "she", "we", "i"}
+# modifiers through which a noun phrase names its actor: "Kurdish positions", "Russia's army", "the Gaza
+# ministry"
+_MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+
+
+def ner_mentions(doc: Doc) -> list[Mention]:
+    """People, organisations and groups the statistical NER finds, without a country (the lexicons give
+    countries; a name they lack has none we can vouch for)."""
+    out: list[Mention] = []
+    for e in doc.ents:
+        kind = _NER_KINDS.get(e.label_)
+        if kind is None:
+            continue
+        start = e.start
+        while start < e.end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start < e.end and any(t.is_alpha for t in doc[start:e.end]):
+            out.append(Mention(start, e.end, _actor(doc, start, e.end, doc[start:e.end].text, "", "", None), kind))
+    return out
+
+
+class EnglishCoder:
+    """Codes one English Doc. With a dependency parse it reads the tree; without one (the blank fallback
+    pipeline) the shallow word-order coder codes it. Lexicons load once."""
+
+    def __init__(self, lexicon=None, actor_lexicon=None, gazetteer=None) -> None:
+        # the shallow coder owns the lexicons and builds the records (dates, places, intended variants)
+        self.shallow = ShallowCoder(lexicon, actor_lexicon, gazetteer)
+        self.lex = self.shallow.lex
+        self.actors = self.shallow.actors
+        self._index: dict[int, Mention] = {}
+
+    def code(self, doc: Doc, article: Article) -> tuple[list[Quote], list[Event]]:
+        if not doc.has_annotation("DEP"):
+            return self.shallow.code(doc, article)
+        mentions = self.actors.find(doc, article.published, ner_mentions(doc))
+        self._index: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._index.setdefault(i, m)
+        self._covered = set(self._index)
+        self._absorb, self._intent, self._demand = self.shallow._absorb, self.shallow._intent, self.shallow._demand
+        doc_key = str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])
+        sents = list(doc.sents)
+        speakers: list[Mention | None] = []
+        events = []
+        for si, sent in enumerate(sents):
+            speaker = self._speaker(sent)
+            speakers.append(speaker)
+            events += self._code_sentence(doc, sent, si, speaker, article, doc_key)
+        return _quotes(article.text, sents, speakers), events
+
+    # -- triggers -----------------------------------------------------------------------------------------
+    def _trigger(self, v: Token) -> Trigger | None:
+        """The verb's dictionary entry with its particle ("ask for") and the code its patterns give."""
+        if v.pos_ != "VERB":
+            return None
+        c = self.lex.cues
+        lemma = v.lemma_.lower()
+        if lemma in c.say or v.lower_ in c.say:
+            return None  # verbs of saying give attribution, not events
+        entries = [e for e in self.lex.verbs.get(lemma, ()) if e.lemma == lemma] or \
+            list(self.lex.verbs.get(v.lower_, ()))
+        if not entries:
+            return None
+        # a word too common to code by itself ("take", "hold", "lead") is coded through an idiom or a pattern
+        guarded = lemma in c.not_verbs or v.lower_ in c.not_verbs or lemma in c.pattern_only or \
+            v.lower_ in c.pattern_only
+        words, vi = self._clause_words(v)
+        best: tuple[int, Trigger] | None = None
+        for e in entries:
+            stop = self._particle(v, e)
+            if stop is None:
+                continue
+            n_part = stop - v.i - 1
+            code, size = self._pattern(e, words, vi, vi + 1 + n_part)
+            if size == 0 and guarded and not e.particle:
+                code = "---"
+            score = (2 if e.particle else 0) + (1 if code != "---" else 0) + size * 2
+            trig = Trigger(v.i, stop, code, "verb", e.lemma, _FORMS.get(v.tag_, "base"))
+            if best is None or score > best[0]:
+                best = (score, trig)
+        return best[1] if best else None
+
+    @staticmethod
+    def _particle(v: Token, e: Verb) -> int | None:
+        """End token of the verb with its particle ("shut down", "called on"), or None when the particle is
+        missing. The particle is a child of the verb (prt or prep), its further words follow it."""
+        if not e.particle:
+            return v.i + 1
+        parts = e.particle.split()
+        for ch in v.children:
+            if ch.lower_ == parts[0] and ch.dep_ in ("prt", "prep", "advmod", "dobj", "dative"):
+                doc = v.doc
+                if [t.lower_ for t in doc[ch.i:ch.i + len(parts)]] == parts:
+                    return ch.i + len(parts) if ch.i == v.i + 1 else v.i + 1
+        return None
+
+    def _clause_words(self, v: Token) -> tuple[list[str], int]:
+        """The lower-case words of the verb's clause in order, and the verb's position among them: its
+        subtree without the clauses hanging off it (PETRARCH-2 matches patterns inside the verb phrase)."""
+        toks: list[Token] = []
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            toks.append(t)
+            for ch in t.children:
+                if t is v and (ch.dep_ in _CLAUSES or ch.dep_ == "conj" and ch.pos_ in ("VERB", "AUX")
+                               or ch.dep_ == "prep" and ch.lower_ in _ADVERBIAL_PREPS):
+                    continue
+                if t is not v and ch.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                    continue
+                stack.append(ch)
+        toks.sort(key=lambda t: t.i)
+        return [t.lower_ for t in toks], next(k for k, t in enumerate(toks) if t is v)
+
+    def _pattern(self, e: Verb, words: list[str], i: int, stop: int) -> tuple[str, int]:
+        quad = _quad(e.code)
+        for p in self.lex.patterns.get(e.block, ()):
+            # a material verb keeps its quad class (see triggers.TriggerFinder._pattern)
+            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad:
+                continue
+            if _matches(words, p, i, min(stop, len(words)), 0, len(words), self.lex.cues.boundaries):
+                return p.code, p.size
+        return e.code, 0
+
+    def _noun_triggers(self, sent: Span, taken: set[int]) -> list[Trigger]:
+        """Event nouns of the sentence ("air strike", "clashes", "arrest"), longest first."""
+        words = [t.lower_ for t in sent]
+        out: list[Trigger] = []
+        k = 0
+        while k < len(words):
+            i = sent.start + k
+            hit = None
+            if i not in taken:
+                hit = next(((n, self.lex.nouns[" ".join(words[k:k + n])]) for n in (3, 2, 1)
+                            if k + n <= len(words) and " ".join(words[k:k + n]) in self.lex.nouns), None)
+            # the phrase's last word is its head: a noun ("a general strike"), not the verb "strikes"
+            if hit and sent[k + hit[0] - 1].pos_ in ("NOUN", "PROPN"):
+                n, noun = hit
+                out.append(Trigger(i, i + n, noun.code, "noun", " ".join(words[k:k + n]), "noun"))
+                k += n
+            else:
+                k += 1
+        return out
+
+    # -- one sentence -------------------------------------------------------------------------------------
+    def _code_sentence(self, doc: Doc, sent: Span, si: int, speaker: Mention | None, article, doc_key: str):
+        found: dict[int, _Found] = {}
+        for t in sent:
+            trig = self._trigger(t)
+            if trig is not None:
+                found[t.i] = _Found(trig)
+        taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
+        nouns = self._noun_triggers(sent, taken | {i for i in self._covered if sent.start <= i < sent.end
+                                                   and doc[i].pos_ == "PROPN"})
+        for i in sorted(found):
+            self._govern(doc[i], found[i], found)
+        for i in sorted(found):
+            self._verb_roles(doc[i], found[i], found)
+        out = []
+        for i in sorted(found):
+            f = found[i]
+            if f.drop:
+                continue
+            _refine(f.trig, nouns)
+            ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key)
+            if ev is not None:
+                out.append(ev)
+        if not out:  # "Clashes between X and Y", "an air strike on Z": the noun is the event
+            for trig in nouns:
+                f = _Found(trig)
+                self._noun_roles(doc[trig.end - 1], f)
+                ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key)
+                if ev is not None:
+                    out.append(ev)
+        return _dedupe(out)
+
+    # -- modality and governors ---------------------------------------------------------------------------
+    def _modality(self, v: Token) -> str:
+        c = self.lex.cues
+        if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in v.children):
+            return "hypothetical"
+        if any(ch.dep_ == "neg" or ch.dep_ == "advmod" and ch.lower_ == "never" for ch in v.children):
+            return "negated"
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in ("deny", "reject", "dismiss"):
+            return "negated"  # "Cuba denied that Havana supplied arms"
+        if any(ch.dep_ == "aux" and ch.lower_ in c.modal for ch in v.children):
+            return "intended"
+        if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(ch.dep_ in ("aux", "nsubj") for ch in v.children):
+            return self._modality(v.head)  # "will meet and sign": the shared auxiliary
+        return "asserted"
+
+    def _govern(self, v: Token, f: _Found, found: dict[int, _Found]) -> None:
+        """Modality from the words governing the verb: "threatened to attack" (the threat is the event),
+        "plans to meet" (intended), "urged Iran to release" (demanded of Iran), "met Y to discuss" (purpose)."""
+        c = self.lex.cues
+        f.modality = self._modality(v)
+        if f.modality != "asserted":
+            return
+        gov = v.head
+        if gov is v or v.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or \
+                v.dep_ != "xcomp" and not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children):
+            return
+        g = gov.lemma_.lower()
+        governor = found.get(gov.i)
+        if g in self._absorb or gov.lower_ in self._absorb:
+            if governor is not None and governor.trig.code != "---":
+                f.drop = True
+                f.governor = governor
+            else:
+                f.modality = "negated" if self._absorb.get(g, g) in ("refuse", "decline", "deny") else "intended"
+        elif g in self._demand or gov.lower_ in self._demand:
+            f.modality = "demanded"
+            f.asked = governor
+        elif g in self._intent or gov.lower_ in self._intent or g in c.intent_governors:
+            f.modality = "intended"
+            if governor is not None:
+                governor.drop = True  # "agreed to meet": the meeting (intended) says it; one event
+        elif governor is not None and v.dep_ in ("advcl", "xcomp"):
+            f.purpose_of = governor  # "met with Cambodia to discuss": the same act, or one by the same actor
+            if governor.trig.code[:2] == f.trig.code[:2]:
+                f.drop = True
+
+    # -- roles --------------------------------------------------------------------------------------------
+    def _verb_roles(self, v: Token, f: _Found, found: dict[int, _Found]) -> None:
+        subj, passive = self._subject(v)
+        agent = self._agent(v)
+        passive = passive or bool(agent) and v.tag_ == "VBN"
+        f.passive = passive
+        obj = [] if passive else self._object(v, f.trig)
+        if passive:
+            actors, targets = self._group(agent, v), self._group(subj, v)
+        else:
+            actors, targets = self._group(subj, v), self._group(obj, v, where=True)
+        if f.asked is not None:
+            actors = list(f.asked.targets)  # "urged Iran to release ...": the act is asked of Iran
+        elif f.purpose_of is not None and not actors:
+            actors = f.purpose_of.actors
+        names = {m.actor.name for m in actors}
+        f.actors = actors
+        f.targets = [m for m in targets if m.actor.name not in names]
+        gov = f.governor
+        if gov is not None and not gov.targets:
+            # "threatened to attack South Korea": the threat is aimed at the threatened act's target
+            gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _subject(self, v: Token) -> tuple[list[Token], bool]:
+        """Subject tokens of the verb, and whether it is passive; a verb without a subject of its own takes
+        its governor's (coordination, control, participle and relative clauses)."""
+        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "csubj")]
+        if subj:
+            if subj[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+                return [v.head], False  # "rebels who attacked the town"
+            return subj, False  # the parser may split one subject in two ("Old foes | Gondor and Osgiliath")
+        subj = [ch for ch in v.children if ch.dep_ in ("nsubjpass", "csubjpass")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return [v.head], True
+            return [s], True
+        head = v.head
+        if head is v:
+            return [], False
+        if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self._subject(head)  # "X attacked Y and killed Z"
+        if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head is not head:
+            return self._subject(head.head)[0], False  # "Ethiopia is about to depart", "ready to talk"
+        if v.dep_ == "xcomp":
+            g = head.lemma_.lower()
+            if g in self._demand or head.lower_ in self._demand:
+                asked = self._asked(head)
+                return (asked, False) if asked else ([], False)
+            return self._subject(head)[0], False  # "Russia threatened to cut": Russia cuts
+        if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            return self._subject(head)[0], False  # "..., killing 12 people", "after meeting X"
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self._subject(head.head)[0], False
+        if v.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children):
+            # "Laos expressed readiness to resume talks": the one whose readiness, plan or bid it is
+            if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                return self._subject(head.head)[0], False
+            return [], False
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "troops sent by the EU" (the noun undergoes it), "gunmen firing on police" (the noun does it)
+            return [head], v.tag_ == "VBN"
+        return [], False
+
+    def _asked(self, gov: Token) -> list[Token]:
+        """Whom a demand is addressed to: "urged Iran", "called on Iran"."""
+        for ch in gov.children:
+            if ch.dep_ in ("dobj", "dative"):
+                return [ch]
+        for ch in gov.children:
+            if ch.dep_ in ("prep", "prt") and ch.lower_ in ("on", "upon"):
+                return [p for p in ch.children if p.dep_ == "pobj"][:1]
+        return []
+
+    @staticmethod
+    def _agent(v: Token) -> list[Token]:
+        for ch in v.children:
+            if ch.dep_ == "agent" or ch.dep_ == "prep" and ch.lower_ == "by" and v.tag_ == "VBN":
+                return [p for p in ch.children if p.dep_ == "pobj"][:1]
+        return []
+
+    def _object(self, v: Token, trig: Trigger) -> list[Token]:
+        """The target: the direct object or the dative, else the object of the first target preposition
+        ("protested to Japan", "sanctions against Iran"), else of a place preposition (in/near)."""
+        c = self.lex.cues
+        own = None
+        for ch in v.children:
+            if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
+                if any(p.dep_ == "poss" and p.lower_ in _POSSESSIVE_PRONOUNS for p in ch.children):
+                    own = ch  # "withdrew its troops": the actor's own, not a target
+                    continue
+                m = self._np(ch)
+                if m and not self.shallow._theme(trig, m[0]):
+                    return [ch]
+                # "offered troops for ...": what is sent, not to whom; "sent aid to Mali": no actor in the
+                # object, the preposition names the target
+                own = own or ch
+        if trig.code[:2] in ("02", "10"):
+            # "Egypt demanded that Ethiopia stop ...": who is asked is the subject of the that-clause
+            for ch in v.children:
+                if ch.dep_ == "ccomp":
+                    subj = [s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+                    if subj and self._np(subj[0]):
+                        return subj[:1]
+        place: list[Token] = []
+        preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
+                 and ch.lower_ not in _ADVERBIAL_PREPS]
+        if own is not None:
+            # "signed a trade protocol with Dagolath": the object's own preposition names the target
+            preps += [ch for ch in own.children if ch.dep_ == "prep"]
+        preps.sort(key=lambda t: t.i)
+        k = 0
+        while k < len(preps) and k < 8:
+            ch = preps[k]
+            k += 1
+            w = ch.lower_
+            pobj = [p for p in ch.children if p.dep_ == "pobj"]
+            if not pobj:
+                continue
+            if w in c.target_preps or w in ("between", "among"):
+                if self._np(pobj[0], where=True):
+                    return pobj[:1]
+                # "welcomed a resumption of ties with Osgiliath": the phrase inside names the target
+                preps[k:k] = [p for p in pobj[0].children if p.dep_ == "prep"]
+            elif w in c.place_preps and not place:
+                place = pobj[:1]
+        return place
+
+    def _group(self, heads: list[Token], v: Token, where: bool = False) -> list[Mention]:
+        """The actors a noun phrase names, with the phrases coordinated with it ("X and Y")."""
+        out: list[Mention] = []
+        for h in heads:
+            for t in (h, *h.conjuncts):
+                for m in self._np(t, v, where):
+                    if m not in out:
+                        out.append(m)
+        return out
+
+    def _np(self, h: Token, v: Token | None = None, where: bool = False) -> list[Mention]:
+        """The actor a noun phrase names: the mention at its head, else one of its modifiers ("Kurdish
+        positions"), else the object of its "of" ("the president of France", "hundreds of protesters"),
+        else its apposition, else (`where`, for targets) the place it is in ("a mission in Mozambique"); an
+        event noun's actor is its `by` phrase ("the raid by al-Shabaab"). A pronoun after a verb of saying is the speaker ("Russia said it would ...")."""
+        m = self._index.get(h.i)
+        if m is not None:
+            return [m]
+        if h.pos_ == "PRON" and h.lower_ in _PERSONAL and v is not None:
+            return self._speaker_of(h)
+        for ch in sorted(h.children, key=lambda t: abs(t.i - h.i)):
+            if ch.dep_ in _MODIFIERS:
+                m = self._index.get(ch.i)
+                if m is None and ch.dep_ == "poss":
+                    got = self._np(ch)
+                    if got:
+                        return got
+                if m is not None:
+                    return [m]
+        for ch in h.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "from"):
+                # "the ambassadors of Arnor, Osgiliath and Gondor": every country named
+                got = self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+                if got:
+                    return got
+            if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
+                # "talks between Sudan and South Sudan": both sides
+                return self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+        for ch in h.children:
+            if ch.dep_ == "appos":
+                got = self._group([ch], h)  # "old foes Gondor and Osgiliath"
+            elif ch.dep_ == "prep" and ch.lower_ == "by" and h.lower_ in self.lex.nouns:
+                got = self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+            else:
+                continue
+            if got:
+                return got
+        if where:
+            for ch in h.children:
+                if ch.dep_ == "prep" and ch.lower_ in self.lex.cues.place_preps:
+                    for p in ch.children:
+                        if p.dep_ == "pobj" and (got := self._np(p)):
+                            return got
+        return []
+
+    def _speaker_of(self, pron: Token) -> list[Mention]:
+        """'France said it would send aid': the subject of the verb of saying whose clause holds the pronoun."""
+        t = pron.head
+        while t.dep_ not in ("ccomp", "ROOT") and t.head is not t:
+            t = t.head
+        if t.dep_ != "ccomp":
+            return []
+        say = t.head
+        if say.lemma_.lower() not in self.lex.cues.say and say.lower_ not in self.lex.cues.say:
+            return []
+        subj = [ch for ch in say.children if ch.dep_ == "nsubj"]
+        return self._np(subj[0]) if subj else []
+
+    def _noun_roles(self, h: Token, f: _Found) -> None:
+        """An event noun's actor is its possessor or modifier ("Israeli air strikes", "Russia's offensive") or
+        its `by` phrase; "between X and Y" names both sides; its target follows on/against/of."""
+        actors: list[Mention] = []
+        targets: list[Mention] = []
+        for ch in h.children:
+            if ch.dep_ in _MODIFIERS and ch.i not in range(f.trig.start, f.trig.end):
+                m = self._np(ch) if ch.dep_ == "poss" else ([self._index[ch.i]] if ch.i in self._index else [])
+                actors = actors or m
+        for ch in h.children:
+            if ch.dep_ != "prep":
+                continue
+            pobj = [p for p in ch.children if p.dep_ == "pobj"]
+            if not pobj:
+                continue
+            w = ch.lower_
+            if w == "by" and not actors or w in ("between", "among"):
+                actors = self._group(pobj[:1], h)
+            elif w in self.lex.cues.target_preps and not targets or w in self.lex.cues.place_preps and not targets and f.trig.code.startswith(("17", "18", "19")):
+                targets = self._group(pobj[:1], h)
+        if not actors and h.dep_ == "dobj" and h.head.pos_ == "VERB":
+            # "Unions called a general strike", "the army launched an offensive": the verb's subject
+            actors = self._group(self._subject(h.head)[0], h.head)
+        names = {m.actor.name for m in actors}
+        f.actors = actors
+        f.targets = [m for m in targets if m.actor.name not in names]
+
+    # -- attribution --------------------------------------------------------------------------------------
+    def _speaker(self, sent: Span) -> Mention | None:
+        """'X said', 'said X', 'X told reporters', 'according to X': the subject of a verb of saying."""
+        say = self.lex.cues.say
+        for t in sent:
+            w = t.lower_
+            if w == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+                pobj = [p for p in t.nbor().children if p.dep_ == "pobj"] or \
+                    [p for ch in t.children for p in ch.children if p.dep_ == "pobj"]
+                got = self._np(pobj[0]) if pobj else []
+                if got:
+                    return got[0]
+                continue
+            if t.pos_ != "VERB" or (w not in say and t.lemma_.lower() not in say):
+                continue
+            subj = [ch for ch in t.children if ch.dep_ == "nsubj"]
+            got = self._np(subj[0]) if subj else []
+            if got:
+                return got[0]
+        return None
