@@ -27,7 +27,8 @@ def main() -> None:
               help="Also draw the documents' actor network as an SVG file.")
 def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | None,
             lang: str | None, published: str | None, graph_path: Path | None = None) -> None:
-    """Extract articles, entities, quotes and events from PATHS (files or folders) as JSON Lines."""
+    """Extract articles, entities, quotes and events from PATHS (files or folders; `-` reads one text or
+    HTML document from standard input) as JSON Lines."""
     from peristiwa.ingest import iter_documents, iter_jsonl_records
     from peristiwa.pipeline import Pipeline
     from peristiwa.util.dates import validate_iso_date
