@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from peristiwa.store.db import normalize_url
+from peristiwa.store.db import connect_read_only, normalize_url, sqlite_path
 from peristiwa.web.colindex import FORMAT, ColumnIndex
 
 RECHECK_S = 2.0  # how often the database is looked at for changes
@@ -56,8 +56,8 @@ def data_token(engine: Engine) -> str:
     an empty log, which every new connection creates, does not count), the tables' write counters
     (PostgreSQL)."""
     if engine.dialect.name == "sqlite":
-        path = engine.url.database or ""
-        if not path or path == ":memory:":
+        path = sqlite_path(engine)
+        if path is None:
             return "memory"
         out = []
         for suffix in ("", "-wal"):
@@ -202,11 +202,9 @@ class LiveIndex:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from peristiwa.store.db import connect
-
     root = (argv or sys.argv[1:])[0]
     os.nice(10)  # the serving processes come first
-    engine = connect(os.environ[URL_VARIABLE], sqlite_pragmas={"query_only": "ON"})
+    engine = connect_read_only(os.environ[URL_VARIABLE])
     folder, _, _, _ = ensure(engine, Path(root))
     print(folder)
 

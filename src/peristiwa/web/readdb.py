@@ -33,7 +33,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
 from peristiwa.store import schema as s
-from peristiwa.store.db import StoreError, connect, normalize_url
+from peristiwa.store.db import StoreError, connect_read_only, normalize_url
 from peristiwa.store.queries import EventFilter as StoreFilter
 from peristiwa.web.colindex import EPOCH, ColumnIndex
 from peristiwa.web.indexfiles import RECHECK_S, LiveIndex, data_token
@@ -69,9 +69,7 @@ class ReadStore:
             path = url.database or ""
             if path and path != ":memory:" and not Path(path).is_file():
                 raise StoreError(f"{path}: no such database file (build one with `peristiwa ingest`)")
-            self.engine: Engine = connect(full, sqlite_pragmas={"query_only": "ON"})
-        else:
-            self.engine = connect(full).execution_options(postgresql_readonly=True)
+        self.engine: Engine = connect_read_only(full)
         self.label = url.render_as_string(hide_password=True).replace("+psycopg", "")
         with self.engine.connect() as conn:
             names = set(inspect(conn).get_table_names())

@@ -49,8 +49,11 @@ def run(opts: ServeOptions, announce: Callable[[str], None] = print) -> None:
     workers = opts.workers or default_workers()
     store = ReadStore(opts.db_url, index_folder=opts.index_folder)  # fails early on a missing database
     if store.live is not None:
-        announce(f"peristiwa: column index in {store.live.root}")
-        ensure(store.engine, store.live.root)  # built here once (or found), then only mapped by the workers
+        # built here once (or found), then only mapped by the workers
+        folder, _, built, seconds = ensure(store.engine, store.live.root)
+        how = f"built in {seconds:.1f} s" if built is not None else "found"
+        announce(f"peristiwa: column index {how}: {folder}")
+        del built
     store.engine.dispose()
     del store
     os.environ[SERVE_VARIABLE] = json.dumps({
