@@ -105,3 +105,29 @@ def test_exit_status_is_non_zero_only_when_nothing_succeeded(tmp_path):
     assert proc.returncode == 1
     assert len(records(proc)) == 2
     assert "0 document(s) extracted, 2 failed" in proc.stderr
+
+
+def test_dash_reads_the_document_from_standard_input():
+    """`cat page | peristiwa extract -`: the same record as reading the file, with `-` as its source."""
+    page = EXAMPLES / "kompas-menlu-asean-myanmar.html"
+    proc = subprocess.run([sys.executable, "-m", "peristiwa.cli", "extract", "-", str(page)],
+                          input=page.read_bytes(), capture_output=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    piped, read = [json.loads(line) for line in proc.stdout.decode().splitlines() if line.strip()]
+    assert piped["source"] == "-" and "error" not in piped
+    assert piped["doc_id"] == read["doc_id"]
+    assert piped["article"]["title"] == read["article"]["title"]  # told apart as HTML without a suffix
+    assert [(e["event"], e["trigger"]) for e in piped["events"]] == [(e["event"], e["trigger"]) for e in read["events"]]
+    assert piped["events"]
+
+
+def test_standard_input_text_html_and_empty():
+    import io
+
+    from peristiwa.ingest.files import read_stream
+
+    html = read_stream(io.BytesIO(b"\n  <!DOCTYPE html><html><body><p>Teks</p></body></html>"))
+    assert (html.kind, html.source) == ("html", "-")
+    text = read_stream(io.BytesIO(b"JAKARTA - Presiden <b>menerima</b> tamu."))
+    assert text.kind == "text" and text.text.startswith("JAKARTA")
+    assert "empty" in read_stream(io.BytesIO(b"  \n")).error

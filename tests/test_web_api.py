@@ -293,10 +293,10 @@ def test_new_events_show_up_while_serving(tmp_path, monkeypatch):
     from peristiwa.store import connect
     from peristiwa.store.merge import rebuild
     from peristiwa.store.writer import Item, write_batch
-    from peristiwa.web import readdb
+    from peristiwa.web import indexfiles
     from tests.web_data import ARTICLES, result_of
 
-    monkeypatch.setattr(readdb, "INDEX_RECHECK_S", 0.0)
+    monkeypatch.setattr(indexfiles, "RECHECK_S", 0.0)
     url = build_db(str(tmp_path / "live.db"), results=[result_of(*ARTICLES[0])])
     c = TestClient(create_app(url))
     assert len(c.get("/api/events").json()["events"]) == 3
@@ -308,3 +308,21 @@ def test_new_events_show_up_while_serving(tmp_path, monkeypatch):
     engine.dispose()
     assert len(c.get("/api/events").json()["events"]) == 5
     assert "Greece" in {n["name"] for n in c.get("/api/network").json()["nodes"]}
+
+
+def test_timeline_counts_the_events_it_cannot_place(tmp_path):
+    """An article that states no date gives events without one: the timeline leaves them out and says
+    how many, in plain SQL and on the column index alike."""
+    from peristiwa.web.readdb import EventFilter, ReadStore
+    from tests.web_data import ARTICLES, Spec, result_of
+
+    undated = result_of("undated", "Tanpa tanggal", None, [
+        Spec("Turki mengirim truk lapis baja ke Tripoli.", "mengirim", "AID", "070", 2, 7.0, ["Turki"], ["Tripoli"]),
+        Spec("Mesir mendukung LNA.", "mendukung", "SUPPORT", "050", 2, 3.5, ["Mesir"], ["LNA"])])
+    url = build_db(str(tmp_path / "undated.db"), results=[undated, result_of(*ARTICLES[0])])
+    for store in (ReadStore(url), ReadStore(url, column_index=False)):
+        body = store.timeline(EventFilter(), interval="month")
+        assert body["undated"] == 2
+        assert sum(p["total"] for p in body["periods"]) == 3
+    body = TestClient(create_app(url)).get("/api/timeline?actor=Egypt").json()
+    assert body["undated"] == 1 and sum(p["total"] for p in body["periods"]) == 1

@@ -5,6 +5,7 @@ Screenshots go to reports/ on every run. In CI (CI=true) a missing Chromium is a
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -141,6 +142,7 @@ def test_dashboard_network_click_filters_table_and_event_opens_its_sentence(brow
         assert actor in names
     assert len(_table_rows(page)) == 9
     page.wait_for_selector("#timeline-status[data-state=ready]", state="attached")
+    assert page.locator("#timeline-undated").is_hidden()  # every demo event has a date
     _shot(page, "dashboard")
 
     _click_node(page, "Russia")
@@ -265,9 +267,61 @@ def test_seed_conflict_in_the_network(browser, seed_url):
     for actor in ["Turkey", "Egypt", "United Arab Emirates", "Greece", "Libya"]:
         assert any(actor.lower() in n.lower() for n in libya), (actor, libya)
     _shot(page, "seed-libya")
+    # the seed states no date, so neither do its events: the timeline says how many it leaves out
+    undated = json.loads(page.evaluate("() => fetch('/api/timeline').then(r => r.text())"))["undated"]
+    page.goto(seed_url + "/")
+    page.wait_for_selector("#timeline-status[data-state]:not([data-state=loading])", state="attached")
+    note = page.locator("#timeline-undated")
+    assert undated > 0 and note.is_visible()
+    assert note.get_attribute("data-count") == str(undated) and f"{undated} event" in note.text_content()
     assert page.problems == [], page.problems
     page.close()
 
+
+
+@pytest.fixture(scope="module")
+def large_url(served, tmp_path_factory) -> str:
+    """A generated database big enough that the network is fitted at a zoom well under 1."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_events_db", ROOT / "scripts" / "generate_events_db.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    db = str(tmp_path_factory.mktemp("large") / "large.db")
+    gen.generate(db, 5000, seed=11, log=lambda *a: None)
+    return served(db)
+
+
+def _label_px(page) -> dict:
+    """The zoom, and the smallest and largest node label as drawn on screen (CSS pixels)."""
+    return page.evaluate("""() => { const cy = window.peristiwaNetwork;
+        const named = cy.nodes().filter(n => n.style('label') !== '');
+        const px = named.map(n => parseFloat(n.renderedStyle('font-size')));
+        return {zoom: cy.zoom(), nodes: cy.nodes().length, named: named.length,
+                min: Math.min(...px), max: Math.max(...px)}; }""")
+
+
+def test_network_labels_are_readable_at_the_default_zoom(browser, large_url):
+    """A 1400 px wide window: the fitted network of a large database is zoomed out, and its labels used
+    to shrink with it (about 6 px); they keep a readable size on screen at any zoom."""
+    page = _page(browser, viewport={"width": 1400, "height": 900})
+    page.goto(large_url + "/")
+    _network_names(page)
+    page.wait_for_timeout(100)  # one frame for the style update after the fit
+    fitted = _label_px(page)
+    assert fitted["nodes"] > 50 and fitted["zoom"] < 0.8, fitted  # the case of the complaint
+    assert fitted["named"] >= 30 and fitted["min"] >= 11, fitted
+    _shot(page, "network-large")
+    page.evaluate("() => { const cy = window.peristiwaNetwork; cy.zoom(cy.zoom() / 2); }")
+    page.wait_for_timeout(100)
+    zoomed_out = _label_px(page)
+    assert zoomed_out["zoom"] < fitted["zoom"] and zoomed_out["min"] >= 11, zoomed_out
+    page.evaluate("() => { const cy = window.peristiwaNetwork; cy.zoom(cy.zoom() * 8); }")
+    page.wait_for_timeout(100)
+    zoomed_in = _label_px(page)  # close up, every actor is named
+    assert zoomed_in["named"] > fitted["named"] and zoomed_in["min"] >= 11, zoomed_in
+    assert page.problems == [], page.problems
+    page.close()
 
 
 def test_api_description_renders_offline(browser, demo_url):

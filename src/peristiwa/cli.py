@@ -27,7 +27,8 @@ def main() -> None:
               help="Also draw the documents' actor network as an SVG file.")
 def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | None,
             lang: str | None, published: str | None, graph_path: Path | None = None) -> None:
-    """Extract articles, entities, quotes and events from PATHS (files or folders) as JSON Lines."""
+    """Extract articles, entities, quotes and events from PATHS (files or folders; `-` reads one text or
+    HTML document from standard input) as JSON Lines."""
     from peristiwa.ingest import iter_documents, iter_jsonl_records
     from peristiwa.pipeline import Pipeline
     from peristiwa.util.dates import validate_iso_date
@@ -124,22 +125,27 @@ def _is_extract_output(path: Path) -> bool:
               help="Database: a SQLite file path, sqlite:///PATH or postgresql://...")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Server processes sharing the port [default: the number of CPU cores].")
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0, 65536),
+              help="Response cache per worker, in MiB (0: no cache).")
+@click.option("--index-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where the column index is saved [default: DB.index beside a SQLite file, else ~/.cache].")
 @click.option("--allow-extract", is_flag=True, help="Enable POST /api/extract (runs the extractor on posted text).")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="Allow cross-origin GET requests from this origin (repeatable). Off by default.")
-def serve(db_url: str, host: str, port: int, allow_extract: bool, cors_origins: tuple[str, ...]) -> None:
+def serve(db_url: str, host: str, port: int, workers: int | None, cache_mb: int, index_dir: Path | None,
+          allow_extract: bool, cors_origins: tuple[str, ...]) -> None:
     """Serve the dashboard and the JSON API (OpenAPI at /docs) over a peristiwa database, read-only."""
-    import uvicorn
-
     from peristiwa.store import StoreError
-    from peristiwa.web.app import create_app
+    from peristiwa.web.serve import ServeOptions, run
 
+    opts = ServeOptions(db_url=db_url, host=host, port=port, workers=workers, cache_bytes=cache_mb * 2**20,
+                        index_folder=index_dir, allow_extract=allow_extract, cors_origins=list(cors_origins))
     try:
-        app = create_app(db_url, allow_extract=allow_extract, cors_origins=list(cors_origins) or None)
+        run(opts, announce=lambda line: click.echo(line, err=True))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"peristiwa: dashboard at http://{host}:{port}/  (API description at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()

@@ -11,8 +11,10 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -25,6 +27,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+# a page piped in without a file name: HTML when its first tag says so (after a BOM and whitespace)
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|!--)", re.I)
+STDIN = "-"
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # Control bytes that never occur in text (NUL aside from UTF-16, which the BOM check catches).
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -95,6 +100,25 @@ def read_file(path: Path) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         return _error(path, f"cannot read: {exc.strerror or exc}")
+    return _from_bytes(raw, path, _kind(path))
+
+
+def read_stream(stream: BinaryIO, name: str = STDIN) -> Document:
+    """One document from a byte stream (standard input for the path `-`), text or HTML.
+
+    A stream has no file suffix, so HTML is told by its first tag; at most MAX_DOCUMENT_BYTES are read
+    (one byte more tells that the limit was passed without holding the whole stream)."""
+    path = Path(name)
+    try:
+        raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        return _error(path, f"cannot read: {exc.strerror or exc}")
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return _error(path, f"too large (over the limit of {MAX_DOCUMENT_BYTES:,} bytes)")
+    return _from_bytes(raw, path, "html" if _HTML_START.match(raw[:1024]) else "text")
+
+
+def _from_bytes(raw: bytes, path: Path, kind: str) -> Document:
     if not raw.strip():
         return _error(path, "empty file")
     try:
@@ -103,12 +127,16 @@ def read_file(path: Path) -> Document:
         return Document(doc_id=doc_id_of(raw), source=str(path), error=str(exc))
     if not text.strip():
         return Document(doc_id=doc_id_of(raw), source=str(path), error=f"{path}: no text in file")
-    return Document(doc_id=doc_id_of(raw), source=str(path), raw=raw, kind=_kind(path), text=text)
+    return Document(doc_id=doc_id_of(raw), source=str(path), raw=raw, kind=kind, text=text)
 
 
 def iter_documents(paths: Iterable[Path]) -> Iterator[Document]:
-    """Documents from files and folders (.txt, .html/.htm, .jsonl), in the order given."""
+    """Documents from files and folders (.txt, .html/.htm, .jsonl) and `-` (standard input), in the
+    order given."""
     for path in paths:
+        if str(path) == STDIN:  # the Unix convention: `-` is standard input
+            yield read_stream(sys.stdin.buffer)
+            continue
         path = Path(path)
         if path.is_dir():
             files: Iterable[Path] = _walk(path)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
@@ -48,6 +50,30 @@ def connect(url: str | None = None, *, sqlite_pragmas: dict[str, object] | None 
         _sqlite_setup(engine, sqlite_pragmas or {})
         return engine
     return create_engine(full, echo=echo, pool_pre_ping=True)
+
+
+def connect_read_only(url: str | None = None) -> Engine:
+    """An Engine that cannot write: SQLite opened with mode=ro (and query_only), PostgreSQL with
+    read-only transactions. A read-only SQLite connection also never checkpoints the write-ahead log
+    when it closes, so a server stopping leaves the file (and its size and time) as it found them."""
+    full = normalize_url(url)
+    u = make_url(full)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        path = quote(str(Path(u.database).resolve()))
+        return connect(f"sqlite:///file:{path}?mode=ro&uri=true", sqlite_pragmas={"query_only": "ON"})
+    if u.get_backend_name() == "sqlite":
+        return connect(full, sqlite_pragmas={"query_only": "ON"})
+    return connect(full).execution_options(postgresql_readonly=True)
+
+
+def sqlite_path(engine: Engine) -> str | None:
+    """The database file of a SQLite engine (also when opened as a file: URI), None otherwise."""
+    if engine.dialect.name != "sqlite":
+        return None
+    db = engine.url.database or ""
+    if db.startswith("file:"):
+        db = unquote(db[len("file:"):])
+    return db if db and db != ":memory:" else None
 
 
 def _sqlite_setup(engine: Engine, extra: dict[str, object]) -> None:

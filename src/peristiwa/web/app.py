@@ -8,9 +8,12 @@ origins are named.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -18,6 +21,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from peristiwa.web.cache import ResponseCache
 from peristiwa.web.readdb import ReadStore
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +44,8 @@ DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 's
             "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'")
 
 DEFAULT_MAX_BODY = 256 * 1024
+DEFAULT_CACHE_BYTES = 64 * 2**20  # per worker process
+SERVE_VARIABLE = "PERISTIWA_SERVE"
 
 
 class SecurityHeaders:
@@ -128,16 +134,27 @@ async def _plain(send: Send, status: int, text: str) -> None:
 
 
 def create_app(db_url: str, allow_extract: bool = False, cors_origins: list[str] | None = None, *,
-               max_body_bytes: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """The dashboard and API over the store at `db_url` (read-only; POST /api/extract only if allowed)."""
+               max_body_bytes: int = DEFAULT_MAX_BODY, cache_bytes: int = DEFAULT_CACHE_BYTES,
+               index_folder: Path | None = None) -> FastAPI:
+    """The dashboard and API over the store at `db_url` (read-only; POST /api/extract only if allowed).
+
+    `cache_bytes` bounds the response cache (0: none); `index_folder` is where the column index is
+    saved (default: beside a SQLite file, else the user's cache folder)."""
     from peristiwa.web.api import build_router
     from peristiwa.web.pages import build_pages
 
-    store = ReadStore(db_url)
+    store = ReadStore(db_url, index_folder=index_folder)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # the index is loaded (or built) before the server takes requests, not on a user's request
+        await anyio.to_thread.run_sync(store.index)
+        yield
+
     app = FastAPI(title="peristiwa", version=_version(),
                   description="Political event data from news: who did what to whom, every event tied "
                               "to its sentence. Read-only API over a peristiwa store.",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.store = store
     app.state.allow_extract = allow_extract
     app.include_router(build_router(store, allow_extract=allow_extract))
@@ -151,12 +168,22 @@ def create_app(db_url: str, allow_extract: bool = False, cors_origins: list[str]
                                    swagger_css_url="/static/vendor/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
 
+    app.add_middleware(ResponseCache, version=store.version, max_bytes=cache_bytes)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"],
                            allow_headers=[], allow_credentials=False)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of `peristiwa serve --workers N`: each worker process calls this (uvicorn's factory),
+    with the command's options passed down in PERISTIWA_SERVE (JSON)."""
+    opts = json.loads(os.environ[SERVE_VARIABLE])
+    folder = opts.get("index_folder")
+    return create_app(opts["db_url"], allow_extract=opts["allow_extract"], cors_origins=opts["cors_origins"],
+                      cache_bytes=opts["cache_bytes"], index_folder=Path(folder) if folder else None)
 
 
 def _version() -> str:

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
 
 from peristiwa.store.queries import EventFilter as StoreFilter
+from peristiwa.web.periods import INTERVALS, period_label
 
+FORMAT = 1  # of the saved files; a saved index of another format is rebuilt
 EPOCH = dt.date(1970, 1, 1)
 NO_DATE = np.iinfo(np.int32).min  # sorts below every date, as NULL does in SQLite
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -83,6 +87,37 @@ class ColumnIndex:
         self._tkeys: dict[str, np.ndarray] = {}
         self._orders: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._order("date")  # the default sort: ready before the first request
+
+    # ---- on disk ------------------------------------------------------------------------------
+    def prepare(self) -> ColumnIndex:
+        """Compute every lazily built table now (sort orders, period keys), so that a saved index is
+        complete and processes that map it never compute (or copy) anything per process."""
+        for key in ("date", "goldstein", "mentions"):
+            self._order(key)
+        for interval in INTERVALS:
+            self._timeline_keys(interval)
+        return self
+
+    def save(self, folder: Path) -> None:
+        """Every array as its own .npy file (so `load` can map them), everything else as JSON."""
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {}
+        state = {name: _encode(value, name, arrays) for name, value in vars(self).items()}
+        for name, arr in arrays.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(arr), allow_pickle=False)
+        (folder / "state.json").write_text(json.dumps({"format": FORMAT, "state": state}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> ColumnIndex:
+        """An index saved by `save`, its arrays memory-mapped read-only: worker processes that load the
+        same folder share one copy in the page cache, and loading takes milliseconds."""
+        saved = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+        if saved.get("format") != FORMAT:
+            raise ValueError(f"{folder}: index format {saved.get('format')}, expected {FORMAT}")
+        out = cls.__new__(cls)
+        for name, value in saved["state"].items():
+            setattr(out, name, _decode(value, folder))
+        return out
 
     @staticmethod
     def _code(table: dict[str, int], value: str) -> int:
@@ -266,30 +301,34 @@ class ColumnIndex:
                         _date(days[0]) if len(days) else None, _date(days[-1]) if len(days) else None))
         return out
 
-    def timeline(self, m: np.ndarray, interval: str) -> dict[str, dict[str, int]]:
+    def _timeline_keys(self, interval: str) -> np.ndarray:
+        """Per event: period * 5 + quad, or -1 for an event without a date."""
         if interval not in self._tkeys:
-            period, labels = self._period(interval)
+            period, _ = self._period(interval)
             tkey = period.astype(np.int32) * 5 + self.quad
             tkey[self.date == NO_DATE] = -1
             self._tkeys[interval] = tkey
+        return self._tkeys[interval]
+
+    def timeline(self, m: np.ndarray, interval: str) -> tuple[dict[str, dict[str, int]], int]:
+        """Counts per period and quad class, and how many of the selected events have no date."""
         _, labels = self._period(interval)
-        keys = self._tkeys[interval][m]
-        counts = np.bincount(keys[keys >= 0], minlength=len(labels) * 5)
+        keys = self._timeline_keys(interval)[m]
+        dated = keys[keys >= 0]
+        counts = np.bincount(dated, minlength=len(labels) * 5)
         out: dict[str, dict[str, int]] = {}
         for k in np.flatnonzero(counts):
             out.setdefault(labels[k // 5], {})[str(k % 5)] = int(counts[k])
-        return out
+        return out, len(keys) - len(dated)
 
     def _period(self, interval: str) -> tuple[np.ndarray, list[str]]:
         if interval not in self._periods:
-            from peristiwa.web.readdb import _period  # one definition of period labels
-
             dated = self.date[self.date != NO_DATE]
             if len(dated) == 0:
                 self._periods[interval] = (np.zeros(self.n, np.int32), ["-"])
             else:
                 days = np.arange(dated.min(), dated.max() + 1)
-                labels_per_day = [_period(EPOCH + dt.timedelta(days=int(d)), interval) for d in days]
+                labels_per_day = [period_label(EPOCH + dt.timedelta(days=int(d)), interval) for d in days]
                 labels = sorted(set(labels_per_day))
                 index = {lab: i for i, lab in enumerate(labels)}
                 day_to_period = np.array([index[lab] for lab in labels_per_day], dtype=np.int32)
@@ -314,6 +353,33 @@ class ColumnIndex:
         as_actor = np.bincount(self.link_actor[lm & (self.link_role == 0)], minlength=A)
         as_recipient = np.bincount(self.link_actor[lm & (self.link_role == 1)], minlength=A)
         return [(int(nz[i]), int(counts[nz[i]]), int(as_actor[nz[i]]), int(as_recipient[nz[i]])) for i in order]
+
+
+def _encode(value, name: str, arrays: dict[str, np.ndarray]):
+    """JSON for `value`, its arrays moved into `arrays` under names derived from `name`."""
+    if isinstance(value, np.ndarray):
+        arrays[name] = value
+        return {"npy": name}
+    if isinstance(value, list) and not any(isinstance(v, np.ndarray | tuple | list | dict) for v in value):
+        return {"value": value}  # names, labels: plain JSON
+    if isinstance(value, tuple | list):
+        items = [_encode(v, f"{name}.{i}", arrays) for i, v in enumerate(value)]
+        return {"tuple": items} if isinstance(value, tuple) else {"list": items}
+    if isinstance(value, dict):  # keys may be ints (JSON would turn them into strings)
+        return {"items": [[k, _encode(v, f"{name}.{k}", arrays)] for k, v in value.items()]}
+    return {"value": value}
+
+
+def _decode(value, folder: Path):
+    if "npy" in value:
+        return np.load(folder / f"{value['npy']}.npy", mmap_mode="r", allow_pickle=False)
+    if "tuple" in value:
+        return tuple(_decode(v, folder) for v in value["tuple"])
+    if "list" in value:
+        return [_decode(v, folder) for v in value["list"]]
+    if "items" in value:
+        return {k: _decode(v, folder) for k, v in value["items"]}
+    return value["value"]
 
 
 def _member(codes: np.ndarray, allowed: list[int]) -> np.ndarray:

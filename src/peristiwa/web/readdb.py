@@ -11,7 +11,6 @@ import base64
 import datetime as dt
 import json
 import re
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,20 +28,19 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
 from peristiwa.store import schema as s
-from peristiwa.store.db import StoreError, connect, normalize_url
+from peristiwa.store.db import StoreError, connect_read_only, normalize_url
 from peristiwa.store.queries import EventFilter as StoreFilter
 from peristiwa.web.colindex import EPOCH, ColumnIndex
+from peristiwa.web.indexfiles import RECHECK_S, LiveIndex, data_token
+from peristiwa.web.periods import INTERVALS, period_label
 
 SORTS = {"date": s.events.c.date, "goldstein": s.events.c.goldstein, "mentions": s.events.c.num_mentions}
-INTERVALS = ("day", "week", "month", "year")
 _WORD = re.compile(r"\w+", re.UNICODE)
-INDEX_RECHECK_S = 2.0  # how often the column index looks for changes in the database
 
 
 class BadRequest(ValueError):
@@ -63,61 +61,40 @@ class EventFilter:
 class ReadStore:
     """The store at `db_url`, opened so that nothing can be written through it."""
 
-    def __init__(self, db_url: str, *, column_index: bool = True) -> None:
+    def __init__(self, db_url: str, *, column_index: bool = True, index_folder: Path | None = None) -> None:
         full = normalize_url(db_url)
-        self._use_index = column_index
-        self._index: ColumnIndex | None = None
-        self._index_token: object = None
-        self._index_checked = 0.0
-        self._lock = threading.Lock()
         url = make_url(full)
         self.dialect = url.get_backend_name()
         if self.dialect == "sqlite":
             path = url.database or ""
             if path and path != ":memory:" and not Path(path).is_file():
                 raise StoreError(f"{path}: no such database file (build one with `peristiwa ingest`)")
-            self.engine: Engine = connect(full, sqlite_pragmas={"query_only": "ON"})
-        else:
-            self.engine = connect(full).execution_options(postgresql_readonly=True)
+        self.engine: Engine = connect_read_only(full)
         self.label = url.render_as_string(hide_password=True).replace("+psycopg", "")
-        self._path = Path(url.database) if self.dialect == "sqlite" and url.database else None
         with self.engine.connect() as conn:
             names = set(inspect(conn).get_table_names())
         missing = {"events", "articles", "actors", "event_actors"} - names
         if missing:
             raise StoreError(f"{self.label}: not a peristiwa database (missing tables: {', '.join(sorted(missing))})")
         self.has_fts = "events_fts" in names if self.dialect == "sqlite" else True
+        self.live = LiveIndex(self.engine, full, index_folder) if column_index else None
+        self._sql_token = ""
+        self._sql_checked = 0.0
 
-    # ---- the column index (see colindex.py) -----------------------------------------------------
+    # ---- the column index (see colindex.py, indexfiles.py) --------------------------------------
     def index(self) -> ColumnIndex | None:
-        """The column index of the current data, rebuilt when the database has changed."""
-        if not self._use_index:
-            return None
-        now = time.monotonic()
-        if self._index is not None and now - self._index_checked < INDEX_RECHECK_S:
-            return self._index
-        with self._lock:
-            token = self._token()
-            self._index_checked = time.monotonic()
-            if self._index is None or token != self._index_token:
-                self._index = ColumnIndex(self.engine)
-                self._index_token = token
-            return self._index
+        """The column index of the data (None when answering in plain SQL)."""
+        return self.live.current() if self.live is not None else None
 
-    def _token(self) -> object:
-        """Changes whenever the data may have: file sizes and times (SQLite), write counters (PostgreSQL)."""
-        if self._path is not None:
-            out = []
-            for suffix in ("", "-wal"):
-                p = Path(str(self._path) + suffix)
-                if p.exists():
-                    st = p.stat()
-                    out.append((st.st_mtime_ns, st.st_size))
-            return tuple(out)
-        with self.engine.connect() as conn:
-            return tuple(conn.execute(text(
-                "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables "
-                "WHERE relname IN ('events', 'event_actors', 'actors') ORDER BY relname")).all())
+    def version(self) -> str | None:
+        """The version of the data that answers come from now: the column index's (it may trail the
+        database by one background rebuild), or the database's own in plain SQL; None while the index
+        is not loaded yet. Response caches key on it."""
+        if self.live is not None:
+            return self.live.version()
+        if time.monotonic() - self._sql_checked >= RECHECK_S:
+            self._sql_token, self._sql_checked = data_token(self.engine), time.monotonic()
+        return self._sql_token
 
     def _id_restriction(self, f: EventFilter) -> np.ndarray | None:
         """Ids allowed by the filters the column index does not hold (text search, one article), each
@@ -351,23 +328,28 @@ class ReadStore:
 
     # ---- timeline ----------------------------------------------------------------------------
     def timeline(self, f: EventFilter, *, interval: str = "month") -> dict[str, Any]:
-        """Counts per period and quad class. Grouped per day in SQL (an index walk), rolled up here."""
+        """Counts per period and quad class, and `undated`: how many matching events have no date (the
+        timeline cannot place them). Grouped per day in SQL (an index walk), rolled up here."""
         if interval not in INTERVALS:
             raise BadRequest(f"interval: one of {', '.join(INTERVALS)}")
         idx = self.index()
         if idx is not None:
-            found = idx.timeline(self._mask(idx, f), interval)
-            return {"interval": interval, "periods": [
+            found, undated = idx.timeline(self._mask(idx, f), interval)
+            return {"interval": interval, "undated": undated, "periods": [
                 {"period": p, "counts": c, "total": sum(c.values())} for p, c in sorted(found.items())]}
         e = s.events
-        q = (select(e.c.date, e.c.quad, func.count().label("n")).where(*self.conditions(f), e.c.date.is_not(None))
+        q = (select(e.c.date, e.c.quad, func.count().label("n")).where(*self.conditions(f))
              .group_by(e.c.date, e.c.quad))
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        undated = 0
         with self.engine.connect() as conn:
             for r in conn.execute(q):
+                if r.date is None:
+                    undated += r.n
+                    continue
                 day = r.date if isinstance(r.date, dt.date) else dt.date.fromisoformat(str(r.date))
-                counts[_period(day, interval)][str(r.quad)] += r.n
-        return {"interval": interval, "periods": [
+                counts[period_label(day, interval)][str(r.quad)] += r.n
+        return {"interval": interval, "undated": undated, "periods": [
             {"period": p, "counts": dict(c), "total": sum(c.values())} for p, c in sorted(counts.items())]}
 
     # ---- articles ----------------------------------------------------------------------------
@@ -457,17 +439,6 @@ def _iso(value: Any) -> str | None:
     if value is None:
         return None
     return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def _period(day: dt.date, interval: str) -> str:
-    if interval == "day":
-        return day.isoformat()
-    if interval == "week":
-        y, w, _ = day.isocalendar()
-        return f"{y}-W{w:02d}"
-    if interval == "month":
-        return f"{day.year}-{day.month:02d}"
-    return str(day.year)
 
 
 def _sentence_span(text: str, sentence: str | None, trigger_start: int | None) -> tuple[int | None, int | None]:

@@ -60,6 +60,10 @@
   }
 
   // ---- network ---------------------------------------------------------------------------------
+  const LABEL_PX = 12;  // node label text height on screen, in CSS pixels
+  const LABEL_WIDTH_PX = 120;
+  const LABELLED = 30;  // the biggest actors, named at any zoom
+  const LABEL_NODE_PX = 30;  // other actors are named once their node is this wide on screen
   async function loadNetwork(signal) {
     const status = document.getElementById("network-status");
     const box = document.getElementById("network");
@@ -84,9 +88,9 @@
   function drawNetwork(data, focus) {
     const maxCount = Math.max(1, ...data.nodes.map((n) => n.count));
     const elements = [];
-    for (const n of data.nodes) {
+    for (const [rank, n] of data.nodes.entries()) {  // the API lists nodes biggest first
       elements.push({group: "nodes", data: {
-        id: n.id, label: n.name, count: n.count, country: n.country || "", sector: n.sector || "",
+        id: n.id, label: n.name, count: n.count, rank, country: n.country || "", sector: n.sector || "",
         size: 18 + 42 * Math.sqrt(n.count / maxCount), focus: focus && n.name === focus ? 1 : 0}});
     }
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.count));
@@ -97,17 +101,25 @@
         label: `${e.event} ×${e.count}`}});
     });
     if (state.cy) state.cy.destroy();
-    const cy = cytoscape({
+    let cy = null;
+    const zoomOf = () => (cy ? cy.zoom() : 1);
+    // A zoomed-out network names its biggest actors only (a label per node would be a blot); the others
+    // are named once their node is large enough on screen, or while the pointer is on them.
+    const showLabel = (n) => n.data("rank") < LABELLED || n.data("size") * zoomOf() >= LABEL_NODE_PX || n.hasClass("hover");
+    cy = cytoscape({
       container: document.getElementById("network"),
       elements,
       minZoom: 0.1,
       maxZoom: 1.6,  // a handful of actors should not fill the screen
       style: [
         {selector: "node", style: {
-          "label": "data(label)", "width": "data(size)", "height": "data(size)", "background-color": "#4a6d8c",
-          "color": "#1d2a36", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
-          "text-wrap": "wrap", "text-max-width": 110, "text-background-color": "#fff",
-          "text-background-opacity": 0.7, "text-background-padding": 1}},
+          "label": (n) => (showLabel(n) ? n.data("label") : ""), "width": "data(size)", "height": "data(size)", "background-color": "#4a6d8c",
+          "color": "#1d2a36", "text-valign": "bottom", "text-wrap": "wrap", "text-background-color": "#fff",
+          "text-background-opacity": 0.7,
+          // Labels keep one size on screen whatever the zoom: a large network is fitted at a small zoom,
+          // where model-sized text shrank to about 6 px and nobody could tell who was who.
+          "font-size": () => LABEL_PX / zoomOf(), "text-max-width": () => LABEL_WIDTH_PX / zoomOf(),
+          "text-margin-y": () => 3 / zoomOf(), "text-background-padding": () => 1 / zoomOf()}},
         {selector: "node[focus = 1]", style: {"background-color": "#d35400", "border-width": 3, "border-color": "#333"}},
         {selector: "edge", style: {
           "width": "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
@@ -118,11 +130,20 @@
       layout: {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000,
                idealEdgeLength: () => 90, padding: 20},
     });
+    let pending = false;
+    cy.on("zoom", () => {  // labels follow the zoom, once per frame
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; cy.style().update(); });
+    });
+    cy.style().update();  // the layout has fitted the graph: size the labels for that zoom
     cy.on("tap", "node", (evt) => {
       const name = evt.target.data("label");
       form.elements.actor.value = form.elements.actor.value === name ? "" : name;
       loadAll();
     });
+    cy.on("mouseover", "node", (evt) => evt.target.addClass("hover"));
+    cy.on("mouseout", "node", (evt) => evt.target.removeClass("hover"));
     cy.on("mouseover", "edge", (evt) => evt.target.addClass("hover"));
     cy.on("mouseout", "edge", (evt) => evt.target.removeClass("hover"));
     state.cy = cy;
@@ -138,11 +159,21 @@
       params.set("interval", state.interval);
       const data = await P.getJSON(`/api/timeline?${params}`, signal);
       drawTimeline(data);
+      showUndated(data.undated || 0);
       P.setStatus(status, data.periods.length ? "ready" : "empty", data.periods.length ? "" : "No dated events for these filters.");
     } catch (err) {
       if (err.name === "AbortError") return;
       P.setStatus(status, "error", `Could not load the timeline (${err.message}).`);
     }
+  }
+
+  // Events without a date have no place on the time axis: say how many the chart leaves out.
+  function showUndated(n) {
+    const note = document.getElementById("timeline-undated");
+    note.hidden = n === 0;
+    note.dataset.count = String(n);
+    note.textContent = n === 1 ? "1 event has no date and is not shown."
+      : `${n.toLocaleString("en")} events have no date and are not shown.`;
   }
 
   function drawTimeline(data) {
