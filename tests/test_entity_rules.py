@@ -121,3 +121,23 @@ def test_names_from_the_other_lists_are_organisations(nlp, name):
     assert name in known_names()
     doc = nlp(f"Pernyataan {name} itu disampaikan kemarin di Jakarta.")
     assert (name, "ORG") in [(e.text, e.label_) for e in doc.ents], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("rank", ["Kombes Pol", "Jenderal Polisi", "Letjen TNI", "Komisaris Besar"])
+def test_rank_with_its_corps_before_a_name(nlp, rank):
+    text = f"Menurut {rank} Sunarto Wibisono , pelaku sudah ditangkap ."
+    assert _run(nlp, "person_edges", text, {"Sunarto Wibisono": "ORG"}) == [("Sunarto Wibisono", "PER")]
+
+
+def test_jenderal_alone_is_no_rank(nlp):
+    text = "Kantor Direktorat Jenderal Pajak itu ramai ."
+    assert _run(nlp, "person_edges", text, {"Pajak": "ORG"}) == [("Pajak", "ORG")]
+
+
+def test_embassy_with_its_city_is_one_organisation(nlp):
+    from peristiwa.actors import ActorResolver, load_lexicon
+
+    doc = nlp("KBRI Kuala Lumpur memulangkan dua puluh pekerja migran kemarin.")
+    assert ("KBRI Kuala Lumpur", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    m = ActorResolver(load_lexicon()).annotate(doc, "2017-06-01").mentions[0]
+    assert (m.actor.text, m.actor.country, m.actor.sector) == ("KBRI Kuala Lumpur", "IDN", "GOV")

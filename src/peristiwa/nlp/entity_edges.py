@@ -42,14 +42,21 @@ def _name_like(span: Span) -> bool:
         and not (t.text.isupper() and len(t.text) > 1) for t in span)
 
 
-def _edit(doc: Doc, e: Span, ranks: set[str], city_titles: set[tuple[str, ...]]) -> Span | None:
+def _rank_before(doc: Doc, i: int, ranks: set[tuple[str, ...]], corps: set[str]) -> bool:
+    """A rank ("Jenderal Polisi"), perhaps followed by its corps ("Kombes Pol"), ends right before token i."""
+    ends = [i, i - 1] if i > 0 and doc[i - 1].text in corps else [i]
+    return any(j >= len(r) and tuple(t.text for t in doc[j - len(r):j]) == r for j in ends for r in ranks)
+
+
+def _edit(doc: Doc, e: Span, ranks: set[tuple[str, ...]], corps: set[str],
+          city_titles: set[tuple[str, ...]]) -> Span | None:
     start, end, label = e.start, e.end, e.label_
     if label in _PERSON:
         while end > start and not doc[end - 1].text[:1].isalpha():
             end -= 1
-        while start < end - 1 and doc[start].text in ranks:
+        while start < end - 1 and ((doc[start].text,) in ranks or doc[start].text in corps):
             start += 1
-    elif start > 0 and doc[start - 1].text in ranks and _name_like(e):
+    elif _rank_before(doc, start, ranks, corps) and _name_like(e):
         label = "PER"
     elif label in _PLACE and end - start > 1 and doc[start].text == "Kota" and any(
             tuple(t.text for t in doc[max(0, start + 1 - len(title)):start + 1]) == title
@@ -69,11 +76,12 @@ def _initials(doc: Doc, i: int) -> bool:
 @Language.component("person_edges")
 def person_edges(doc: Doc) -> Doc:
     rules = load_rules()
-    ranks = set(rules["ranks"])
+    ranks = {tuple(r.split()) for r in rules["ranks"]}
+    corps = set(rules["rank_corps"])
     city_titles = {tuple(t.split()) for t in rules["city_titles"]}
     ents, changed = [], False
     for e in doc.ents:
-        new = _edit(doc, e, ranks, city_titles)
+        new = _edit(doc, e, ranks, corps, city_titles)
         changed |= new is not e
         if new is not None:
             ents.append(new)
