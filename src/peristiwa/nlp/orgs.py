@@ -70,17 +70,25 @@ class _Index:
         return best
 
 
+# Actor lexicon files whose entries are all organisations: Indonesian bodies, international bodies, armed
+# groups, foreign parties and agencies, media (the actor resolver reads the same files).
+ACTOR_FILES = ("organisations_id.yaml", "igos.yaml", "groups.yaml")
+
+
 @lru_cache(maxsize=2)
 def known_names(path: str | None = None) -> tuple[str, ...]:
-    """Aliases of the Indonesian organisations file that can be entity names (capital or digit first)."""
-    file = Path(path) if path else _data_path("actors", "organisations_id.yaml")
+    """Organisation names that can be entity names (capital or digit first): the aliases of the actor
+    files above (or of the one file `path`) and the names of `data/nlp/org_names.txt` (clubs, firms,
+    media the actor lexicon has no use for)."""
+    files = [Path(path)] if path else [_data_path("actors", f) for f in ACTOR_FILES]
     names = []
-    for item in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
-        for alias in item.get("aliases") or ():
-            alias = str(alias).strip()
-            if alias[:1].isupper() or alias[:1].isdigit():
-                names.append(alias)
-    return tuple(names)
+    for file in files:
+        for item in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
+            names.extend(str(alias).strip() for alias in item.get("aliases") or ())
+    if not path:
+        for line in _data_path("nlp", "org_names.txt").read_text(encoding="utf-8").splitlines():
+            names.extend(n.strip() for n in line.split("#", 1)[0].split(",") if n.strip())
+    return tuple(n for n in names if n[:1].isupper() or n[:1].isdigit())
 
 
 @lru_cache(maxsize=2)
@@ -93,13 +101,18 @@ class OrgRuler:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         rules = load_rules()
-        self.names = _Index(known_names())
+        skip = set(rules.get("skip_names") or ())
+        self.names = _Index(n for n in known_names() if n not in skip)
+        self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
+        self.competition_after = _Index(rules.get("competition_after") or ())
         self.place_heads = _Index(rules["place_heads"])
         self.name_heads = _Index(rules["name_heads"])
         self.stop = set(rules["stop"])
         self.generic = _Index(rules.get("generic") or ())
         self.not_names = _Index(rules.get("not_names") or ())
         self.max_words = int(rules.get("max_words", 6))
+        self.buildings = set(rules.get("buildings") or ())
+        self.not_first = set(rules.get("not_first") or ())
 
     # -- spans -------------------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -112,6 +125,11 @@ class OrgRuler:
                 i += 1
                 continue
             end = self.names.longest(words, i)
+            if end == i + 1 and doc[i].is_sent_start and words[i] in self.not_first:
+                end = i  # "Antara lain ...": the preposition, capitalised, not the news agency
+            if end > i and self._in_competition(words, i, end):
+                i = end  # "Piala UEFA", "AFC Cup": the competition's name, no entity in it
+                continue
             if end > i and (end - i == 1 and self._initials(words, i) or self.generic.longest(words, i) == end):
                 end = i  # "MA (35)" is a suspect's initials; "Polsek" alone is no one police station
             if self.not_names.longest(words, i) > i:
@@ -141,9 +159,11 @@ class OrgRuler:
             return known  # "Fraksi Hanura", "Partai Golkar": a known name is the whole of it
         while j < len(words) and j - start < self.max_words and j not in person_start:
             w = words[j]
-            if w in self.stop:
-                break
-            if self._name_word(w, acronyms or j == start):  # "Fraksi PKS": an acronym may name the body
+            if w in self.stop and not self.name_heads.longest(words, j - 1) > j:
+                break  # "Jenderal" stops a name, except inside "Direktorat Jenderal"
+            # "Fraksi PKS", "Badan Litbang Kementerian PUPR": an acronym may name the body, first in the run
+            # or after a word that opens an organisation's name
+            if self._name_word(w, acronyms or j == start or self.name_heads.longest(words, j - 1) == j):
                 j += 1
                 last = j
             elif w.lower() in _CONNECTORS and j > start and j + 1 < len(words) \
@@ -162,6 +182,21 @@ class OrgRuler:
         if w.isupper() and len(w) > 1:
             return acronyms and len(w) <= 6
         return w.replace("-", "").replace(".", "").isalpha()
+
+    def _in_competition(self, words: list[str], i: int, end: int) -> bool:
+        # the words before i, read backwards, against the reversed keys of competition_before
+        before = [w[::-1] for w in reversed(words[max(0, i - 3):i])]
+        return self.competition_before.longest(before, 0) > 0 or self.competition_after.longest(words, end) > end
+
+    @staticmethod
+    def _in_person(doc: Doc, person: Span, s: int, e: int) -> bool:
+        """"Oka Antara": a word the model read inside a person's name, after its first word, is the
+        person's, unless it is an acronym ("Ketua DPR" the model took into a name)."""
+        return s > person.start and not any(t.text.isupper() and len(t.text) > 1 for t in doc[s:e])
+
+    def _building(self, doc: Doc, start: int, org_start: int) -> bool:
+        """"Gedung MK", "Kantor Komnas HAM": a building word and the body in it; the body is the entity."""
+        return org_start > start and doc[start:org_start].text in self.buildings
 
     @staticmethod
     def _initials(words: list[str], i: int) -> bool:
@@ -193,10 +228,14 @@ class OrgRuler:
         keep_rule = []
         for s, e in sorted(spans):
             holder = next((x for x in ents if x.start <= s and e <= x.end and (x.start, x.end) != (s, e)
-                           and x.label_ not in _PERSON and not any(t.text in "()" for t in x)), None)
+                           and not any(t.text in "()" for t in x) and not self._building(doc, x.start, s)
+                           and (x.label_ not in _PERSON or self._in_person(doc, x, s, e))), None)
             if holder is not None:
                 continue  # the model's longer name holds the rule's
-            ents = [x for x in ents if x.end <= s or x.start >= e]
+            # a person the model ran into the organisation keeps the words after it ("DPR Setya Novanto")
+            rest = [Span(doc, e, x.end, label=x.label_) for x in ents
+                    if x.label_ in _PERSON and s <= x.start < e < x.end and doc[e].text[:1].isupper()]
+            ents = [x for x in ents if x.end <= s or x.start >= e] + rest
             keep_rule.append(Span(doc, s, e, label="ORG"))
         doc.ents = sorted(ents + keep_rule, key=lambda x: x.start)
         return doc

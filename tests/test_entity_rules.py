@@ -1,0 +1,143 @@
+"""The NER's rule components on invented sentences: person edges (ranks, "Wali Kota", initials) and the
+organisation ruler's second-round rules (buildings, acronyms after a name head, competitions, names from
+the other actor files and data/nlp/org_names.txt).
+
+Where a rule corrects the statistical model, the test sets the model's (wrong) entities by hand on a Doc
+and runs the component alone, so that it checks the rule whatever the model does on that sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from peristiwa.nlp import load_model
+from peristiwa.nlp.orgs import known_names
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = load_model("id")
+    assert model is not None, "the Indonesian model must ship in src/peristiwa/data/models/id_core"
+    return model
+
+
+def _run(nlp, component: str, text: str, ents: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """`component` alone on the words of `text`, with `ents` ({phrase: label}) as the model's entities."""
+    words = text.split()
+    tags = ["O"] * len(words)
+    for phrase, label in (ents or {}).items():
+        p = phrase.split()
+        i = next(i for i in range(len(words)) if words[i:i + len(p)] == p)
+        tags[i:i + len(p)] = [f"B-{label}"] + [f"I-{label}"] * (len(p) - 1)
+    doc = nlp.get_pipe(component)(Doc(nlp.vocab, words=words, ents=tags))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+# -- person edges -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rank", ["Kombes", "AKBP", "Irjen", "Brigjen", "Kolonel"])
+def test_name_after_a_rank_is_a_person(nlp, rank):
+    text = f"Kabid Humas Polda Riau {rank} Sunarto Wibisono mengatakan hal itu ."
+    assert _run(nlp, "person_edges", text, {"Sunarto Wibisono": "ORG"}) == [("Sunarto Wibisono", "PER")]
+    # the rank is not part of the person's name (NERGrit's convention)
+    assert _run(nlp, "person_edges", text, {f"{rank} Sunarto Wibisono": "PER"}) == [("Sunarto Wibisono", "PER")]
+
+
+def test_acronym_after_a_rank_stays_an_organisation(nlp):
+    text = "Letjen TNI Budi Santoso tiba di Medan ."
+    assert _run(nlp, "person_edges", text, {"TNI": "ORG"}) == [("TNI", "ORG")]
+
+
+def test_full_pipeline_reads_rank_and_name(nlp):
+    doc = nlp("Kabid Humas Polda Sulawesi Tengah Kombes Hery Murwono mengatakan pelaku sudah ditangkap.")
+    assert ("Hery Murwono", "PER") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_wali_kota_keeps_kota_in_the_title(nlp):
+    text = "Wali Kota Tegalsari Budi Harjono meresmikan pasar itu ."
+    ents = _run(nlp, "person_edges", text, {"Kota Tegalsari": "LOC", "Budi Harjono": "PER"})
+    assert ents == [("Tegalsari", "LOC"), ("Budi Harjono", "PER")]
+    # elsewhere "Kota" stays in the place's name
+    assert _run(nlp, "person_edges", "Ia tinggal di Kota Tegalsari .", {"Kota Tegalsari": "LOC"}) == [
+        ("Kota Tegalsari", "LOC")]
+
+
+def test_initials_with_an_age_are_a_person(nlp):
+    text = "Polisi menangkap RH ( 34 ) dan istrinya di rumah mereka ."
+    assert _run(nlp, "person_edges", text) == [("RH", "PER")]
+    # an acronym before a year is no person
+    assert _run(nlp, "person_edges", "Ia lulus SD ( 1989 ) di desa itu .") == []
+
+
+# -- organisation ruler ---------------------------------------------------------------------------------
+
+def test_body_in_its_building_is_the_entity(nlp):
+    text = "Sidang digelar di Gedung MK pada Kamis ."
+    assert _run(nlp, "org_ruler", text, {"Gedung MK": "LOC"}) == [("MK", "ORG")]
+    text = "Massa berkumpul di depan Kantor Komnas HAM ."
+    assert _run(nlp, "org_ruler", text, {"Kantor Komnas HAM": "LOC"}) == [("Komnas HAM", "ORG")]
+
+
+def test_acronym_after_a_name_head_stays_in_the_name(nlp):
+    text = "Kepala Badan Litbang Kementerian PUPR meninjau jalan itu ."
+    assert _run(nlp, "org_ruler", text) == [("Badan Litbang Kementerian PUPR", "ORG")]
+
+
+def test_direktorat_jenderal_is_not_cut_at_jenderal(nlp):
+    text = "Petugas Direktorat Jenderal Perkebunan Rakyat memeriksa lahan ."
+    assert _run(nlp, "org_ruler", text) == [("Direktorat Jenderal Perkebunan Rakyat", "ORG")]
+
+
+def test_known_name_inside_a_competition_is_no_entity(nlp):
+    assert _run(nlp, "org_ruler", "Klub itu tersingkir dari Piala UEFA musim lalu .") == []
+    assert _run(nlp, "org_ruler", "Mereka bermain di AFC Cup tahun depan .") == []
+    assert _run(nlp, "org_ruler", "Sanksi dijatuhkan oleh UEFA kemarin .") == [("UEFA", "ORG")]
+
+
+def test_names_the_press_uses_for_other_things_are_skipped(nlp):
+    assert _run(nlp, "org_ruler", "Siswa kelas enam mengikuti UN pekan depan .") == []
+    assert _run(nlp, "org_ruler", "Pesawat TNI AU mendarat di Halim .") == [("TNI AU", "ORG")]
+    # "Antara" opening a sentence is the preposition; later in it the news agency
+    assert _run(nlp, "org_ruler", "Antara lain beras dan gula .") == []
+    assert _run(nlp, "org_ruler", "Hal itu dilaporkan Antara kemarin .") == [("Antara", "ORG")]
+
+
+def test_person_keeps_a_known_name_inside_it(nlp):
+    text = "Film itu dibintangi Oka Antara dan Fanny Fabriana ."
+    ents = {"Oka Antara": "PER", "Fanny Fabriana": "PER"}
+    assert _run(nlp, "org_ruler", text, ents) == [("Oka Antara", "PER"), ("Fanny Fabriana", "PER")]
+
+
+def test_person_the_model_ran_into_an_organisation_keeps_its_name(nlp):
+    text = "Mobil itu di tangan legislator Fraksi Hanura Suparman Wijaya ."
+    ents = _run(nlp, "org_ruler", text, {"Fraksi Hanura Suparman Wijaya": "PER"})
+    assert ents == [("Fraksi Hanura", "ORG"), ("Suparman Wijaya", "PER")]
+
+
+@pytest.mark.parametrize("name", ["PBB", "Hamas", "Human Rights Watch", "Persipura Jayapura", "PSSI", "Google",
+                                  "Reuters"])
+def test_names_from_the_other_lists_are_organisations(nlp, name):
+    assert name in known_names()
+    doc = nlp(f"Pernyataan {name} itu disampaikan kemarin di Jakarta.")
+    assert (name, "ORG") in [(e.text, e.label_) for e in doc.ents], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("rank", ["Kombes Pol", "Jenderal Polisi", "Letjen TNI", "Komisaris Besar"])
+def test_rank_with_its_corps_before_a_name(nlp, rank):
+    text = f"Menurut {rank} Sunarto Wibisono , pelaku sudah ditangkap ."
+    assert _run(nlp, "person_edges", text, {"Sunarto Wibisono": "ORG"}) == [("Sunarto Wibisono", "PER")]
+
+
+def test_jenderal_alone_is_no_rank(nlp):
+    text = "Kantor Direktorat Jenderal Pajak itu ramai ."
+    assert _run(nlp, "person_edges", text, {"Pajak": "ORG"}) == [("Pajak", "ORG")]
+
+
+def test_embassy_with_its_city_is_one_organisation(nlp):
+    from peristiwa.actors import ActorResolver, load_lexicon
+
+    doc = nlp("KBRI Kuala Lumpur memulangkan dua puluh pekerja migran kemarin.")
+    assert ("KBRI Kuala Lumpur", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    m = ActorResolver(load_lexicon()).annotate(doc, "2017-06-01").mentions[0]
+    assert (m.actor.text, m.actor.country, m.actor.sector) == ("KBRI Kuala Lumpur", "IDN", "GOV")
