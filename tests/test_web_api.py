@@ -245,6 +245,12 @@ def test_column_index_answers_exactly_as_sql(tmp_path):
         strip = lambda edges: [{**e, "mean_goldstein": None} for e in edges]  # noqa: E731 (sums differ in order)
         assert strip(ea) == strip(eb)
         assert {n["id"]: n["count"] for n in na["nodes"]} == {n["id"]: n["count"] for n in nb["nodes"]}
+        # cut to the biggest edges: the biggest counts, each edge as in the full answer, the same cut
+        # (ties included) every time
+        cut = fast.network(f, max_edges=5)["edges"]
+        assert [e["count"] for e in cut] == sorted((e["count"] for e in ea), reverse=True)[:5]
+        assert all(e in na["edges"] for e in cut)
+        assert cut == fast.network(f, max_edges=5)["edges"]
         aa, ab = fast.actors(f, limit=2000)["actors"], ref.actors(f, limit=2000)["actors"]
         assert sorted(map(str, aa)) == sorted(map(str, ab))
 
@@ -301,6 +307,7 @@ def test_new_events_show_up_while_serving(tmp_path, monkeypatch):
     c = TestClient(create_app(url))
     assert len(c.get("/api/events").json()["events"]) == 3
     assert "Greece" not in {n["name"] for n in c.get("/api/network").json()["nodes"]}
+    assert c.get("/api/events?q=mengusir").json()["events"] == []  # a search kept for this index...
     engine = connect(url)
     later = result_of(*ARTICLES[2])
     write_batch(engine, [Item(hash=hashlib.sha256(b"later").hexdigest()[:32], result=later, kind="clean")])
@@ -308,6 +315,8 @@ def test_new_events_show_up_while_serving(tmp_path, monkeypatch):
     engine.dispose()
     assert len(c.get("/api/events").json()["events"]) == 5
     assert "Greece" in {n["name"] for n in c.get("/api/network").json()["nodes"]}
+    # ...is not the answer for the next one
+    assert [e["event"] for e in c.get("/api/events?q=mengusir").json()["events"]] == ["REJECT"]
 
 
 def test_timeline_counts_the_events_it_cannot_place(tmp_path):

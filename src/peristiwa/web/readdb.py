@@ -38,6 +38,7 @@ from peristiwa.store.queries import EventFilter as StoreFilter
 from peristiwa.web.colindex import EPOCH, ColumnIndex
 from peristiwa.web.indexfiles import RECHECK_S, LiveIndex, data_token
 from peristiwa.web.periods import INTERVALS, period_label
+from peristiwa.web.searchcache import SearchCache
 
 SORTS = {"date": s.events.c.date, "goldstein": s.events.c.goldstein, "mentions": s.events.c.num_mentions}
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -80,6 +81,7 @@ class ReadStore:
         self.live = LiveIndex(self.engine, full, index_folder) if column_index else None
         self._sql_token = ""
         self._sql_checked = 0.0
+        self._searches = SearchCache()
 
     # ---- the column index (see colindex.py, indexfiles.py) --------------------------------------
     def index(self) -> ColumnIndex | None:
@@ -131,7 +133,11 @@ class ReadStore:
         return out
 
     def _mask(self, idx: ColumnIndex, f: EventFilter) -> np.ndarray:
-        return idx.mask(f.store, self._id_restriction(f))
+        if not f.q and not f.document:
+            return idx.mask(f.store)
+        key = (tuple(_WORD.findall(f.q or "")[:20]), f.document)
+        only = self._searches.positions(idx, key, lambda: idx.positions(self._id_restriction(f)))
+        return idx.mask(f.store, only)
 
     # ---- filters -----------------------------------------------------------------------------
     def conditions(self, f: EventFilter) -> list[ColumnElement[bool]]:
