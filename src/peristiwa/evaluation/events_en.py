@@ -34,6 +34,9 @@ CAMEO_ISO = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GER": "DEU"}
 _ORGS = {"UNO": "IGO", "EUR": "IGO"}
 _ARMED = {"MIL", "REB", "COP"}
 _STATE = {"GOV", "MIL", "COP"}
+_CIVILIAN = {"CVL", "REF", "EDU", "MED", "REL", "BUS", "LAB"}
+# CAMEO roots a verb's general sense gives ("killed", "attacked"): a snippet's finer event is its ACLED type
+_ROOT_CODES = {"190", "180", "193", "140", "141", "170", "182", "1823"}
 
 
 def code_texts(texts: list[str], published: list[str | None] | None = None, coder=None) -> list[list[Event]]:
@@ -156,7 +159,7 @@ def gsr_tables(shared: Path) -> list[ReportTable]:
 _CAMEO_CASE: tuple[tuple[str, str], ...] = (
     ("1831", "SUIC_BOMB"), ("183", "REM_EXPLOS"), ("195", "AIR_STRIKE"), ("194", "ART_MISS_ATTACK"),
     ("204", "CHEM_WEAP"), ("1821", "SEX_VIOL"), ("181", "ABDUCT_DISSAP"), ("192", "TERRITORY"),
-    ("193", "ARMED_CLASH"), ("173", "ARREST"), ("175", "FORCE_AGAINST_PROTEST"), ("1712", "PROPERTY_DISTRUCT"),
+    ("173", "ARREST"), ("175", "FORCE_AGAINST_PROTEST"), ("1712", "PROPERTY_DISTRUCT"),
     ("1711", "DISR_WEAP"), ("145", "VIOL_DEMONSTR"),
 )
 
@@ -168,6 +171,8 @@ def case_type(ev: Event) -> str | None:
     who acts (territory taken by the state or by a non-state group; a clash needs armed actors on both
     sides). Documented in docs/events-en.md."""
     code = ev.cameo
+    if "grenade" in ev.mode:
+        return "GRENADE"
     src = {a.sector for a in ev.actor}
     tgt = {a.sector for a in ev.recipient}
     for prefix, case in _CAMEO_CASE:
@@ -178,12 +183,19 @@ def case_type(ev: Event) -> str | None:
     if ev.event == "PROTEST":
         return "PEACE_PROTEST"
     if ev.event == "ASSAULT":
-        return "ARMED_CLASH" if src & _ARMED and tgt & _ARMED else "ATTACK"
+        # ACLED: an attack is one-sided violence on unarmed people; a clash is fighting between armed,
+        # organised actors: an armed target, or a state's military in action (its operations are mostly
+        # against armed groups)
+        return "ARMED_CLASH" if tgt & _ARMED or "MIL" in src else "ATTACK"
     if code.startswith(("0874", "087")):
         return "NON_VIOL_TERRIT_TRANSFER"
+    if ev.event == "CONCEDE" or code.startswith(("045", "046")):
+        # ACLED's agreements include peace talks (CAMEO 045 mediate, 046 negotiate), surrenders, prisoner
+        # releases and exchanges
+        return "AGREEMENT"
     if ev.event == "AGREE" or code.startswith(("057", "06")):
         return "AGREEMENT"
-    if ev.event in ("CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "ACCUSE",
+    if ev.event in ("CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "ACCUSE",
                     "AID", "COOPERATE"):
         return "DIPLO"
     return None
@@ -193,10 +205,11 @@ def score_case(gold: list[str], predicted: list[list[Event]]) -> tuple[float, fl
     labels = sorted(set(gold))
     pred = []
     for events in predicted:
-        # ACLED records material events: a snippet's event is its most confident material one (quad 2 or 4),
-        # else its most confident one
-        mapped = [(e.quad in (2, 4), e.confidence, -k, case_type(e)) for k, e in enumerate(events) if case_type(e)]
-        pred.append(max(mapped)[3] if mapped else None)
+        # ACLED records material events: a snippet's event is its material one (quad 2 or 4), else any; among
+        # those the one with a finer code than a root ("air strike" before "killed"), then the most confident
+        mapped = [(e.quad in (2, 4), e.cameo not in _ROOT_CODES, e.confidence, -k, case_type(e))
+                  for k, e in enumerate(events) if case_type(e)]
+        pred.append(max(mapped)[-1] if mapped else None)
     correct = sum(g == p for g, p in zip(gold, pred, strict=True))
     per: dict[str, tuple[int, int, int]] = {}
     f1s = []
@@ -289,7 +302,7 @@ def unittest_coder(folder: Path):
                                     ("agents.tsv", "phrase\tsector\tcode", agents),
                                     ("actors.tsv", "name\tcanonical\tcountry\tsector\tsource", actors)):
             build._write(out / name, "PETRARCH-2 unit-test dictionaries", columns, rows)
-        for name in ("cues.yaml", "nouns.yaml"):
+        for name in ("cues.yaml", "nouns.yaml", "frames.yaml"):
             shutil.copy(DATA / name, out / name)
         return EnglishCoder(build_lexicon(out))
 
