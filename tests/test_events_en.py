@@ -443,7 +443,7 @@ def test_english_pipeline_loads_offline():
         "nlp = load_model('en')\n"
         "assert nlp is not None, PACKAGES\n"
         "doc = nlp('Police arrested the mayor of Lagos on Monday.')\n"
-        "assert {'tagger', 'parser', 'ner'} <= set(nlp.pipe_names)\n"
+        "assert {'tagger', 'parser'} <= set(nlp.pipe_names) and 'ner' in nlp.component_names\n"
         "assert doc.has_annotation('DEP') and [t.dep_ for t in doc if t.text == 'mayor'] == ['dobj']\n"
         "print(nlp.meta['name'], nlp.meta['version'], [e.label_ for e in doc.ents])\n"
     )
@@ -591,6 +591,16 @@ def test_protest_in_a_violent_sentence_is_a_riot(coder):
 ])
 def test_deaths_by_disaster_or_accident_are_no_attack(coder, text):
     assert [e for e in events(coder, text) if e.event == "ASSAULT"] == []
+
+
+def test_ner_runs_only_where_the_coder_reads():
+    nlp = english_nlp()
+    gate = nlp.get_pipe("peristiwa_en_ner_gate")
+    doc = nlp("The weather in Paris was mild and sunny all week long with light winds from the west. "
+              "Police arrested the mayor of Lagos on Monday.")
+    first, second = list(doc.sents)
+    assert not gate.wanted(first) and gate.wanted(second)
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Lagos"]
 
 
 def test_case_mapping_reads_means_and_armed_sides():
