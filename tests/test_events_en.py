@@ -614,3 +614,53 @@ def test_case_mapping_reads_means_and_armed_sides():
     assert case_type(_ev("0841", "CONCEDE", [("YEM", "GOV")], [])) == "AGREEMENT"
     assert case_type(_ev("2041", "ASSAULT", [], [])) == "CHEM_WEAP"
     assert case_type(_ev("1711", "COERCE", [], [])) == "DISR_WEAP"
+
+
+# -- the learned type model ---------------------------------------------------------------------------------------
+def test_shipped_type_model_loads_without_pickle():
+    from peristiwa.events.ontology import PLOVER_TYPES
+    from peristiwa.events_en.typer import MODEL, NONE, load_type_model
+
+    model = load_type_model(MODEL)
+    assert model is not None and NONE in model.classes and set(model.classes) - {NONE} <= set(PLOVER_TYPES)
+    assert model.weights.shape == (len(model.vocab), len(model.classes))
+    p = model.proba(["lem=attack", "code=190", "never-seen-feature"])
+    assert abs(float(p.sum()) - 1.0) < 1e-5
+
+
+def test_fit_learns_a_separable_problem():
+    from peristiwa.events_en.typer import fit
+
+    rows = [["lem=attack", "dep=ROOT"], ["lem=shell", "dep=ROOT"], ["lem=meet", "dep=ROOT"],
+            ["lem=visit", "dep=ROOT"], ["lem=say", "dep=ROOT"]]
+    model = fit(rows * 4, ["ASSAULT", "ASSAULT", "CONSULT", "CONSULT", "NONE"] * 4, epochs=200)
+    assert [model.best(r)[0] for r in rows] == ["ASSAULT", "ASSAULT", "CONSULT", "CONSULT", "NONE"]
+
+
+def test_type_model_retypes_and_drops_only_when_asked():
+    import numpy as np
+
+    from peristiwa.events_en.typer import TypeModel
+
+    classes = ["AGREE", "NONE"]
+    vocab = {"lem=meet": 0, "lem=hail": 1}
+    w = np.array([[0.0, 5.0], [5.0, 0.0]], dtype=np.float32)
+    coder = EnglishCoder(typer=TypeModel(vocab, w, np.zeros(2, dtype=np.float32), classes))
+    ev = only(events(coder, "Kenya hailed the agreement with Uganda."), "AGREE")  # retyped from SUPPORT
+    assert ev.cameo == "030" and countries(ev.actor) == {"KEN"}
+    assert [e.event for e in events(EnglishCoder(typer=None), "Kenya hailed the agreement with Uganda.")] == \
+        ["SUPPORT"]
+    met = "Kenyan officials met Ugandan officials in Kampala."
+    assert [e.event for e in events(coder, met)] == ["CONSULT"]  # a confident NONE: dropping is off
+    coder.DROP = 0.5
+    assert events(coder, met) == []
+
+
+def test_typer_rows_label_the_marked_verb():
+    from peristiwa.evaluation.events_en import parse, typer_rows
+
+    text = "Kenya signed a trade pact with Uganda on Monday, officials said."
+    rec = {"event": "AGREE", "text": text, "textInfo": {"markup": "(SRC: Kenya) (EVT: signed) a trade pact ..."}}
+    rows = typer_rows([rec], parse([text]), EnglishCoder(typer=None))
+    labels = {f[0]: label for _, f, label in rows}
+    assert labels == {"lem=sign": "AGREE"}  # "said", a verb of saying without an event, is not asked about

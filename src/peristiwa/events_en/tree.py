@@ -24,6 +24,7 @@ from peristiwa.events_en.actors import Mention, _actor
 from peristiwa.events_en.coder import ShallowCoder, _dedupe, _Found, _quotes, _refine
 from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
+from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model
 from peristiwa.schema import Article, Event, Quote
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
@@ -61,8 +62,19 @@ class EnglishCoder:
     """Codes one English Doc. With a dependency parse it reads the tree; without one (the blank fallback
     pipeline) the shallow word-order coder codes it. Lexicons load once."""
 
-    def __init__(self, lexicon=None, actor_lexicon=None, gazetteer=None) -> None:
+    # how sure the type model must be to drop a dictionary event, retype one, or code a verb the dictionary
+    # lacks (above 1: never). Only retyping is on. Dropping raised the cross-validated GSR figure (0.56 ->
+    # 0.62) mostly by dropping real events the GSR leaves unmarked (one gold event per sentence), and dropped
+    # right ones in our test sentences ("backed by Russia", "denied that Kigali supplied weapons"); adding
+    # changed nothing there and coded stray verbs ("demanded that Ethiopia stop")
+    DROP, RETYPE, ADD = 1.01, 0.5, 1.01
+
+    def __init__(self, lexicon=None, actor_lexicon=None, gazetteer=None, typer: TypeModel | None | bool = True
+                 ) -> None:
+        """`typer`: the learned type model (True: the shipped one when its file exists; None/False: none)."""
         # the shallow coder owns the lexicons and builds the records (dates, places, intended variants)
+        self.typer = load_type_model() if typer is True else typer or None
+        self._framed: set[int] = set()
         self.shallow = ShallowCoder(lexicon, actor_lexicon, gazetteer)
         self.lex = self.shallow.lex
         self.actors = self.shallow.actors
@@ -71,6 +83,7 @@ class EnglishCoder:
     def code(self, doc: Doc, article: Article) -> tuple[list[Quote], list[Event]]:
         if not doc.has_annotation("DEP"):
             return self.shallow.code(doc, article)
+        self._framed = set()
         mentions = self.actors.find(doc, article.published, ner_mentions(doc))
         self._index: dict[int, Mention] = {}
         for m in mentions:
@@ -95,6 +108,7 @@ class EnglishCoder:
             return None
         framed = self._frame(v)
         if framed is not None:
+            self._framed.add(v.i)
             return framed
         c = self.lex.cues
         lemma = v.lemma_.lower()
@@ -240,6 +254,8 @@ class EnglishCoder:
             trig = self._trigger(t)
             if trig is not None:
                 found[t.i] = _Found(trig)
+        if self.typer is not None:
+            self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
         nouns = self._noun_triggers(sent, taken | {i for i in self._covered if sent.start <= i < sent.end
                                                    and doc[i].pos_ == "PROPN"})
@@ -268,6 +284,41 @@ class EnglishCoder:
             if out:
                 break
         return _dedupe(out)
+
+    def _retype(self, sent: Span, found: dict[int, _Found]) -> None:
+        """The type model's word on every verb: a confident NONE drops a dictionary event, a confident other
+        type retypes it (to the type's default CAMEO code); with ADD <= 1, a confident type codes a verb the
+        dictionary lacks. Frame events (frames.yaml), verbs of saying, and verbs in a control relation (an
+        xcomp, or a verb governing one: the governor rules of cues.yaml decide those) are left alone."""
+        from peristiwa.events.ontology import DEFAULT_CAMEO, lookup
+
+        say = self.lex.cues.say
+        for t in sent:
+            if t.pos_ != "VERB" or t.i in self._framed:
+                continue
+            if t.dep_ == "xcomp" or any(ch.dep_ == "xcomp" for ch in t.children):
+                continue  # "threatened to attack", "agreed to cooperate": the governor rules decide those
+            f = found.get(t.i)
+            if f is None and (t.lemma_.lower() in say or t.lower_ in say):
+                continue
+            label, p = self.typer.best(features(t, f.trig.code if f else None))
+            if f is None:
+                if self.ADD <= 1.0 and label != NONE and p >= self.ADD:
+                    found[t.i] = _Found(Trigger(t.i, t.i + 1, DEFAULT_CAMEO[label], "verb", t.lemma_.lower(),
+                                                _FORMS.get(t.tag_, "base")))
+                continue
+            if label == NONE:
+                if p >= self.DROP:
+                    del found[t.i]
+                continue
+            if f.trig.code == "---":
+                continue  # a verb only a pattern codes: typing it would be adding an event
+            try:
+                current = lookup(f.trig.code).plover
+            except KeyError:
+                current = None
+            if current != label and p >= self.RETYPE:
+                f.trig.code = DEFAULT_CAMEO[label]
 
     def _hazard(self, v: Token) -> bool:
         """A violent verb whose cause is a disaster or an accident ("floods killed 12", "injured in a crash",
