@@ -8,6 +8,7 @@ Dates come back as YYYY-MM-DD; with "month" or "year" precision they are the fir
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from peristiwa.dates.expressions import Found, find_dates, parse_published
@@ -22,7 +23,7 @@ def resolve_date(sent: Span, published: str | None, trigger_i: int | None = None
                  ) -> tuple[str | None, str | None]:
     """The date of the sentence's event: the resolved expression nearest the trigger (the first one when
     no trigger is given); (None, None) when the sentence has none that resolves."""
-    found = [f for f in find_dates(sent.text, published) if f.date]
+    found = [f for f in _find_dates(sent.text, published) if f.date]
     if not found:
         return None, None
     if trigger_i is None:
@@ -45,5 +46,8 @@ def resolve_date(sent: Span, published: str | None, trigger_i: int | None = None
         best = min(found, key=cost)
     return best.date, best.precision
 
+
+# a sentence with several events is read once (find_dates is pure; its results are only read here)
+_find_dates = lru_cache(maxsize=256)(find_dates)
 
 _CLAUSE_BREAKS = {"bahwa", "kata", "ujar", "ucap", "katanya", "sementara", "sedangkan", "that", "said", "while"}

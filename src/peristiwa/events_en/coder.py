@@ -431,7 +431,10 @@ class ShallowCoder:
 
     # -- records ------------------------------------------------------------------------------------------
     def _event(self, doc: Doc, sent: Span, si: int, f: _Found, speaker: Mention | None, article: Article,
-               doc_key: str) -> Event | None:
+               doc_key: str, unnamed: bool = False) -> Event | None:
+        """The record of one trigger; None when it has no PLOVER type or lacks the participants it needs.
+        `unnamed`: attacks, seizures and protests may have none at all (the tree coder asks for that only
+        when the sentence has no event with a named participant)."""
         t = f.trig
         if t.code == "---":
             return None
@@ -443,10 +446,13 @@ class ShallowCoder:
             return None  # 01x statements and other codes without a PLOVER type are not events
         src = _actors(f.actors)
         tgt = [a for a in _actors(f.targets) if all(a.name != b.name for b in src)]
-        if not src and not tgt:
+        # attacks, arrests, seizures and protests are news without a named actor ("a grenade exploded in the
+        # market", "rallies were held across the country"); anything else needs one
+        unnamed_ok = row.quad == 4 or row.plover == "PROTEST"
+        if not src and not tgt and not (unnamed_ok and unnamed):
             return None
-        if not src and row.quad != 4:
-            return None  # only attacks, arrests and the like are reported without a named actor
+        if not src and not unnamed_ok:
+            return None
         if t.kind == "noun" and self.lex.nouns.get(t.lemma) is not None and self.lex.nouns[t.lemma].need_actor \
                 and not src:
             return None
@@ -456,6 +462,15 @@ class ShallowCoder:
             # "protesters threw stones at police" is a violent protest (145); "demonstrators blocked the
             # highway", "occupied the ministry" obstruct (144)
             event, cameo = "PROTEST", "145" if event == "ASSAULT" else "144"
+        elif src and row.quad in (1, 3) and (event in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+                                             or t.lemma in self.lex.cues.crowd_gathering) and \
+                all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in src):
+            # "demonstrators demanded the mayor's resignation": a crowd makes its demands by demonstrating
+            # (the CAMEO manual codes demonstrations by their demands, 141x)
+            event, cameo = "PROTEST", "141"
+        if event == "PROTEST" and cameo[:3] in ("140", "141") and \
+                any(w.lower_ in self.lex.cues.riot_words for w in sent):
+            event, cameo = "PROTEST", "145"  # "protesters clashed with police during the rally": violent
         if f.modality == "intended":
             event, cameo = intended_variant(event, cameo)
         row = lookup(cameo)
@@ -476,7 +491,7 @@ class ShallowCoder:
             conf -= 0.1
         return Event(
             id=eid, sentence=si, text=sent.text, event=event, cameo=cameo, quad=row.quad, goldstein=row.goldstein,
-            trigger=trig, mode=[row.mode] if row.mode else [], context=list(row.context), actor=src,
+            trigger=trig, mode=[t.mode] if t.mode and cameo == t.code else [row.mode] if row.mode else [], context=list(row.context), actor=src,
             recipient=tgt, modality=f.modality,
             attribution=replace(speaker.actor) if speaker is not None else None,
             date=date, date_precision=precision, location=location,
@@ -496,23 +511,29 @@ class ShallowCoder:
         return self._gazetteer.locate(sent, i, None, article)
 
 
-# Root codes a verb's general sense gives ("killed", "attacked", "demonstrated"), which an event noun of the same
-# type in the sentence makes precise ("killed in a suicide bombing" -> 1831).
-_ROOTS = {"190", "180", "193", "140", "170"}
+# Root codes a verb's general sense gives ("killed", "attacked", "injured", "demonstrated"), which an event noun
+# of the same type in the sentence makes precise ("killed in a suicide bombing" -> 1831).
+_ROOTS = {"190", "180", "193", "140", "141", "170", "182", "1823"}
 
 
-def _refine(trig: Trigger, nouns: list[Trigger]) -> None:
+def _refine(trig: Trigger, nouns: list[Trigger], dominant: set[str] = frozenset()) -> None:
     """A verb's code gives way to a noun's of the same type that is finer: a child code ("exploded" 183 +
-    "suicide bomber" -> 1831) or any specific code when the verb's is a root ("killed" 190 + "air strike")."""
+    "suicide bomber" -> 1831), any specific code when the verb's is a root ("killed" 190 + "air strike"), or
+    the same code with a mode ("exploded" 183 + "grenade" -> 183, mode grenade). A noun in `dominant`
+    ("warplanes", "chlorine") decides the means of any attack ("fired missiles" 194 -> 195)."""
     try:
         plover = lookup(trig.code).plover
-        better = next((n.code for n in nouns if n.code != trig.code and lookup(n.code).plover == plover
-                       and (n.code.startswith(trig.code) or trig.code in _ROOTS and n.code not in _ROOTS - {"193"})),
-                      None)
+        better = next((n for n in nouns if lookup(n.code).plover == plover and n.lemma in dominant
+                       and n.code != trig.code), None) or \
+            next((n for n in nouns if lookup(n.code).plover == plover and (
+            n.code == trig.code and n.mode and not trig.mode
+            or n.code != trig.code and (n.code.startswith(trig.code)
+                                        or trig.code in _ROOTS and n.code not in _ROOTS - {"193"}))), None)
     except KeyError:
         return
     if better is not None:
-        trig.code = better
+        trig.code = better.code
+        trig.mode = better.mode or trig.mode
 
 
 def _quotes(text: str, sents: list[Span], speakers: list[Mention | None]) -> list[Quote]:

@@ -44,6 +44,19 @@ class Pattern:
 class Noun:
     code: str
     need_actor: bool
+    mode: str = ""  # the means, where it says more than the code ("grenade")
+    instrument: bool = False  # a weapon: "hurled a grenade" is the weapon's event (frames.yaml)
+    dominant: bool = False  # decides the means of any attack in its sentence ("warplanes fired missiles")
+    unnamed: bool = True  # an event without a named participant where the sentence codes nothing else
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb whose object is of one of `classes` is the event `code` ("instrument": the object noun's)."""
+
+    verbs: frozenset[str]  # lemmas, or "lemma particle"
+    classes: frozenset[str]
+    code: str
 
 
 @dataclass
@@ -68,6 +81,10 @@ class Cues:
     plural_nouns: set[str] = field(default_factory=set)
     quantities: set[str] = field(default_factory=set)
     crowds: set[str] = field(default_factory=set)
+    riot_words: set[str] = field(default_factory=set)
+    hazards: set[str] = field(default_factory=set)
+    crowd_gathering: set[str] = field(default_factory=set)
+    verbs_when_tagged: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -78,6 +95,8 @@ class EnglishLexicon:
     agents: KeyIndex  # compact phrase -> [(phrase, sector)]
     actors: KeyIndex  # compact name -> [(canonical name, country, sector)]
     cues: Cues
+    frames: list[Frame] = field(default_factory=list)  # frames.yaml
+    classes: dict[str, set[str]] = field(default_factory=dict)  # object classes of frames.yaml, singular and plural
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -190,13 +209,30 @@ def _plural(word: str) -> str:
 def _load_nouns(folder: Path) -> dict[str, Noun]:
     out: dict[str, Noun] = {}
     for item in yaml.safe_load((folder / "nouns.yaml").read_text(encoding="utf-8")) or []:
-        noun = Noun(str(item["cameo"]), bool(item.get("need_actor", False)))
+        noun = Noun(str(item["cameo"]), bool(item.get("need_actor", False)), str(item.get("mode") or ""),
+                    bool(item.get("instrument", False)), bool(item.get("dominant", False)),
+                    bool(item.get("unnamed", True)))
         for word in item.get("words") or ():
             word = str(word).lower()
             out.setdefault(word, noun)
-            if " " not in word:
-                out.setdefault(_plural(word), noun)
+            if " of " not in word:  # "suicide bombers", not "exchanges of fire"
+                head = word.rsplit(" ", 1)
+                out.setdefault(" ".join([*head[:-1], _plural(head[-1])]), noun)
     return out
+
+
+def _load_frames(folder: Path) -> tuple[list[Frame], dict[str, set[str]]]:
+    path = folder / "frames.yaml"
+    if not path.exists():
+        return [], {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    classes: dict[str, set[str]] = {}
+    for name, words in (raw.get("classes") or {}).items():
+        forms = {str(w).lower() for w in words}
+        classes[name] = forms | {_plural(w) for w in forms}
+    frames = [Frame(frozenset(str(v).lower() for v in f["verbs"]), frozenset(f["object"]), str(f["cameo"]))
+              for f in raw.get("frames") or ()]
+    return frames, classes
 
 
 def _load_cues(folder: Path) -> Cues:
@@ -221,8 +257,9 @@ def build_lexicon(folder: Path = DATA) -> EnglishLexicon:
     for r in (row for path in [*extra, folder / "actors.tsv"] for row in _rows(path)):
         if r["name"]:
             actors.add(r["name"].strip(), (r["canonical"].strip(), r["country"].strip(), r["sector"].strip()))
+    frames, classes = _load_frames(folder)
     return EnglishLexicon(verbs=_load_verbs(folder), patterns=_load_patterns(folder), nouns=_load_nouns(folder),
-                          agents=agents, actors=actors, cues=_load_cues(folder))
+                          agents=agents, actors=actors, cues=_load_cues(folder), frames=frames, classes=classes)
 
 
 @lru_cache(maxsize=2)

@@ -19,6 +19,7 @@ class Trigger:
     kind: str  # "verb" | "noun"
     lemma: str
     form: str  # "base" | "s" | "ed" | "ing" | "noun"
+    mode: str = ""  # the means, from an event noun ("grenade"); else the CAMEO code's PLOVER mode
 
 
 def governor_forms(lemmas: set[str]) -> dict[str, str]:
@@ -206,6 +207,7 @@ class _Element:
     exact: frozenset[str]
     stems: tuple[str, ...]
     multi: tuple[tuple[str, ...], ...]
+    firsts: tuple[str, ...]  # the first parts of `multi`, stripped of "_": a word starting none skips them
 
 
 _COMPILED: dict[tuple[str, ...], _Element] = {}
@@ -223,8 +225,31 @@ def _compile(alts: tuple[str, ...]) -> _Element:
                 exact.add(alt.rstrip("_"))
             else:
                 stems.append(alt)
-        el = _COMPILED[alts] = _Element(frozenset(exact), tuple(stems), tuple(multi))
+        firsts = tuple(m[0].rstrip("_") for m in multi)
+        el = _COMPILED[alts] = _Element(frozenset(exact), tuple(stems), tuple(multi), firsts)
     return el
+
+
+_KEYS: dict[int, tuple[frozenset[str] | None, ...]] = {}
+
+
+def _pattern_keys(p: Pattern) -> tuple[frozenset[str] | None, ...]:
+    """For each element of a pattern, the first three letters its alternatives can start with (None: an
+    alternative shorter than that, which any word may start)."""
+    keys = _KEYS.get(id(p))
+    if keys is None:
+        out: list[frozenset[str] | None] = []
+        for alts in (*p.before, *p.after):
+            firsts = [alt.split()[0].rstrip("_") for alt in alts]
+            out.append(None if any(len(w) < 3 for w in firsts) else frozenset(w[:3] for w in firsts))
+        keys = _KEYS[id(p)] = tuple(out)
+    return keys
+
+
+def could_match(p: Pattern, prefixes: set[str]) -> bool:
+    """False when some element of the pattern starts no word of the clause (`prefixes`: the first three
+    letters of each of its words): a cheap test before `_matches`, which most patterns fail."""
+    return all(k is None or not k.isdisjoint(prefixes) for k in _pattern_keys(p))
 
 
 def _part_ok(part: str, tok: str) -> bool:
@@ -238,6 +263,8 @@ def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
     tok = words[k]
     if tok in el.exact or el.stems and tok.startswith(el.stems):
         return 1
+    if not el.firsts or not tok.startswith(el.firsts):
+        return 0
     for parts in el.multi:
         if k + len(parts) <= len(words) and all(_part_ok(p, words[k + n]) for n, p in enumerate(parts)):
             return len(parts)
