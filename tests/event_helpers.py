@@ -1,4 +1,5 @@
-"""Shared by the coder tests: the Indonesian coder over a plain tokenizer, and small event look-ups."""
+"""Shared by the rule coder's tests: the lexicon-and-rules layer over a plain tokenizer, and small event
+look-ups. (The learned coder needs the trained parse; its tests run the real pipeline.)"""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 import spacy
 
-from peristiwa.events import load_coder
+from peristiwa.events.coder import IndonesianCoder
 from peristiwa.schema import Article, Event
 
 
@@ -14,7 +15,7 @@ def make_code(default_published: str | None = None) -> Callable[..., list[Event]
     """A function text -> events, with word-order roles over spaCy's blank Indonesian tokenizer."""
     nlp = spacy.blank("id")
     nlp.add_pipe("sentencizer")
-    coder = load_coder("id", nlp)
+    coder = IndonesianCoder()
 
     def run(text: str, published: str | None = default_published) -> list[Event]:
         return coder.code(nlp(text), Article(text=text, published=published))[1]

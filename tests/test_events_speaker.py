@@ -261,7 +261,7 @@ def test_meeting_whose_clause_goes_on_in_the_future_is_planned(code) -> None:
 def test_model_sentence_opening_in_lower_case_continues_the_last() -> None:
     from spacy.tokens import Doc
 
-    from peristiwa.events import load_coder
+    from peristiwa.events.coder import IndonesianCoder
     from peristiwa.schema import Article
 
     text = "Delegasi India yang dipimpin Menteri Pertahanan Arjun Rao tiba di Pakistan pada Kamis."
@@ -270,6 +270,6 @@ def test_model_sentence_opening_in_lower_case_continues_the_last() -> None:
     # a parser that wrongly starts a sentence at "tiba"
     starts = [i == 0 or w == "tiba" for i, w in enumerate(words)]
     doc = Doc(nlp.vocab, words=words, spaces=[t.whitespace_ != "" for t in nlp(text)], sent_starts=starts)
-    events = load_coder("id", nlp).code(doc, Article(text=doc.text, published="2008-03-01"))[1]
+    events = IndonesianCoder().code(doc, Article(text=doc.text, published="2008-03-01"))[1]
     e = one(events, "CONSULT")
     assert countries(e.actor) == {"IND"} and countries(e.recipient) == {"PAK"}

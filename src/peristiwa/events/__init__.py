@@ -24,9 +24,14 @@ class Coder(Protocol):
 def load_coder(lang: str, nlp: Language) -> Coder | None:
     """The event coder for `lang`, or None when peristiwa has no coder for that language yet."""
     if lang == "id":
+        from peristiwa.events.learned_coder import LearnedCoder
+        from peristiwa.events.model import MODEL_DIR
+
+        if (MODEL_DIR / "triggers.npz").is_file():
+            return LearnedCoder.load(MODEL_DIR)
         from peristiwa.events.coder import IndonesianCoder
 
-        return IndonesianCoder()
+        return IndonesianCoder()  # a checkout without the trained event model: the rules alone
     if lang == "en":
         from peristiwa.events_en import EnglishCoder
 

@@ -34,8 +34,10 @@ class IndonesianCoder:
         self._gazetteer = gazetteer
 
     # -- public ---------------------------------------------------------------------------------------
-    def code(self, doc: Doc, article: Article) -> tuple[list[Quote], list[Event]]:
-        actors = self.resolver.annotate(doc, article.published)
+    def code(self, doc: Doc, article: Article, actors=None) -> tuple[list[Quote], list[Event]]:
+        """Quotes and rule-coded events of `doc`; `actors` (the resolver's DocActors) when already found."""
+        if actors is None:
+            actors = self.resolver.annotate(doc, article.published)
         cues = self.lex.cues
         quotes = find_quotes(doc, article.text, actors, cues)
         doc_key = str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])

@@ -1,0 +1,65 @@
+"""The event model's card, written from what training recorded in training.json (and nothing else)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def render_card(info: dict) -> str:
+    cv = info["cv"]
+    sizes = info.get("files", {})
+    lines = [
+        "# id_events: the learned Indonesian event model",
+        "",
+        "Two linear classifiers and a calibrator (`peristiwa.events.model`, `peristiwa.events.calibration`):",
+        "- **triggers**: every word of a sentence -> a PLOVER type (REQUEST, ACCUSE and ASSAULT split by CAMEO root) or",
+        "  none, from the word, its lemma, affixes, neighbours and dependency relations, who its arguments are (actor",
+        "  mentions of the resolver), what the event lexicon and the rule coder say of it, and how close it comes in the",
+        "  id_core word vectors to the lexicon's words of each type;",
+        "- **roles**: every (trigger, noun phrase or actor mention) pair of a sentence -> source, target or neither, from",
+        "  the dependency path, direction, distance, the marking preposition, the trigger's voice, the mention's kind",
+        "  and what the rule coder chose;",
+        "- **calibrator**: a logistic regression from the model's probabilities, the participants' countries and",
+        "  the rules' agreement to the probability that the event is right by the shared metric (same quad class and",
+        "  participant countries as a careful annotator). It is fitted on cross-validated predictions, so",
+        "  `confidence` is the probability on unseen text; events below the kept threshold are not emitted.",
+        "",
+        "## Data and licence",
+        f"- Training: `{info['data']}` ({cv['sentences']} sentences of IndoSum 2017 news, hand-annotated with the "
+        "events-id guideline), CC BY-SA 4.0; the weights are a derivative and carry the same licence.",
+        "- Features read the shipped id_core pipeline and the project's lexicons (their own licences: id_core card,",
+        "  README). No dev or test sentence shaped the weights or the thresholds.",
+        "",
+        "## Settings (chosen by cross-validation on the training split)",
+    ]
+    lines += [f"- `{k}`: {v}" for k, v in info["settings"].items()]
+    lines += [
+        "",
+        f"## Scores: {cv['folds']}-fold cross-validation on the training split, by article",
+        "",
+        "| match | P | R | F1 |",
+        "|---|---|---|---|",
+        f"| loose (quad + countries) | {cv['loose']['P']:.3f} | {cv['loose']['R']:.3f} | {cv['loose']['F1']:.3f} |",
+        f"| strict (+ PLOVER type) | {cv['strict']['P']:.3f} | {cv['strict']['R']:.3f} | {cv['strict']['F1']:.3f} |",
+        "",
+        f"Loose F1 per fold: {', '.join(f'{x:.3f}' for x in cv['loose_f1_per_fold'])} (mean {cv['loose_f1_mean']:.3f},"
+        f" sd {cv['loose_f1_sd']:.3f}). Dev-set figures: `make eval` (reports/evaluation.md) and the README.",
+        "",
+        "## Files",
+    ]
+    lines += [f"- `{name}`: {size / 1024:.0f} KiB" for name, size in sorted(sizes.items())]
+    lines += [
+        "",
+        "## Retrain",
+        "`make train` (after the id_core pipeline), or only this model: "
+        "`.venv/bin/python -m peristiwa.events.train --shared ../shared/data` (about 2 minutes on 2 cores).",
+        "The run is deterministic for a given id_core model and training file.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_card(model_dir: Path) -> None:
+    info = json.loads((model_dir / "training.json").read_text(encoding="utf-8"))
+    (model_dir / "MODEL_CARD.md").write_text(render_card(info), encoding="utf-8")

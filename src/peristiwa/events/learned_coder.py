@@ -1,0 +1,260 @@
+"""The Indonesian event coder with a learned model: rules propose, the model decides.
+
+Per document: the resolver finds actor mentions once; per sentence the event lexicon marks what words can
+mean, the rule coder says what it would code, and the trained model (events.model) picks triggers and
+participants with those as features. Participants become actors (a mention, or the noun phrase around
+the chosen word), actors without a country take one from context (actors.context), and each event gets
+modality, attribution, date, place and a calibrated confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from peristiwa.actors.context import article_country, fill_countries, sentence_country
+from peristiwa.events.attribution import attribution_for, find_attributions
+from peristiwa.events.calibration import Calibrator, event_features
+from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
+from peristiwa.events.features import (
+    LexiconSimilarity,
+    SentenceView,
+    lexicon_by_token,
+    trigger_features,
+)
+from peristiwa.events.gold import span_head
+from peristiwa.events.labels import NONE, event_label, label_code, label_quad, label_type
+from peristiwa.events.matcher import find_triggers, words_of
+from peristiwa.events.modality import modality_of
+from peristiwa.events.model import MODEL_DIR, EventModel, Predicted
+from peristiwa.events.ontology import lookup
+from peristiwa.events.participants import actors_of
+from peristiwa.schema import Actor, Article, Event, Quote
+from peristiwa.schema import Span as TextSpan
+
+# The country of the outlets this coder reads: generic actors of an Indonesian article are Indonesian
+# unless the article or the sentence is about another state (actors.context).
+HOME = "IDN"
+
+
+class LearnedCoder:
+    def __init__(self, rules: IndonesianCoder | None = None, model: EventModel | None = None,
+                 calibrator: Calibrator | None = None, nlp=None) -> None:
+        self.rules = rules or IndonesianCoder()
+        self.model = model
+        self.calibrator = calibrator
+        self.nlp = nlp
+        self.similar: LexiconSimilarity | None = None
+
+    @classmethod
+    def load(cls, path: Path = MODEL_DIR) -> LearnedCoder:
+        return cls(model=EventModel.load(path), calibrator=Calibrator.load(path))
+
+    @classmethod
+    def for_training(cls) -> LearnedCoder:
+        from peristiwa.nlp import load_model
+
+        return cls(nlp=load_model("id"))
+
+    # -- what the model reads ---------------------------------------------------------------------------
+    def views(self, doc: Doc, article: Article, *, rules: bool = True, actors=None) -> list[SentenceView]:
+        rc = self.rules
+        if actors is None:
+            actors = rc.resolver.annotate(doc, article.published)
+        doc_key = _doc_key(doc, article)
+        home = article_country(actors.mentions, HOME)
+        quotes = self._quotes(doc, article, actors)
+        out = []
+        for si, sent in enumerate(_sentences(doc)):
+            out.append(self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes))
+        return out
+
+    def _quotes(self, doc: Doc, article: Article, actors) -> list[Quote]:
+        from peristiwa.events.quotes import find_quotes
+
+        return find_quotes(doc, article.text, actors, self.rules.lex.cues)
+
+    def _view(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str,
+              rules: bool, home: str, quotes: list[Quote]) -> SentenceView:
+        rc = self.rules
+        words = words_of(doc, sent.start, sent.end)
+        matches = [m for m in find_triggers(doc, words, rc.lex) if not _inside_mention(actors, m.start, m.end)]
+        view = SentenceView(doc, sent.start, sent.end, actors, lexicon_by_token(matches), similar=self._similar(doc),
+                            home=home)
+        mentions = actors.in_span(sent.start, sent.end)
+        view.words = words
+        view.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
+        view.attributions = find_attributions(doc, words, mentions, rc.lex.cues)
+        for a in view.attributions:
+            if a.speaker is not None:
+                view.speakers.update(range(a.speaker.start, a.speaker.end))
+        if rules and matches:
+            for ev in rc._sentence(doc, sent, si, actors, article, doc_key):
+                t = _token_at(doc, ev.trigger.start, ev.trigger.end)
+                if t is None:
+                    continue
+                view.rule_events.append((t, ev))
+                view.rule_types.setdefault(t, ev.event)
+                for side, group in (("src", ev.actor), ("tgt", ev.recipient)):
+                    for a in group:
+                        c = _token_at(doc, a.start, a.end)
+                        if c is not None:
+                            m = actors.covering(c)
+                            view.rule_roles[(t, m.head if m is not None else c)] = side
+        return view
+
+    def _similar(self, doc: Doc) -> LexiconSimilarity:
+        if self.similar is None:
+            self.similar = LexiconSimilarity(self.rules.lex, doc.vocab)
+        return self.similar
+
+    # -- coding -----------------------------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article, actors=None) -> tuple[list[Quote], list[Event]]:
+        rc = self.rules
+        if actors is None:
+            actors = rc.resolver.annotate(doc, article.published)
+        quotes = self._quotes(doc, article, actors)
+        doc_key = _doc_key(doc, article)
+        home = article_country(actors.mentions, HOME)
+        events: list[Event] = []
+        for si, sent in enumerate(_sentences(doc)):
+            view = self._view(doc, sent, si, actors, article, doc_key, self.model.settings.rules, home, quotes)
+            events += self.events_of(view, si, article, doc_key)
+        return quotes, events
+
+    def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str) -> list[Event]:
+        keep = self.model.settings.keep
+        kept = [ev for ev, _ in self.candidates(view, si, article, doc_key) if ev.confidence >= keep]
+        return demanded_acts(kept, view.doc.text, self.rules.lex.cues.demand_links)
+
+    def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str
+                   ) -> list[tuple[Event, list[float]]]:
+        """Every event the model proposes and every rule event it did not propose itself, with the
+        features their confidence is computed from: the rules propose, the calibrated model decides."""
+        assert self.model is not None, "no event model loaded"
+        predicted = self.model.predict(view)
+        window = self.model.settings.window
+        out = [self._event(view, si, p, article, doc_key, _twin(view, p, window)) for p in predicted]
+        for t, ev in view.rule_events:
+            if any(abs(p.trigger - t) < window and label_quad(p.label) == ev.quad for p in predicted):
+                continue
+            out.append(self._rule_event(view, t, ev))
+        return out
+
+    def _rule_event(self, view: SentenceView, t: int, ev: Event) -> tuple[Event, list[float]]:
+        """A rule-coded event scored by the model: how likely its word is a trigger of its type, and its
+        participants' role probabilities."""
+        model = self.model
+        label = event_label(ev.event, ev.cameo[:2])
+        probs = model.triggers.proba(trigger_features(view, t))
+        p_event = float(1.0 - probs[model.triggers.labels.index(NONE)])
+        k = model.triggers.labels.index(label) if label in model.triggers.labels else -1
+        p_label = float(probs[k] / p_event) if k >= 0 and p_event > 0 else 0.0
+        roles = {c: (ps, pt) for c, ps, pt in model.role_scores(view, t, label)}
+        p = Predicted(t, label, p_event, p_label)
+        p.best_src = max((roles.get(_token_at(view.doc, a.start, a.end), (0.0, 0.0))[0] for a in ev.actor), default=0.0)
+        p.best_tgt = max((roles.get(_token_at(view.doc, a.start, a.end), (0.0, 0.0))[1] for a in ev.recipient),
+                         default=0.0)
+        m = view.lexicon.get(t)
+        feats = event_features(p, ev.actor, ev.recipient, ev.event, ev.quad, m.pattern.event if m else "",
+                               ev.event, from_rules=True)
+        conf = round(self.calibrator.probability(feats), 3) if self.calibrator else ev.confidence
+        return replace(ev, confidence=conf), feats
+
+    def _event(self, view: SentenceView, si: int, p: Predicted, article: Article, doc_key: str,
+               rule: Event | None = None) -> tuple[Event, list[float]]:
+        """The event of a model prediction. `rule`: the rule coder's event at the same word and quad class,
+        which fills a side the model left empty (the rules read constructions such as a passive subject or a
+        causative's object that the model rarely saw) and names the act more exactly (its CAMEO code)."""
+        doc = view.doc
+        rc = self.rules
+        sent = doc[view.start:view.end]
+        src = _unique([a for c, _ in p.sources for a in actors_of(view, c)])
+        tgt = _unique([a for c, _ in p.targets for a in actors_of(view, c) if all(a.name != b.name for b in src)])
+        if rule is not None and self.model.settings.rule_sides:
+            src = src or [replace(a) for a in rule.actor]
+            tgt = tgt or [replace(a) for a in rule.recipient if all(a.name != b.name for b in src)]
+        quad = label_quad(p.label)
+        named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
+        location = rc._place(sent, p.trigger, view.actors, article)
+        if any(not a.country for a in (*src, *tgt)):
+            where = location.country if location is not None and location.country else ""
+            src, tgt = fill_countries(src, tgt, named, quad, where)
+            here = sentence_country(named, view.home)
+            src = [a if a.country or not here else replace(a, country=here) for a in src]
+            tgt = [a if a.country or not here else replace(a, country=here) for a in tgt]
+        event = label_type(p.label)
+        cameo = label_code(p.label)
+        m = view.lexicon.get(p.trigger)
+        if m is not None and m.pattern.event == event and m.pattern.cameo and lookup(m.pattern.cameo).quad == quad:
+            cameo = m.pattern.cameo
+        if rule is not None and self.model.settings.rule_type:
+            event, cameo = rule.event, rule.cameo
+        row = lookup(cameo)
+        lo, hi = (m.start, m.end) if m is not None and m.start <= p.trigger < m.end else (p.trigger, p.trigger + 1)
+        start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        words = view.words
+        w_idx = next((k for k, w in enumerate(words) if w.start <= lo < w.end), 0)
+        modality = (m.pattern.modality if m is not None and m.pattern.modality else "") or \
+            modality_of(words, w_idx, rc.lex.cues, {x.start for x in view.actors.in_span(view.start, view.end)})
+        speaker = attribution_for(lo, view.attributions)
+        date, precision = rc._date(sent, article)
+        feats = event_features(p, src, tgt, event, quad, m.pattern.event if m is not None else "",
+                               view.rule_types.get(p.trigger, ""), from_rules=False)
+        confidence = round(self.calibrator.probability(feats), 3) if self.calibrator else round(p.p_event, 3)
+        return Event(
+            id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
+            text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
+            trigger=TextSpan(doc.text[start_char:end_char], start_char, end_char),
+            mode=[row.mode] if row.mode else [], context=list(row.context), actor=src, recipient=tgt,
+            modality=modality, attribution=replace(speaker.actor) if speaker is not None else None,
+            date=date, date_precision=precision, location=location, confidence=confidence), feats
+
+
+
+def demanded_acts(events: list[Event], text: str, links: set[str]) -> list[Event]:
+    """'X meminta Y untuk mengakhiri serangan': an act that follows a request through a link word is
+    demanded, not done; with no source of its own it is asked of the request's target (the guideline codes
+    both the request and the demanded act)."""
+    events = sorted(events, key=lambda e: e.trigger.start)
+    for k, e in enumerate(events):
+        if e.modality in ("negated", "demanded"):
+            continue
+        ask = next((r for r in reversed(events[:k]) if r.event == "REQUEST" and r.trigger.end <= e.trigger.start), None)
+        if ask is None:
+            continue
+        between = text[ask.trigger.end:e.trigger.start].lower().split()
+        if len(between) > 10 or not any(w.strip(",.") in links for w in between):
+            continue
+        e.modality = "demanded"
+        if not e.actor and ask.recipient:
+            e.actor = [replace(a) for a in ask.recipient]
+    return events
+
+
+def _twin(view: SentenceView, p: Predicted, window: int) -> Event | None:
+    """The rule coder's event at the prediction's word (or next to it) in the same quad class."""
+    return next((ev for t, ev in view.rule_events
+                 if abs(t - p.trigger) < window and ev.quad == label_quad(p.label)), None)
+
+
+def _doc_key(doc: Doc, article: Article) -> str:
+    return str(doc.user_data.get("doc_id") or hashlib.sha1(article.text.encode()).hexdigest()[:16])
+
+
+def _token_at(doc: Doc, start: int, end: int) -> int | None:
+    t = span_head(doc, start, end)
+    return None if t is None else t.i
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out, seen = [], set()
+    for a in actors:
+        key = (a.start, a.end, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(replace(a))
+    return out

@@ -1,0 +1,58 @@
+"""A multinomial linear classifier over named sparse features plus an optional dense vector.
+
+Training fits scikit-learn's LogisticRegression (peristiwa.events.train); what ships is only its weights
+in one `.npz` (feature names, labels, weight matrix, bias), read here with numpy and no pickle, so the
+run time needs neither scikit-learn nor a matching version of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+
+class LinearModel:
+    def __init__(self, labels: Sequence[str], features: Sequence[str], weights: np.ndarray,
+                 bias: np.ndarray, dense_weights: np.ndarray | None = None) -> None:
+        self.labels = list(labels)
+        self.index = {f: k for k, f in enumerate(features)}
+        self.weights = np.asarray(weights, dtype=np.float32)  # (n_features, n_labels)
+        self.bias = np.asarray(bias, dtype=np.float32)
+        self.dense_weights = None if dense_weights is None or not dense_weights.size else \
+            np.asarray(dense_weights, dtype=np.float32)  # (dense_dim, n_labels)
+
+    @property
+    def dense_dim(self) -> int:
+        return 0 if self.dense_weights is None else self.dense_weights.shape[0]
+
+    def proba(self, features: Iterable[str], dense: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities over `labels` for one example (features absent from training are ignored)."""
+        idx = [k for f in features if (k := self.index.get(f)) is not None]
+        z = self.bias + self.weights[idx].sum(axis=0) if idx else self.bias.copy()
+        if self.dense_weights is not None and dense is not None:
+            z = z + dense @ self.dense_weights
+        z = z - z.max()
+        e = np.exp(z)
+        return e / e.sum()
+
+    def proba_many(self, rows: Sequence[Iterable[str]], dense: np.ndarray | None = None) -> np.ndarray:
+        if not rows:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return np.vstack([self.proba(r, None if dense is None else dense[k]) for k, r in enumerate(rows)])
+
+    # -- files ---------------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        features = sorted(self.index, key=self.index.get)
+        np.savez_compressed(
+            path, labels=np.array(self.labels), features=np.array(features, dtype=str),
+            weights=self.weights.astype(np.float16), bias=self.bias,
+            dense_weights=np.zeros((0, len(self.labels)), np.float32) if self.dense_weights is None
+            else self.dense_weights)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(z["labels"].tolist(), z["features"].tolist(), z["weights"].astype(np.float32),
+                       z["bias"], z["dense_weights"])

@@ -1,0 +1,151 @@
+"""The learned event model: which words of a sentence report an event (and of which type), and which
+words name its source and target.
+
+    model = EventModel.load(path)               # once per process
+    found = model.predict(view)                 # -> [Predicted] for one sentence (a SentenceView)
+
+Two linear classifiers (events.linear) over the features of events.features:
+  1. triggers: every candidate word -> a label of events.labels or "O";
+  2. roles: every (trigger, candidate participant) pair -> "src" | "tgt" | "O".
+`Predicted` carries the probabilities; turning words into actors, and probabilities into a calibrated
+confidence, is the coder's job (events.learned_coder).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from peristiwa.events.features import (
+    SentenceView,
+    role_candidates,
+    role_features,
+    trigger_candidates,
+    trigger_features,
+)
+from peristiwa.events.labels import NONE
+from peristiwa.events.linear import LinearModel
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "id_events"
+
+
+@dataclass
+class Settings:
+    """Decision thresholds, chosen by cross-validation on the training split (written by training)."""
+
+    trigger: float = 0.5  # P(any event) a word needs to be a trigger
+    role: float = 0.4  # P(src) or P(tgt) a word needs to be a participant
+    extra: float = 0.6  # ... to be a second participant on the same side when not listed with the first
+    keep: float = 0.3  # calibrated confidence an event needs to be emitted
+    window: int = 2  # two triggers of one type closer than this are one event
+    rules: bool = True  # the rule coder's events are features and candidates
+    rule_sides: bool = True  # a side the model left empty takes the rule event's participants
+    rule_type: bool = True  # where rules and model agree on the quad class, the rule's type and code
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Settings:
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class Predicted:
+    trigger: int  # token index
+    label: str
+    p_event: float  # P(the word reports any event)
+    p_label: float  # P(this label | the word reports an event)
+    sources: list[tuple[int, float]] = field(default_factory=list)  # (token, P(src))
+    targets: list[tuple[int, float]] = field(default_factory=list)
+    best_src: float = 0.0  # highest P(src) of any candidate, chosen or not
+    best_tgt: float = 0.0
+
+
+class EventModel:
+    def __init__(self, triggers: LinearModel, roles: LinearModel, settings: Settings | None = None) -> None:
+        self.triggers = triggers
+        self.roles = roles
+        self.settings = settings or Settings()
+        self._none = triggers.labels.index(NONE)
+        self._src = roles.labels.index("src")
+        self._tgt = roles.labels.index("tgt")
+
+    @classmethod
+    def load(cls, path: Path = MODEL_DIR) -> EventModel:
+        settings = json.loads((path / "settings.json").read_text(encoding="utf-8"))
+        return cls(LinearModel.load(path / "triggers.npz"), LinearModel.load(path / "roles.npz"),
+                   Settings.from_dict(settings))
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.triggers.save(path / "triggers.npz")
+        self.roles.save(path / "roles.npz")
+        (path / "settings.json").write_text(json.dumps(self.settings.__dict__, indent=2) + "\n", encoding="utf-8")
+
+    # -- prediction ---------------------------------------------------------------------------------
+    def trigger_scores(self, view: SentenceView) -> list[tuple[int, str, float, float]]:
+        """(token, best label, P(event), P(label | event)) for every candidate word."""
+        out = []
+        labels = self.triggers.labels
+        for i in trigger_candidates(view):
+            p = self.triggers.proba(trigger_features(view, i))
+            p_event = float(1.0 - p[self._none])
+            q = p.copy()
+            q[self._none] = -1.0
+            k = int(np.argmax(q))
+            out.append((i, labels[k], p_event, float(p[k] / p_event) if p_event > 0 else 0.0))
+        return out
+
+    def predict(self, view: SentenceView) -> list[Predicted]:
+        s = self.settings
+        scored = [x for x in self.trigger_scores(view) if x[2] >= s.trigger]
+        scored.sort(key=lambda x: -x[2])
+        chosen: list[tuple[int, str, float, float]] = []
+        for x in scored:
+            # a multi-word trigger ("operasi tangkap tangan") lights up more than one word: one event
+            if any(abs(x[0] - c[0]) < s.window and x[1] == c[1] for c in chosen):
+                continue
+            chosen.append(x)
+        chosen.sort(key=lambda x: x[0])
+        return [self.assign_roles(view, Predicted(i, label, pe, pl)) for i, label, pe, pl in chosen]
+
+    def role_scores(self, view: SentenceView, trigger: int, label: str) -> list[tuple[int, float, float]]:
+        out = []
+        for c in role_candidates(view, trigger):
+            p = self.roles.proba(role_features(view, trigger, c, label))
+            out.append((c, float(p[self._src]), float(p[self._tgt])))
+        return out
+
+    def assign_roles(self, view: SentenceView, pred: Predicted) -> Predicted:
+        scores = self.role_scores(view, pred.trigger, pred.label)
+        if not scores:
+            return pred
+        t = self.settings.role
+        pred.best_src = max(x[1] for x in scores)
+        pred.best_tgt = max(x[2] for x in scores)
+        doc = view.doc
+        for k, chosen in ((1, pred.sources), (2, pred.targets)):
+            other = 2 if k == 1 else 1
+            ranked = sorted((x for x in scores if x[k] >= t and x[k] >= x[other]), key=lambda x: -x[k])
+            if not ranked:
+                continue
+            best = ranked[0]
+            chosen.append((best[0], best[k]))
+            # more than one participant on a side: listed together with the best ("Mesir, UEA dan Rusia"),
+            # or as sure as a participant alone can be
+            for x in ranked[1:]:
+                if x[k] >= self.settings.extra or _listed_with(doc, x[0], [c for c, _ in chosen]):
+                    chosen.append((x[0], x[k]))
+        return pred
+
+
+def _listed_with(doc, i: int, chosen: list[int]) -> bool:
+    """Word i is a conjunct of a chosen participant, or the chosen one of it."""
+    t = doc[i]
+    for c in chosen:
+        u = doc[c]
+        if (t.dep_ == "conj" and t.head.i == c) or (u.dep_ == "conj" and u.head.i == i) or \
+                (t.dep_ == "conj" and u.dep_ == "conj" and t.head.i == u.head.i):
+            return True
+    return False

@@ -1,0 +1,328 @@
+"""Training recipe of the learned event model (`make train`, or `python -m peristiwa.events.train`).
+
+    1. parse every gold sentence of events-id/train.gold.jsonl with the shipped id_core pipeline, find its
+       actors (resolver), its lexicon matches and the rule coder's events (features, not answers);
+    2. k-fold cross-validation by article: fit on k-1 folds, code the held-out fold with the full coder,
+       score it with the shared metric; the held-out predictions also fit the confidence calibrator and
+       choose the thresholds;
+    3. fit the trigger and role classifiers on the whole split and write them, with the calibrator, the
+       settings and the cross-validation figures, to data/models/id_events/.
+
+Only the training split is read here. Dev splits are for `make eval`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from peristiwa.events.calibration import Calibrator
+from peristiwa.events.card import write_card
+from peristiwa.events.features import (
+    SentenceView,
+    role_candidates,
+    role_features,
+    trigger_candidates,
+    trigger_features,
+)
+from peristiwa.events.gold import GoldEvent, align, read_gold, span_head
+from peristiwa.events.labels import NONE
+from peristiwa.events.linear import LinearModel
+from peristiwa.events.model import MODEL_DIR, EventModel, Settings
+
+TRAIN = "events-id/train.gold.jsonl"
+
+
+@dataclass
+class Example:
+    row: dict[str, Any]
+    doc: Doc
+    view: SentenceView
+    gold: list[GoldEvent]
+
+    @property
+    def article(self) -> str:
+        return article_of(self.row["line"])
+
+
+def article_of(line: str) -> str:
+    parts = str(line).split(":")
+    return parts[1] if len(parts) > 2 else str(line)
+
+
+# -- step 1: examples --------------------------------------------------------------------------------------
+def prepare(rows: Sequence[dict[str, Any]], coder, *, rules: bool = True) -> list[Example]:
+    """Parse and annotate gold rows the way the coder will see text at run time."""
+    from peristiwa.schema import Article
+
+    nlp = coder.nlp
+    out = []
+    for row, doc in zip(rows, nlp.pipe([r["id_text"] for r in rows], batch_size=64), strict=True):
+        article = Article(text=row["id_text"])
+        views = coder.views(doc, article, rules=rules)
+        # gold rows are single sentences; a row the splitter cuts in two is read as one
+        view = views[0] if len(views) == 1 else _merge(views)
+        out.append(Example(row, doc, view, [_anchor(view, g) for g in align(doc, row)]))
+    return out
+
+
+def _anchor(view: SentenceView, g: GoldEvent) -> GoldEvent:
+    """Where the lexicon knows a word of a multi-word trigger, that word carries the event ("Gelombang
+    protes" -> protes, "rencana kunjungan" -> kunjungan), so that one kind of word is learnt per type."""
+    lo, hi = g.trigger_span
+    if g.trigger in view.lexicon and view.lexicon[g.trigger].pattern.event:
+        return g
+    for i in range(lo, hi):
+        m = view.lexicon.get(i)
+        if m is not None and m.pattern.event and m.pattern.kind != "light":
+            return replace(g, trigger=i)
+    return g
+
+
+def _merge(views: list[SentenceView]) -> SentenceView:
+    first = views[0]
+    merged = replace(first, start=first.start, end=views[-1].end)
+    for v in views[1:]:
+        merged.lexicon = {**merged.lexicon, **v.lexicon}
+        merged.rule_types = {**merged.rule_types, **v.rule_types}
+        merged.rule_roles = {**merged.rule_roles, **v.rule_roles}
+        merged.speakers = merged.speakers | v.speakers
+    return merged
+
+
+# -- step 2: datasets --------------------------------------------------------------------------------------
+def trigger_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str]]:
+    X, y = [], []
+    for ex in examples:
+        gold = {g.trigger: g.label for g in ex.gold}
+        cands = trigger_candidates(ex.view)
+        extra = [i for i in gold if i not in cands]
+        for i in cands + extra:
+            X.append(trigger_features(ex.view, i))
+            y.append(gold.get(i, NONE))
+    return X, y
+
+
+def _covers(view: SentenceView, cand: int, span: tuple[int, int]) -> bool:
+    m = view.actors.covering(cand)
+    lo, hi = (m.start, m.end) if m is not None else (cand, cand + 1)
+    return lo < span[1] and span[0] < hi
+
+
+def role_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str]]:
+    X, y = [], []
+    for ex in examples:
+        for g in ex.gold:
+            cands = role_candidates(ex.view, g.trigger)
+            for c in cands:
+                label = "src" if any(_covers(ex.view, c, s) for s in g.sources) else \
+                    "tgt" if any(_covers(ex.view, c, s) for s in g.targets) else NONE
+                X.append(role_features(ex.view, g.trigger, c, g.label))
+                y.append(label)
+            # a participant no candidate covers still teaches what a participant looks like
+            for side, spans in (("src", g.sources), ("tgt", g.targets)):
+                for s in spans:
+                    if any(_covers(ex.view, c, s) for c in cands):
+                        continue
+                    h = span_head(ex.doc, ex.doc[s[0]].idx, ex.doc[s[1] - 1].idx + 1)
+                    if h is not None and h.i != g.trigger:
+                        X.append(role_features(ex.view, g.trigger, h.i, g.label))
+                        y.append(side)
+    return X, y
+
+
+def fit_linear(X: list[list[str]], y: list[str], *, C: float = 1.0, min_count: int = 1,
+               dense: np.ndarray | None = None) -> LinearModel:
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = defaultdict(int)
+    for row in X:
+        for f in set(row):
+            counts[f] += 1
+    features = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: k for k, f in enumerate(features)}
+    indptr, indices = [0], []
+    for row in X:
+        cols = sorted({index[f] for f in row if f in index})
+        indices += cols
+        indptr.append(len(indices))
+    M = csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=(len(X), len(features)))
+    if dense is not None:
+        M = hstack([M, csr_matrix(dense)]).tocsr()
+    labels = sorted(set(y))
+    clf = LogisticRegression(C=C, max_iter=2000)
+    clf.fit(M, y)
+    classes = list(clf.classes_)
+    W = clf.coef_.T
+    b = clf.intercept_
+    if len(classes) == 2:  # sklearn keeps one column for two classes: make it a two-way softmax
+        W = np.hstack([np.zeros_like(W), W])
+        b = np.array([0.0, b[0]])
+    assert classes == labels
+    Wd = None
+    if dense is not None:
+        W, Wd = W[: len(features)], W[len(features):]
+    # drop features whose weights are all but zero: smaller files, same predictions
+    keep = np.abs(W).max(axis=1) > 1e-4
+    kept = [f for f, k in zip(features, keep, strict=True) if k]
+    return LinearModel(classes, kept, W[keep], b, Wd)
+
+
+def fit_model(examples: Sequence[Example], settings: Settings, *, C_trig: float = 0.5,
+              C_role: float = 0.5) -> EventModel:
+    Xt, yt = trigger_rows(examples)
+    Xr, yr = role_rows(examples)
+    return EventModel(fit_linear(Xt, yt, C=C_trig), fit_linear(Xr, yr, C=C_role), settings)
+
+
+def folds(examples: Sequence[Example], k: int, seed: int = 0) -> list[list[int]]:
+    """Example indices of k folds, whole articles per fold."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, ex in enumerate(examples):
+        by_article[ex.article].append(n)
+    arts = sorted(by_article)
+    random.Random(seed).shuffle(arts)
+    out: list[list[int]] = [[] for _ in range(k)]
+    for n, a in enumerate(arts):
+        out[n % k] += by_article[a]
+    return out
+
+
+def cross_validate(examples: Sequence[Example], coder, settings: Settings, k: int = 5, **fit_kw
+                   ) -> tuple[list[list[tuple[dict, list[float]]]], list[list[int]]]:
+    """Every example's candidate events (event dict, calibration features), each coded by a model that did
+    not see its article; and the folds."""
+    from peristiwa.schema import Article
+
+    fs = folds(examples, k)
+    out: list[list[tuple[dict, list[float]]]] = [[] for _ in examples]
+    for fold in fs:
+        held = set(fold)
+        coder.model = fit_model([ex for n, ex in enumerate(examples) if n not in held], settings, **fit_kw)
+        for n in fold:
+            ex = examples[n]
+            found = coder.candidates(ex.view, 0, Article(text=ex.row["id_text"]), "cv")
+            out[n] = [(asdict(ev), feats) for ev, feats in found]
+    return out, fs
+
+
+def match_flags(scorer, row: dict[str, Any], events: Sequence[dict]) -> list[int]:
+    """Which predicted events the shared metric counts as right (its greedy one-to-one loose matching)."""
+    flags = [0] * len(events)
+    for g in row.get("events") or []:
+        hit = next((i for i, p in enumerate(events) if not flags[i] and scorer.matches(p, g)), None)
+        if hit is not None:
+            flags[hit] = 1
+    return flags
+
+
+def calibrate(scorer, examples: Sequence[Example], cands, fs: list[list[int]]
+              ) -> tuple[Calibrator, list[list[float]]]:
+    """The calibrator fitted on every held-out candidate, and each candidate's probability from a calibrator
+    that did not see its fold (for honest cross-validation figures)."""
+    flags = [match_flags(scorer, ex.row, [e for e, _ in c]) for ex, c in zip(examples, cands, strict=True)]
+    X = [f for c in cands for _, f in c]
+    y = [v for fl in flags for v in fl]
+    full = Calibrator.fit(X, y)
+    probs: list[list[float]] = [[] for _ in examples]
+    for fold in fs:
+        held = set(fold)
+        Xi = [f for n, c in enumerate(cands) if n not in held for _, f in c]
+        yi = [v for n, fl in enumerate(flags) if n not in held for v in fl]
+        cal = Calibrator.fit(Xi, yi)
+        for n in fold:
+            probs[n] = [cal.probability(f) for _, f in cands[n]]
+    return full, probs
+
+
+def kept(cands, probs, keep: float) -> dict[str, list[dict]]:
+    return {n: [e for (e, _), p in zip(c, pr, strict=True) if p >= keep] for n, c, pr in zip(
+        range(len(cands)), cands, probs, strict=True)}
+
+
+def score_kept(scorer, examples: Sequence[Example], cands, probs, keep: float, **kw) -> dict[str, Any]:
+    k = kept(cands, probs, keep)
+    pred = {str(ex.row["line"]): k[n] for n, ex in enumerate(examples)}
+    return scorer.score([ex.row for ex in examples], pred, **kw)
+
+
+def choose_keep(scorer, examples, cands, probs, slack: float = 0.01) -> float:
+    """The lowest confidence threshold whose cross-validated F1 is within `slack` of the best: F1 is flat near
+    its peak, and there the threshold that keeps more events serves a reader better (confidence still lets
+    a user ask for fewer, surer events)."""
+    grid = [x / 100 for x in range(10, 71, 2)]
+    f1 = {t: score_kept(scorer, examples, cands, probs, t)["F1"] for t in grid}
+    best = max(f1.values())
+    return min(t for t in grid if f1[t] >= best - slack)
+
+
+def fold_scores(scorer, examples, cands, probs, keep: float, fs: list[list[int]]) -> list[float]:
+    out = []
+    for fold in fs:
+        sub = [examples[n] for n in fold]
+        out.append(score_kept(scorer, sub, [cands[n] for n in fold], [probs[n] for n in fold], keep)["F1"])
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="train the learned Indonesian event model")
+    ap.add_argument("--shared", default="../shared/data")
+    ap.add_argument("--out", default=str(MODEL_DIR))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (tests)")
+    ap.add_argument("--no-rules", action="store_true", help="the model alone: no rule coder features")
+    a = ap.parse_args(argv)
+    report = train(Path(a.shared), Path(a.out), folds_k=a.folds, limit=a.limit, rules=not a.no_rules)
+    print(json.dumps(report["cv"], indent=2))
+
+
+def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: bool = True,
+          log=print) -> dict[str, Any]:
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.events.scoring import load_scorer
+
+    scorer = load_scorer(shared)
+    t0 = time.time()
+    rows = read_gold(shared / TRAIN)
+    if limit:
+        rows = rows[:limit]
+    coder = LearnedCoder.for_training()
+    examples = prepare(rows, coder, rules=rules)
+    log(f"{len(examples)} training sentences prepared in {time.time() - t0:.0f} s")
+    settings = Settings(trigger=0.15, role=0.35, keep=0.0, rules=rules)
+    cands, fs = cross_validate(examples, coder, settings, k=folds_k)
+    log(f"{folds_k}-fold cross-validation coded in {time.time() - t0:.0f} s")
+    calibrator, probs = calibrate(scorer, examples, cands, fs)
+    settings.keep = choose_keep(scorer, examples, cands, probs)
+    loose = score_kept(scorer, examples, cands, probs, settings.keep)
+    strict = score_kept(scorer, examples, cands, probs, settings.keep, strict=True)
+    per_fold = fold_scores(scorer, examples, cands, probs, settings.keep, fs)
+    cv = {"folds": folds_k, "sentences": len(examples), "keep": settings.keep,
+          "loose": {k: round(loose[k], 4) for k in ("P", "R", "F1")},
+          "strict": {k: round(strict[k], 4) for k in ("P", "R", "F1")},
+          "loose_f1_per_fold": [round(x, 4) for x in per_fold],
+          "loose_f1_mean": round(float(np.mean(per_fold)), 4), "loose_f1_sd": round(float(np.std(per_fold)), 4)}
+    model = fit_model(examples, settings)
+    model.save(out)
+    calibrator.save(out)
+    files = {f.name: f.stat().st_size for f in out.iterdir() if f.suffix in (".npz", ".json")}
+    info = {"cv": cv, "data": TRAIN, "settings": asdict(settings), "files": files}
+    (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    write_card(out)
+    log(f"model written to {out} in {time.time() - t0:.0f} s")
+    return {"cv": cv}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The learned event coder: its training recipe, the shipped model, and countries from context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peristiwa.actors.context import article_country, sentence_country
+from peristiwa.events.model import MODEL_DIR
+from peristiwa.schema import Actor
+
+MODELS = MODEL_DIR.parent
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from peristiwa.nlp import load_model
+
+    model = load_model("id")
+    if model is None:
+        pytest.skip("no Indonesian model shipped")
+    return model
+
+
+def _code(nlp, text: str):
+    from peristiwa.events import load_coder
+    from peristiwa.schema import Article
+
+    return load_coder("id", nlp).code(nlp(text), Article(text=text))[1]
+
+
+def test_training_recipe_runs_end_to_end_on_a_small_split(shared: Path, tmp_path: Path, nlp) -> None:
+    """The recipe's command line, in its own process (scikit-learn then stays out of this one's BLAS)."""
+    import json
+    import subprocess
+    import sys
+
+    from peristiwa.events.learned_coder import LearnedCoder
+
+    subprocess.run([sys.executable, "-m", "peristiwa.events.train", "--shared", str(shared), "--out",
+                    str(tmp_path), "--folds", "2", "--limit", "160"], check=True, capture_output=True, timeout=600)
+    for name in ("triggers.npz", "roles.npz", "settings.json", "calibration.json", "training.json",
+                 "MODEL_CARD.md"):
+        assert (tmp_path / name).is_file(), name
+    cv = json.loads((tmp_path / "training.json").read_text(encoding="utf-8"))["cv"]
+    assert cv["sentences"] == 160 and len(cv["loose_f1_per_fold"]) == 2
+    assert 0.0 <= cv["loose"]["F1"] <= 1.0
+    coder = LearnedCoder.load(tmp_path)
+    text = "Polisi menangkap dua tersangka di Jakarta."
+    from peristiwa.schema import Article
+
+    _, events = coder.code(nlp(text), Article(text=text))
+    assert all(0.0 <= e.confidence <= 1.0 for e in events)
+
+
+def test_shipped_model_codes_the_seed(seed_path: Path) -> None:
+    from peristiwa.ingest.files import read_file
+    from peristiwa.pipeline import Pipeline
+
+    result = next(Pipeline().run([read_file(seed_path)]))
+    assert result.error is None and result.events
+    text = result.article.text
+    for e in result.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert 0.0 < e.confidence < 1.0
+        assert e.actor or e.recipient
+    # Trump's call to Haftar, Turkey's supplies to Tripoli
+    pairs = {(e.event, a.name, b.name) for e in result.events for a in e.actor for b in e.recipient}
+    assert ("CONSULT", "Donald Trump", "Khalifa Haftar") in pairs
+    assert any(t == "REQUEST" and a == "United States" for t, a, _ in pairs)
+
+
+def test_a_generic_actor_takes_the_country_of_its_context(nlp) -> None:
+    events = _code(nlp, "Polisi menangkap dua tersangka pembunuhan di sebuah rumah kontrakan pada Senin malam.")
+    arrest = [e for e in events if e.event == "COERCE"]
+    assert arrest, [(e.event, e.trigger.text) for e in events]
+    assert {a.country for a in arrest[0].actor} == {"IDN"}  # an Indonesian article's police: Indonesia's
+
+
+def test_context_country_rules() -> None:
+    assert sentence_country({"PHL"}, "IDN") == "PHL"  # the one foreign state the sentence names
+    assert sentence_country({"PHL", "IDN"}, "IDN") == "PHL"
+    assert sentence_country({"PHL", "MYS"}, "IDN") == "IDN"  # two foreign states: no way to choose
+    assert sentence_country({"UNO"}, "IDN") == "IDN"  # the UN is no state
+
+    class M:
+        def __init__(self, country: str, kind: str = "country") -> None:
+            self.actor = Actor("x", 0, 1, "x", country)
+            self.kind = kind
+
+    assert article_country([M("MMR"), M("MMR"), M("MMR"), M("IDN")], "IDN") == "MMR"
+    assert article_country([M("MMR"), M("MMR"), M("IDN")], "IDN") == "IDN"  # twice is not what it is about
+    assert article_country([M("MMR", "pronoun")] * 5, "IDN") == "IDN"
+
+
+def test_shipped_models_fit_the_size_budget() -> None:
+    total = sum(f.stat().st_size for f in MODELS.rglob("*") if f.is_file())
+    names = Path(MODELS.parent / "nlp" / "ner_names.tsv")
+    total += names.stat().st_size if names.is_file() else 0
+    assert total <= 60 * 1024 * 1024, f"{total / 2**20:.1f} MB of shipped models"
