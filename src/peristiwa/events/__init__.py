@@ -22,8 +22,17 @@ class Coder(Protocol):
 
 
 def load_coder(lang: str, nlp: Language) -> Coder | None:
-    """The event coder for `lang`, or None when peristiwa has no coder for that language yet."""
+    """The event coder for `lang`, or None when peristiwa has no coder for that language yet.
+
+    Indonesian: the learned coder (rules propose, the trained model decides) when its model ships; the
+    environment variable PERISTIWA_ID_CODER=rules picks the rule coder alone (the lexicon-only baseline)."""
     if lang == "id":
+        import os
+
+        if os.environ.get("PERISTIWA_ID_CODER", "learned") == "rules":
+            from peristiwa.events.coder import IndonesianCoder
+
+            return IndonesianCoder()
         from peristiwa.events.learned_coder import LearnedCoder
         from peristiwa.events.model import MODEL_DIR
 

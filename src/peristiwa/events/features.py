@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from peristiwa.events.matcher import Match
 
@@ -22,8 +22,46 @@ ARG_POS = {"NOUN", "PROPN", "PRON"}
 # Modifiers inside a noun phrase: they are part of their head's phrase, never a participant of their own.
 INNER_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "fixed", "det", "nummod", "case", "punct",
               "goeswith"}
-TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX", "X"}
+# Parts of speech of possible triggers; names, adverbs and auxiliaries are one only where the lexicon says so
+# (in the training split they carry 30 of 1,298 triggers, and half the words of a news sentence).
+TRIGGER_POS = {"VERB", "NOUN", "ADJ"}
 _MAX_PATH = 4
+NEAR_LEXICON = 0.55  # cosine to a lexicon word of some type that makes an unknown word a candidate
+
+
+@dataclass
+class TokenTable:
+    """The parse of a Doc as plain lists, read once: features look words up here instead of creating a
+    spaCy Token per look-up (which was most of the model's time)."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    ent: list[str]
+    shape: list[str]
+    skip: list[bool]  # punctuation, space or number: never a trigger
+    children: list[list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        lower, lemma, pos, dep, head, ent, shape, skip = [], [], [], [], [], [], [], []
+        children: list[list[int]] = [[] for _ in range(len(doc))]
+        for t in doc:
+            lower.append(t.lower_)
+            lemma.append(t.lemma_.lower())
+            pos.append(t.pos_)
+            dep.append(t.dep_)
+            h = t.head.i
+            head.append(h)
+            if h != t.i:
+                children[h].append(t.i)
+            ent.append(t.ent_type_)
+            text = t.text
+            shape.append("UP" if t.is_upper and len(text) > 1 else "Tt" if t.is_title else "lo")
+            skip.append(t.is_punct or t.is_space or t.like_num)
+        return cls(lower, lemma, pos, dep, head, ent, shape, skip, children)
 
 
 @dataclass
@@ -32,6 +70,7 @@ class SentenceView:
     start: int
     end: int
     actors: object  # actors.resolver.DocActors
+    table: TokenTable | None = None
     lexicon: dict[int, Match] = field(default_factory=dict)  # token -> lexicon match covering it
     rule_types: dict[int, str] = field(default_factory=dict)  # trigger head token -> rule event type
     rule_events: list = field(default_factory=list)  # (trigger token, schema.Event) of the rule coder
@@ -39,12 +78,19 @@ class SentenceView:
     speakers: set[int] = field(default_factory=set)  # tokens of attributed speakers ("kata X")
     similar: LexiconSimilarity | None = None
     home: str = ""  # the article's own country (actors.context.article_country)
+    n_mentions: int = 0  # actor mentions in the sentence
     words: list = field(default_factory=list)  # events.matcher.Word of the sentence
     quotes: list = field(default_factory=list)  # (start char, end char, speaker Actor | None) over the sentence
     attributions: list = field(default_factory=list)  # events.attribution.Attribution
 
     def tokens(self) -> range:
         return range(self.start, self.end)
+
+    @property
+    def t(self) -> TokenTable:
+        if self.table is None:
+            self.table = TokenTable.of(self.doc)
+        return self.table
 
 
 class LexiconSimilarity:
@@ -75,15 +121,14 @@ class LexiconSimilarity:
         self.owner = np.array(owner, dtype=np.int64)
         self._cache: dict[str, np.ndarray] = {}
 
-    def scores(self, token: Token) -> np.ndarray:
+    def scores(self, vocab, lower: str, lemma: str) -> np.ndarray:
         """Highest cosine of the word (its form or its lemma) to any lexicon word of each type."""
-        key = token.lower_
+        key = lower
         got = self._cache.get(key)
         if got is not None:
             return got
         out = np.zeros(len(self.types), np.float32)
-        vocab = token.vocab
-        for w in {token.lower_, token.lemma_.lower()}:
+        for w in {lower, lemma}:
             lex = vocab[w]
             if not lex.has_vector or not len(self.owner):
                 continue
@@ -105,28 +150,22 @@ def lexicon_by_token(matches: Iterable[Match]) -> dict[int, Match]:
 
 
 # -- triggers ---------------------------------------------------------------------------------------------
-def trigger_candidates(view: SentenceView) -> list[int]:
-    doc = view.doc
+def trigger_candidates(view: SentenceView, known: frozenset[str] | None = None) -> list[int]:
+    """Words that may report an event. With `known` (the forms and lemmas of the training split's triggers),
+    a word must also be one of them, be in the event lexicon, or come close to the lexicon's words in the
+    vectors: a word that is none of these was below any useful probability on held-out folds, and skipping
+    it is most of the model's speed."""
+    t = view.t
     out = []
     for i in view.tokens():
-        t = doc[i]
-        if t.is_punct or t.is_space or t.like_num:
+        if t.skip[i] or not (t.pos[i] in TRIGGER_POS or i in view.lexicon):
             continue
-        if t.pos_ in TRIGGER_POS or i in view.lexicon:
-            out.append(i)
+        if known is not None and i not in view.lexicon and t.lower[i] not in known and t.lemma[i] not in known:
+            sim = view.similar.scores(view.doc.vocab, t.lower[i], t.lemma[i]) if view.similar is not None else None
+            if sim is None or float(sim.max()) < NEAR_LEXICON:
+                continue
+        out.append(i)
     return out
-
-
-def _shape(t: Token) -> str:
-    if t.is_upper and len(t.text) > 1:
-        return "UP"
-    if t.is_title:
-        return "Tt"
-    return "lo"
-
-
-def _word(doc: Doc, i: int, lo: int, hi: int) -> str:
-    return doc[i].lower_ if lo <= i < hi else "<s>"
 
 
 def _prefix(w: str) -> str:
@@ -143,52 +182,61 @@ def _suffix(w: str) -> str:
     return ""
 
 
+_ARG_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "iobj", "nmod", "nmod:poss", "flat")
+_CLAUSE_DEPS = ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj")
+
+
 def trigger_features(view: SentenceView, i: int) -> list[str]:
-    doc, lo, hi = view.doc, view.start, view.end
-    t = doc[i]
-    w, lem = t.lower_, t.lemma_.lower()
+    lo, hi = view.start, view.end
+    t = view.t
+    lower, lemma, pos, dep, head = t.lower, t.lemma, t.pos, t.dep, t.head
+    w, lem, p_ = lower[i], lemma[i], pos[i]
+
+    def word(k: int) -> str:
+        return lower[k] if lo <= k < hi else "<s>"
+
     pre, suf = _prefix(w), _suffix(w)
-    f = ["bias", f"w={w}", f"lem={lem}", f"pos={t.pos_}", f"dep={t.dep_}", f"lem|pos={lem}|{t.pos_}",
-         f"pre={pre}", f"suf={suf}", f"pre|suf={pre}|{suf}", f"pre|lem={pre}|{lem}", f"shape={_shape(t)}",
-         f"hlem={t.head.lemma_.lower()}", f"dep|hpos={t.dep_}|{t.head.pos_}",
-         f"w-1={_word(doc, i - 1, lo, hi)}", f"w+1={_word(doc, i + 1, lo, hi)}",
-         f"w-2={_word(doc, i - 2, lo, hi)}", f"w+2={_word(doc, i + 2, lo, hi)}",
-         f"w-1|w={_word(doc, i - 1, lo, hi)}|{w}", f"w|w+1={w}|{_word(doc, i + 1, lo, hi)}"]
+    h = head[i]
+    f = ["bias", f"w={w}", f"lem={lem}", f"pos={p_}", f"dep={dep[i]}", f"lem|pos={lem}|{p_}",
+         f"pre={pre}", f"suf={suf}", f"pre|suf={pre}|{suf}", f"pre|lem={pre}|{lem}", f"shape={t.shape[i]}",
+         f"hlem={lemma[h]}", f"dep|hpos={dep[i]}|{pos[h]}",
+         f"w-1={word(i - 1)}", f"w+1={word(i + 1)}", f"w-2={word(i - 2)}", f"w+2={word(i + 2)}",
+         f"w-1|w={word(i - 1)}|{w}", f"w|w+1={w}|{word(i + 1)}"]
     if i == lo:
         f.append("first")
     actors = view.actors
-    for c in t.children:
-        f.append(f"cdep={c.dep_}")
-        if c.dep_ in ("obj", "obl", "nmod", "xcomp", "ccomp"):
-            f.append(f"c:{c.dep_}={c.lemma_.lower()}")
-        if c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "iobj", "nmod", "nmod:poss", "flat"):
-            cm = actors.covering(c.i)
+    for c in t.children[i]:
+        d = dep[c]
+        f.append(f"cdep={d}")
+        if d in ("obj", "obl", "nmod", "xcomp", "ccomp"):
+            f.append(f"c:{d}={lemma[c]}")
+        if d in _ARG_DEPS:
+            cm = actors.covering(c)
             # who takes part decides whether a verb is a political act ("polisi menangkap" vs "menangkap ikan")
             kind = "none" if cm is None else f"{cm.kind}/{cm.actor.sector or '-'}"
-            f += [f"arg:{c.dep_}={kind}", f"arg:{c.dep_}|lem={kind}|{lem}"]
-            if c.dep_ == "obl":
-                case = next((x.lower_ for x in c.children if x.dep_ == "case"), "")
+            f += [f"arg:{d}={kind}", f"arg:{d}|lem={kind}|{lem}"]
+            if d == "obl":
+                case = next((lower[x] for x in t.children[c] if dep[x] == "case"), "")
                 f.append(f"obl_case={case}")
     # a clause that describes someone ("yang direbut Israel") rarely reports a new act
-    anc = t
+    anc = i
     for _ in range(3):
-        if anc.dep_ in ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"):
-            f.append(f"under={anc.dep_}")
+        if dep[anc] in _CLAUSE_DEPS:
+            f.append(f"under={dep[anc]}")
             break
-        if anc.head.i == anc.i:
+        if head[anc] == anc:
             f.append("under=root")
             break
-        anc = anc.head
-    n_mentions = len(actors.in_span(lo, hi))
-    f.append(f"mentions={min(n_mentions, 4)}")
-    if t.ent_type_:
-        f.append(f"ent={t.ent_type_}")
+        anc = head[anc]
+    f.append(f"mentions={min(view.n_mentions, 4)}")
+    if t.ent[i]:
+        f.append(f"ent={t.ent[i]}")
     m = view.lexicon.get(i)
     if m is not None:
         p = m.pattern
         role = "head" if i == m.head else "in"
         f += [f"lex={p.event}", f"lexc={p.cameo[:2]}", f"lexk={p.kind}", f"lex|role={p.event}|{role}",
-              f"lex|pos={p.event}|{t.pos_}"]
+              f"lex|pos={p.event}|{p_}"]
         if m.light is not None:
             f.append("lex_light")
         if p.modality:
@@ -199,13 +247,13 @@ def trigger_features(view: SentenceView, i: int) -> list[str]:
     if rule:
         f += [f"rule={rule}", "rule_any"]
     if view.similar is not None:
-        sims = view.similar.scores(t)
+        sims = view.similar.scores(view.doc.vocab, w, lem)
         k = int(np.argmax(sims))
         top = float(sims[k])
         if top >= 0.4:
             band = "9" if top >= 0.9 else "7" if top >= 0.7 else "5" if top >= 0.55 else "4"
             f += [f"sim={view.similar.types[k]}", f"sim={view.similar.types[k]}|{band}", f"simband={band}"]
-    mention = view.actors.covering(i)
+    mention = actors.covering(i)
     if mention is not None:
         f.append(f"inmention={mention.kind}")
     if i in view.speakers:
@@ -231,7 +279,7 @@ def _unit(v: np.ndarray) -> np.ndarray:
 # -- roles ------------------------------------------------------------------------------------------------
 def role_candidates(view: SentenceView, trigger: int) -> list[int]:
     """Words that may be a participant: a mention's head, or the head of a noun phrase."""
-    doc, actors = view.doc, view.actors
+    actors, t = view.actors, view.t
     out: list[int] = []
     seen: set[int] = set()
     for i in view.tokens():
@@ -246,8 +294,7 @@ def role_candidates(view: SentenceView, trigger: int) -> list[int]:
                 seen.add(h)
                 out.append(h)
             continue
-        t = doc[i]
-        if t.pos_ in ARG_POS and t.dep_ not in INNER_DEPS and i not in seen:
+        if t.pos[i] in ARG_POS and t.dep[i] not in INNER_DEPS and i not in seen:
             seen.add(i)
             out.append(i)
     return out
@@ -259,45 +306,46 @@ def _agents() -> frozenset[str]:
     return participant_words().agent_nouns
 
 
-def _path(doc: Doc, a: int, b: int) -> str:
+def _path(t: TokenTable, a: int, b: int) -> str:
     """Dependency labels from a up to the lowest common ancestor and down to b ('^' up, 'v' down)."""
+    head, dep = t.head, t.dep
     up_a = [a]
-    while doc[up_a[-1]].head.i != up_a[-1] and len(up_a) < 12:
-        up_a.append(doc[up_a[-1]].head.i)
+    while head[up_a[-1]] != up_a[-1] and len(up_a) < 12:
+        up_a.append(head[up_a[-1]])
     up_b = [b]
-    while doc[up_b[-1]].head.i != up_b[-1] and len(up_b) < 12:
-        up_b.append(doc[up_b[-1]].head.i)
+    while head[up_b[-1]] != up_b[-1] and len(up_b) < 12:
+        up_b.append(head[up_b[-1]])
     common = next((x for x in up_a if x in up_b), None)
     if common is None:
         return "none"
     ka, kb = up_a.index(common), up_b.index(common)
     if ka + kb > _MAX_PATH:
         return "far"
-    ups = [f"^{doc[x].dep_}" for x in up_a[:ka]]
-    downs = [f"v{doc[x].dep_}" for x in reversed(up_b[:kb])]
+    ups = [f"^{dep[x]}" for x in up_a[:ka]]
+    downs = [f"v{dep[x]}" for x in reversed(up_b[:kb])]
     return "".join(ups + downs) or "self"
 
 
-def _case_word(doc: Doc, i: int, lo: int) -> str:
+def _case_word(t: TokenTable, i: int, lo: int) -> str:
     """The preposition that marks a participant ('oleh X', 'kepada X', 'terhadap X'), if any."""
-    for c in doc[i].children:
-        if c.dep_ == "case":
-            return c.lower_
+    for c in t.children[i]:
+        if t.dep[c] == "case":
+            return t.lower[c]
     j = i - 1
-    while j >= lo and doc[j].dep_ in INNER_DEPS and doc[j].dep_ != "case" and not doc[j].is_punct:
+    while j >= lo and t.dep[j] in INNER_DEPS and t.dep[j] != "case" and t.pos[j] != "PUNCT":
         j -= 1
-    return doc[j].lower_ if j >= lo and doc[j].pos_ == "ADP" else ""
+    return t.lower[j] if j >= lo and t.pos[j] == "ADP" else ""
 
 
-def _voice(t: Token) -> str:
-    w = t.lower_
-    if w.startswith(("di", "ter")) and t.pos_ == "VERB" and not w.startswith(("dia", "dik")):
+def _voice(t: TokenTable, i: int) -> str:
+    w, pos = t.lower[i], t.pos[i]
+    if w.startswith(("di", "ter")) and pos == "VERB" and not w.startswith(("dia", "dik")):
         return "passive"
     if w.startswith("ber"):
         return "ber"
     if w.startswith("me"):
         return "active"
-    return t.pos_.lower()
+    return pos.lower()
 
 
 def _bucket(n: int) -> str:
@@ -305,30 +353,32 @@ def _bucket(n: int) -> str:
 
 
 def role_features(view: SentenceView, trigger: int, cand: int, label: str) -> list[str]:
-    doc, lo = view.doc, view.start
-    t, c = doc[trigger], doc[cand]
+    lo = view.start
+    t = view.t
+    lower, pos, dep = t.lower, t.pos, t.dep
     direction = "L" if cand < trigger else "R"
     dist = _bucket(abs(cand - trigger))
-    path = _path(doc, trigger, cand)
-    case = _case_word(doc, cand, lo)
-    voice = _voice(t)
+    path = _path(t, trigger, cand)
+    case = _case_word(t, cand, lo)
+    voice = _voice(t, trigger)
     etype = label.split(":", 1)[0]
     between = range(min(cand, trigger) + 1, max(cand, trigger))
-    n_verbs = sum(1 for k in between if doc[k].pos_ == "VERB")
+    n_verbs = min(3, sum(1 for k in between if pos[k] == "VERB"))
     f = ["bias", f"dir={direction}", f"dist={dist}", f"dir|dist={direction}|{dist}", f"path={path}",
          f"path|voice={path}|{voice}", f"case={case}", f"case|voice={case}|{voice}", f"case|type={case}|{etype}",
          f"dir|voice={direction}|{voice}", f"type={etype}", f"type|dir={etype}|{direction}",
-         f"cpos={c.pos_}", f"cdep={c.dep_}", f"cdep|voice={c.dep_}|{voice}", f"tpos={t.pos_}",
-         f"verbs={min(n_verbs, 3)}", f"dir|verbs={direction}|{min(n_verbs, 3)}", f"clem={c.lemma_.lower()}",
-         f"tlem|dir={t.lemma_.lower()}|{direction}"]
-    if any(doc[k].text == "," for k in between):
+         f"cpos={pos[cand]}", f"cdep={dep[cand]}", f"cdep|voice={dep[cand]}|{voice}", f"tpos={pos[trigger]}",
+         f"verbs={n_verbs}", f"dir|verbs={direction}|{n_verbs}", f"clem={t.lemma[cand]}",
+         f"tlem|dir={t.lemma[trigger]}|{direction}"]
+    words = {lower[k] for k in between}
+    if "," in words:
         f.append("comma")
-    if any(doc[k].lower_ in ("yang",) for k in between):
+    if "yang" in words:
         f.append("yang")
-    if any(doc[k].lower_ == "oleh" for k in between):
+    if "oleh" in words:
         f.append("oleh_between")
-    if c.ent_type_:
-        f.append(f"ent={c.ent_type_}")
+    if t.ent[cand]:
+        f.append(f"ent={t.ent[cand]}")
     m = view.actors.covering(cand)
     if m is not None:
         a = m.actor
@@ -336,16 +386,16 @@ def role_features(view: SentenceView, trigger: int, cand: int, label: str) -> li
               f"mkind|dir={m.kind}|{direction}", f"mvia={m.via}"]
     else:
         f.append("nomention")
-        lem = c.lemma_.lower()
-        f += [f"cpre={_prefix(c.lower_)}", f"csuf={_suffix(c.lower_)}",
-              f"agent_noun={c.lower_ in _agents() or lem in _agents()}"]
+        w = lower[cand]
+        agents = _agents()
+        f += [f"cpre={_prefix(w)}", f"csuf={_suffix(w)}", f"agent_noun={w in agents or t.lemma[cand] in agents}"]
     if cand in view.speakers:
         f.append("speaker")
     rule = view.rule_roles.get((trigger, cand))
     if rule:
         f += [f"rule={rule}", f"rule|type={rule}|{etype}"]
-    if c.head.i == trigger:
-        f.append(f"child={c.dep_}")
-    if t.head.i == cand:
-        f.append(f"parent={t.dep_}")
+    if t.head[cand] == trigger:
+        f.append(f"child={dep[cand]}")
+    if t.head[trigger] == cand:
+        f.append(f"parent={dep[trigger]}")
     return f

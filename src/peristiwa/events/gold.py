@@ -34,7 +34,8 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def span_head(doc: Doc, start: int, end: int) -> Token | None:
     """The token of the character span [start, end) whose head lies outside the span (the first such)."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="expand") if 0 <= start < end else None
+    toks = [t for t in span if not t.is_space] if span is not None else []
     if not toks:
         return None
     inside = {t.i for t in toks}

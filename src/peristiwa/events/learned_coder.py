@@ -22,6 +22,7 @@ from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
 from peristiwa.events.features import (
     LexiconSimilarity,
     SentenceView,
+    TokenTable,
     lexicon_by_token,
     trigger_features,
 )
@@ -67,9 +68,10 @@ class LearnedCoder:
         doc_key = _doc_key(doc, article)
         home = article_country(actors.mentions, HOME)
         quotes = self._quotes(doc, article, actors)
+        table = TokenTable.of(doc)
         out = []
         for si, sent in enumerate(_sentences(doc)):
-            out.append(self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes))
+            out.append(self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes, table))
         return out
 
     def _quotes(self, doc: Doc, article: Article, actors) -> list[Quote]:
@@ -78,13 +80,14 @@ class LearnedCoder:
         return find_quotes(doc, article.text, actors, self.rules.lex.cues)
 
     def _view(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str,
-              rules: bool, home: str, quotes: list[Quote]) -> SentenceView:
+              rules: bool, home: str, quotes: list[Quote], table: TokenTable) -> SentenceView:
         rc = self.rules
         words = words_of(doc, sent.start, sent.end)
         matches = [m for m in find_triggers(doc, words, rc.lex) if not _inside_mention(actors, m.start, m.end)]
-        view = SentenceView(doc, sent.start, sent.end, actors, lexicon_by_token(matches), similar=self._similar(doc),
-                            home=home)
+        view = SentenceView(doc, sent.start, sent.end, actors, table, lexicon_by_token(matches),
+                            similar=self._similar(doc), home=home)
         mentions = actors.in_span(sent.start, sent.end)
+        view.n_mentions = len(mentions)
         view.words = words
         view.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
         view.attributions = find_attributions(doc, words, mentions, rc.lex.cues)
@@ -119,16 +122,18 @@ class LearnedCoder:
         quotes = self._quotes(doc, article, actors)
         doc_key = _doc_key(doc, article)
         home = article_country(actors.mentions, HOME)
+        table = TokenTable.of(doc)
         events: list[Event] = []
         for si, sent in enumerate(_sentences(doc)):
-            view = self._view(doc, sent, si, actors, article, doc_key, self.model.settings.rules, home, quotes)
+            view = self._view(doc, sent, si, actors, article, doc_key, self.model.settings.rules, home, quotes,
+                              table)
             events += self.events_of(view, si, article, doc_key)
         return quotes, events
 
     def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str) -> list[Event]:
         keep = self.model.settings.keep
         kept = [ev for ev, _ in self.candidates(view, si, article, doc_key) if ev.confidence >= keep]
-        return demanded_acts(kept, view.doc.text, self.rules.lex.cues.demand_links)
+        return demanded_acts(kept, article.text, self.rules.lex.cues.demand_links)
 
     def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str
                    ) -> list[tuple[Event, list[float]]]:
@@ -208,7 +213,7 @@ class LearnedCoder:
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
             text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
-            trigger=TextSpan(doc.text[start_char:end_char], start_char, end_char),
+            trigger=TextSpan(article.text[start_char:end_char], start_char, end_char),
             mode=[row.mode] if row.mode else [], context=list(row.context), actor=src, recipient=tgt,
             modality=modality, attribution=replace(speaker.actor) if speaker is not None else None,
             date=date, date_precision=precision, location=location, confidence=confidence), feats

@@ -38,9 +38,27 @@ class LinearModel:
         return e / e.sum()
 
     def proba_many(self, rows: Sequence[Iterable[str]], dense: np.ndarray | None = None) -> np.ndarray:
-        if not rows:
+        """Probabilities for many examples at once (one gather and one segment sum: a sentence's words)."""
+        n = len(rows)
+        if not n:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return np.vstack([self.proba(r, None if dense is None else dense[k]) for k, r in enumerate(rows)])
+        index = self.index
+        idx: list[int] = []
+        owner: list[int] = []
+        for k, row in enumerate(rows):
+            for f in row:
+                j = index.get(f)
+                if j is not None:
+                    idx.append(j)
+                    owner.append(k)
+        z = np.tile(self.bias, (n, 1))
+        if idx:
+            np.add.at(z, np.asarray(owner), self.weights[np.asarray(idx)])
+        if self.dense_weights is not None and dense is not None:
+            z = z + dense @ self.dense_weights
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
 
     # -- files ---------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:

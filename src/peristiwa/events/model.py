@@ -63,10 +63,12 @@ class Predicted:
 
 
 class EventModel:
-    def __init__(self, triggers: LinearModel, roles: LinearModel, settings: Settings | None = None) -> None:
+    def __init__(self, triggers: LinearModel, roles: LinearModel, settings: Settings | None = None,
+                 known: frozenset[str] | None = None) -> None:
         self.triggers = triggers
         self.roles = roles
         self.settings = settings or Settings()
+        self.known = known  # forms and lemmas of the training triggers (features.trigger_candidates)
         self._none = triggers.labels.index(NONE)
         self._src = roles.labels.index("src")
         self._tgt = roles.labels.index("tgt")
@@ -74,22 +76,28 @@ class EventModel:
     @classmethod
     def load(cls, path: Path = MODEL_DIR) -> EventModel:
         settings = json.loads((path / "settings.json").read_text(encoding="utf-8"))
+        known = path / "trigger_words.json"
         return cls(LinearModel.load(path / "triggers.npz"), LinearModel.load(path / "roles.npz"),
-                   Settings.from_dict(settings))
+                   Settings.from_dict(settings),
+                   frozenset(json.loads(known.read_text(encoding="utf-8"))) if known.is_file() else None)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.triggers.save(path / "triggers.npz")
         self.roles.save(path / "roles.npz")
         (path / "settings.json").write_text(json.dumps(self.settings.__dict__, indent=2) + "\n", encoding="utf-8")
+        if self.known is not None:
+            (path / "trigger_words.json").write_text(json.dumps(sorted(self.known), ensure_ascii=False, indent=0)
+                                                     + "\n", encoding="utf-8")
 
     # -- prediction ---------------------------------------------------------------------------------
     def trigger_scores(self, view: SentenceView) -> list[tuple[int, str, float, float]]:
         """(token, best label, P(event), P(label | event)) for every candidate word."""
         out = []
         labels = self.triggers.labels
-        for i in trigger_candidates(view):
-            p = self.triggers.proba(trigger_features(view, i))
+        cands = trigger_candidates(view, self.known)
+        probs = self.triggers.proba_many([trigger_features(view, i) for i in cands])
+        for i, p in zip(cands, probs, strict=True):
             p_event = float(1.0 - p[self._none])
             q = p.copy()
             q[self._none] = -1.0
@@ -111,11 +119,9 @@ class EventModel:
         return [self.assign_roles(view, Predicted(i, label, pe, pl)) for i, label, pe, pl in chosen]
 
     def role_scores(self, view: SentenceView, trigger: int, label: str) -> list[tuple[int, float, float]]:
-        out = []
-        for c in role_candidates(view, trigger):
-            p = self.roles.proba(role_features(view, trigger, c, label))
-            out.append((c, float(p[self._src]), float(p[self._tgt])))
-        return out
+        cands = role_candidates(view, trigger)
+        probs = self.roles.proba_many([role_features(view, trigger, c, label) for c in cands])
+        return [(c, float(p[self._src]), float(p[self._tgt])) for c, p in zip(cands, probs, strict=True)]
 
     def assign_roles(self, view: SentenceView, pred: Predicted) -> Predicted:
         scores = self.role_scores(view, pred.trigger, pred.label)

@@ -35,8 +35,8 @@ def actors_of(view, cand: int) -> list[Actor]:
     m = view.actors.covering(cand)
     if speaker is not None:
         t = doc[cand] if m is None else doc[m.start:m.end]
-        start, end = t.idx if m is None else t.start_char, t.idx + len(t.text) if m is None else t.end_char
-        return [replace(speaker, text=doc.text[start:end], start=start, end=end)]
+        return [replace(speaker, text=t.text, start=t.idx if m is None else t.start_char,
+                        end=t.idx + len(t.text) if m is None else t.end_char)]
     if m is not None:
         return [m.actor, *m.also]
     lo, hi = _phrase(view, cand, words.phrase_deps)

@@ -101,11 +101,22 @@ def _merge(views: list[SentenceView]) -> SentenceView:
 
 
 # -- step 2: datasets --------------------------------------------------------------------------------------
-def trigger_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str]]:
+def trigger_words(examples: Sequence[Example]) -> frozenset[str]:
+    """Forms and lemmas of the training triggers: with the lexicon, what makes a word a trigger candidate."""
+    out: set[str] = set()
+    for ex in examples:
+        t = ex.view.t
+        for g in ex.gold:
+            out.update((t.lower[g.trigger], t.lemma[g.trigger]))
+    return frozenset(out)
+
+
+def trigger_rows(examples: Sequence[Example], known: frozenset[str] | None = None
+                 ) -> tuple[list[list[str]], list[str]]:
     X, y = [], []
     for ex in examples:
         gold = {g.trigger: g.label for g in ex.gold}
-        cands = trigger_candidates(ex.view)
+        cands = trigger_candidates(ex.view, known)
         extra = [i for i in gold if i not in cands]
         for i in cands + extra:
             X.append(trigger_features(ex.view, i))
@@ -181,9 +192,10 @@ def fit_linear(X: list[list[str]], y: list[str], *, C: float = 1.0, min_count: i
 
 def fit_model(examples: Sequence[Example], settings: Settings, *, C_trig: float = 0.5,
               C_role: float = 0.5) -> EventModel:
-    Xt, yt = trigger_rows(examples)
+    known = trigger_words(examples)
+    Xt, yt = trigger_rows(examples, known)
     Xr, yr = role_rows(examples)
-    return EventModel(fit_linear(Xt, yt, C=C_trig), fit_linear(Xr, yr, C=C_role), settings)
+    return EventModel(fit_linear(Xt, yt, C=C_trig), fit_linear(Xr, yr, C=C_role), settings, known)
 
 
 def folds(examples: Sequence[Example], k: int, seed: int = 0) -> list[list[int]]:
@@ -316,7 +328,8 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     model = fit_model(examples, settings)
     model.save(out)
     calibrator.save(out)
-    files = {f.name: f.stat().st_size for f in out.iterdir() if f.suffix in (".npz", ".json")}
+    files = {f.name: f.stat().st_size for f in out.iterdir() if f.suffix in (".npz", ".json") and
+             f.name != "training.json"}
     info = {"cv": cv, "data": TRAIN, "settings": asdict(settings), "files": files}
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     write_card(out)
