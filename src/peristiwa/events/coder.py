@@ -12,9 +12,9 @@ from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.lexicon import EventLexicon, Pattern, load_lexicon
 from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words_of
 from peristiwa.events.modality import modality_of
-from peristiwa.events.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.events.quotes import find_quotes
 from peristiwa.events.roles import RoleFinder, Roles
+from peristiwa.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
