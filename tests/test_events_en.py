@@ -390,7 +390,7 @@ def _ev(cameo: str, event: str, src: list[tuple[str, str]], tgt: list[tuple[str,
     def actors(xs):
         return [Actor(text=c, start=0, end=1, name=c, country=c, sector=s) for c, s in xs]
 
-    from peristiwa.events.ontology import lookup
+    from peristiwa.ontology import lookup
 
     row = lookup(cameo)
     return Event(id="x", sentence=0, text="", event=event, cameo=cameo, quad=row.quad, goldstein=row.goldstein,
@@ -618,8 +618,8 @@ def test_case_mapping_reads_means_and_armed_sides():
 
 # -- the learned type model ---------------------------------------------------------------------------------------
 def test_shipped_type_model_loads_without_pickle():
-    from peristiwa.events.ontology import PLOVER_TYPES
     from peristiwa.events_en.typer import MODEL, NONE, load_type_model
+    from peristiwa.ontology import PLOVER_TYPES
 
     model = load_type_model(MODEL)
     assert model is not None and NONE in model.classes and set(model.classes) - {NONE} <= set(PLOVER_TYPES)

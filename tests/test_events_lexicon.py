@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peristiwa.events.lexicon import derive, load_lexicon, men_forms
-from peristiwa.events.ontology import PLOVER_TYPES, cameo_table, intended_variant, lookup
+from peristiwa.ontology import PLOVER_TYPES, cameo_table, intended_variant, lookup
 
 
 def test_cameo_table_quads_and_goldstein() -> None:

@@ -89,12 +89,14 @@ class Pipeline:
 
     def _model(self, lang: str | None) -> Language | None:
         if lang not in self._models:
-            self._models[lang] = load_model(lang) if lang else None
-            if self._models[lang] is None and lang == "en":
-                # no English statistical model ships: the English coder reads a blank tokenizer's output
+            if lang == "en":
+                # the installed English pipeline with its NER gated to the coder's sentences, or a blank
+                # tokenizer's output when none is installed
                 from peristiwa.events_en import english_nlp
 
                 self._models[lang] = english_nlp()
+            else:
+                self._models[lang] = load_model(lang) if lang else None
         return self._models[lang]
 
     def _coder(self, lang: str | None, nlp: Language) -> Coder | None:

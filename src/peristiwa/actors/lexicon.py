@@ -8,20 +8,18 @@ growing string up in the key set and its prefix set (one dict lookup per token, 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+# compact is the key of every lexicon here; it lives in util so that places and events_en share it
+from peristiwa.util.countries import read_countries
+from peristiwa.util.text import compact, is_acronym
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 ORGANISATIONS = "organisations_id.yaml"  # also read by the NER's organisation ruler (peristiwa.nlp.orgs)
-
-
-def compact(text: str) -> str:
-    """Lexicon key of an alias or of a run of tokens: lower case, no whitespace, one apostrophe form."""
-    return "".join(text.lower().replace("’", "'").replace("‘", "'").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +102,6 @@ class KeyIndex:
         self.max_tokens = max(self.max_tokens, len(alias.split()) + sum(not c.isalnum() and c != " " for c in alias))
 
 
-def _is_acronym(alias: str) -> bool:
-    letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
-
-
 class ActorLexicon:
     """Aliases → actors, titles → sector/role, and office holders by (country, role) over time."""
 
@@ -124,7 +117,7 @@ class ActorLexicon:
     def add_actor(self, alias: str, entry: ActorEntry) -> None:
         alias = alias.strip()
         if alias:
-            self.actors.add(alias, Alias(alias, entry, _is_acronym(alias)))
+            self.actors.add(alias, Alias(alias, entry, is_acronym(alias)))
 
     def add_title(self, alias: str, title: Title) -> None:
         alias = alias.strip()
@@ -145,25 +138,18 @@ class ActorLexicon:
         return self.countries.get(iso3)
 
 
-def _split(cell: str | None) -> list[str]:
-    return [v.strip() for v in (cell or "").split("|") if v.strip()]
-
-
 def _load_countries(lex: ActorLexicon, path: Path) -> None:
-    with path.open(encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        for row in rows:
-            iso3 = row["iso3"].strip()
-            entry = ActorEntry(row["name"].strip(), iso3, "GOV", "country", row.get("wikidata") or None)
-            lex.countries[iso3] = entry
-            for alias in _split(row["names_id"]) + _split(row["names_en"]) + _split(row["variants"]):
+    for row in read_countries(path):
+        entry = ActorEntry(row.name, row.iso3, "GOV", "country", row.wikidata)
+        lex.countries[row.iso3] = entry
+        for alias in row.names:
+            lex.add_actor(alias, entry)
+        for alias in row.adjectives:
+            if len(alias) > 3:
                 lex.add_actor(alias, entry)
-            for alias in _split(row.get("adjectives")):
-                if len(alias) > 3:
-                    lex.add_actor(alias, entry)
-            for item in _split(row["metonyms"]):
-                alias, _, sector = item.partition(":")
-                lex.add_actor(alias, ActorEntry(entry.name, iso3, sector or "GOV", "metonym", entry.wikidata))
+        for item in row.metonyms:
+            alias, _, sector = item.partition(":")
+            lex.add_actor(alias, ActorEntry(entry.name, row.iso3, sector or "GOV", "metonym", entry.wikidata))
 
 
 def _as_str(value: object) -> str:

@@ -23,7 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from peristiwa.events.ontology import PLOVER_TYPES
+from peristiwa.ontology import PLOVER_TYPES
 from peristiwa.report import ReportTable
 from peristiwa.schema import Article, Event
 
@@ -96,7 +96,7 @@ def score_gsr(records: list[dict], predicted: list[list[Event]]) -> dict:
     roles = {"source": [0, 0, 0], "target": [0, 0, 0]}  # tp, predicted, gold
     per_type: dict[str, list[int]] = {t: [0, 0, 0] for t in PLOVER_TYPES}
     confusion: Counter = Counter()
-    from peristiwa.events.ontology import DEFAULT_CAMEO, lookup
+    from peristiwa.ontology import DEFAULT_CAMEO, lookup
 
     for rec, events in zip(records, predicted, strict=True):
         gold = gold_type(rec)
@@ -408,7 +408,7 @@ def score_unittests(records, predicted: list[list[Event]]) -> dict:
     """Gold codings whose code is a CAMEO code we know: matched when a predicted event has the same CAMEO
     root and every gold side's code (first three letters) is among that side's predicted countries. As in
     PETRARCH-2, one event of several actors is several codings (one per source and target pair)."""
-    from peristiwa.events.ontology import lookup
+    from peristiwa.ontology import lookup
 
     n_gold = n_fictional = tp = tp_root = pred_ok = 0
     n_pred = sum(len(p) for p in predicted)

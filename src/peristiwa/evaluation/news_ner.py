@@ -34,7 +34,7 @@ def _read(name: str) -> list[dict]:
 
 def agreement() -> dict:
     """The second annotation scored against the first (exact spans and labels): P, R, F1 overall and per
-    label, in the shape of evaluation.nlp.ner_scores (the first annotation plays gold)."""
+    label, in the shape of peristiwa.nlp.scores.ner_scores (the first annotation plays gold)."""
     first = {x["id"]: x["entities"] for x in _read("news_ner_dev.jsonl")}
     counts: dict[str, list[int]] = {}
     for item in _read(SECOND):

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from peristiwa.actors.context import fill_countries
 from peristiwa.events.attribution import attribution_for, find_attributions
+from peristiwa.events.filters import Candidate, FilterContext, merge_events, run_filters
 from peristiwa.events.lexicon import EventLexicon, Pattern, load_lexicon
 from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words_of
 from peristiwa.events.modality import modality_of
-from peristiwa.events.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.events.quotes import find_quotes
 from peristiwa.events.roles import RoleFinder, Roles
+from peristiwa.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
@@ -32,6 +35,10 @@ class IndonesianCoder:
         self.lex = lexicon or load_lexicon()
         self.resolver = resolver or ActorResolver(load_actor_lexicon())
         self._gazetteer = gazetteer
+        # candidates dropped and events merged, by reason, since this coder was built (peristiwa.events.filters)
+        self.dropped: Counter[str] = Counter()
+        # called with (the Event a dropped candidate would have been, the reason): for evaluations only
+        self.on_drop: Callable[[Event, str], None] | None = None
 
     # -- public ---------------------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors=None) -> tuple[list[Quote], list[Event]]:
@@ -79,7 +86,7 @@ class IndonesianCoder:
             ev = self._event(doc, sent, si, m, roles, modality, atts, actors, article, doc_key, named)
             if ev is not None:
                 out.append(ev)
-        return _dedupe_events(out, sent.start_char)
+        return merge_events(out, sent.start_char, self.dropped)
 
     def _demands(self, doc: Doc, words: list[Word], found: list, cues) -> list:
         """'meminta X untuk Y': the act Y is demanded of X (its actor, unless Y names its own)."""
@@ -120,49 +127,27 @@ class IndonesianCoder:
         p: Pattern = m.pattern
         src = _dedupe([a for x in roles.actors for a in (x.actor, *x.also)])
         tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
-        if not src and not tgt:
-            return None
-        location = self._place(sent, m.head, actors, article)
+        location = self._place(sent, m.head, actors, article) if src or tgt else None
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
             src, tgt = fill_countries(src, tgt, named, lookup(p.if_recipient or p.cameo).quad, where)
         # "mengirim pasukan" is MOBILIZE, "mengirim pasukan ke Somalia" AID: the type without a recipient is
         # the base code's own
         base = (lookup(p.cameo).plover or p.event) if p.if_recipient and not tgt else p.event
-        # a demanded act is coded with its asker's request even when it names no target ("meminta negara
-        # peserta untuk berkomitmen"); so is a directed act that announces or condemns an act (_unaimed_ok)
-        if not tgt and (p.need_recipient or base in self.lex.cues.directed_types and not p.symmetric
-                        and modality != "negated"
-                        and not (modality == "demanded" and lookup(p.cameo).quad in (1, 3))
-                        and not self._unaimed_ok(doc, sent, m, base, roles)):
-            return None
-        if p.need_actor and not src:
-            return None
-        if p.actor_sector and src and not any(a.sector in p.actor_sector for a in src):
-            return None
-        if p.actor_sector and not src:
-            return None
-        if p.recipient_sector and not any(a.sector in p.recipient_sector for a in tgt):
-            return None
-        if p.recipient_country_only and not any(a.country for a in tgt):
-            return None
-        if not src and (lookup(p.cameo).quad != 4 or p.kind == "noun" and m.light is None and p.event != "ASSAULT"):
-            return None  # only attacks, arrests and the like are reported without a named actor
-        if not src and m.voice == "passive" and _bare_agent(doc, m, actors):
-            return None  # "dihantam badai PHK": the agent is named, and it is not a political actor
-        if m.end < sent.end and doc[m.end].lower_ in _REFLEXIVE and "diri" not in p.words[-1] \
-                and not p.cameo.startswith("183"):
-            # "menembak dirinya sendiri": done to oneself, no one is acted upon ("meledakkan diri" at a
-            # checkpoint is a suicide bombing and stays)
-            return None
-        if not src and m.voice == "passive" and m.light is None and m.start > sent.start + 1 \
-                and doc[m.start - 1].lower_ == "yang" and doc[m.start - 2].text != ",":
-            # "wartawan yang diculik": a description of who someone is, not a reported act ("X, yang
-            # dieksekusi atas tuduhan ..." with its comma still reports one)
-            return None
-        if p.kind == "noun" and m.light is None and not tgt and lookup(p.cameo).quad in (1, 3) \
-                and not p.symmetric:
-            return None  # a bare verbal noun ("komitmen pemerintah") is an event only when aimed
+        cand = Candidate(m, roles, modality, src, tgt, base)
+        ctx = FilterContext(doc, sent, actors, self.lex.cues,
+                            lambda c: self._unaimed_ok(doc, sent, c.match, c.base, c.roles))
+        reason = run_filters(cand, ctx, self.dropped)
+        if reason is None:
+            return self._record(doc, sent, si, cand, atts, article, doc_key, location)
+        if self.on_drop is not None:  # an evaluation asks what the dropped candidate would have been
+            self.on_drop(self._record(doc, sent, si, cand, atts, article, doc_key, location), reason)
+        return None
+
+    def _record(self, doc: Doc, sent: Span, si: int, cand: Candidate, atts, article: Article, doc_key: str,
+                location) -> Event:
+        m, p, roles, modality, src, tgt, base = cand.match, cand.pattern, cand.roles, cand.modality, cand.src, \
+            cand.tgt, cand.base
         event, cameo = base, p.cameo
         if p.if_recipient and tgt:
             cameo = p.if_recipient
@@ -263,91 +248,10 @@ def _future_noun(doc: Doc, sent: Span, m: Match, triggers: set[int], modality: s
     return modality
 
 
-_REFLEXIVE = {"diri", "dirinya", "diriku", "dirinya sendiri"}
-_TOLL_VERBS = {"menewaskan", "melukai", "mencederai", "membunuh"}
-
-
-def _dedupe_events(events: list[Event], offset: int = 0) -> list[Event]:
-    """One act reported twice in a sentence ("serangan Israel ke Lebanon menewaskan ...") is one event."""
-    out: list[Event] = []
-    for ev in events:
-        a = {x.name for x in ev.actor}
-        r = {x.name for x in ev.recipient}
-        twin = next((o for o in out if o.event == ev.event and {x.name for x in o.actor} == a
-                     and r <= {x.name for x in o.recipient} and not _new_clause(o, ev, offset)), None)
-        if twin is not None:
-            continue
-        # "Serangan Israel ke Lebanon menewaskan tiga orang": the deaths are the attack's toll, not a second
-        # attack
-        # "serangan militer Israel terhadap konvoi ... yang menewaskan 12 orang": a toll with no actor of its
-        # own belongs to the attack named before it
-        if ev.event == "ASSAULT" and not a and ev.trigger.text.lower() in _TOLL_VERBS:
-            earlier = next((o for o in out if o.event == "ASSAULT" and o.actor
-                            and o.trigger.end <= ev.trigger.start), None)
-            if earlier is not None:
-                earlier.recipient = earlier.recipient or ev.recipient
-                continue
-        noun = next((o for o in out if ev.event == "ASSAULT" and a and ev.trigger.text.lower() in _TOLL_VERBS
-                     and o.event == "ASSAULT" and {x.name for x in o.actor} == a
-                     and o.trigger.end <= min(x.start for x in ev.actor) and max(x.end for x in ev.actor)
-                     <= ev.trigger.start), None)
-        if noun is not None:
-            # the actor was read off the noun that is the toll verb's subject; whom it killed is the
-            # attack's target when the noun named none ("Serangan udara AS ... menewaskan warga sipil")
-            noun.recipient = noun.recipient or ev.recipient
-            continue
-        # "tewas ditembak dalam insiden penembakan yang dilakukan X": one act, its roles found in two places
-        half = next((o for o in out if o.event == ev.event and abs(o.trigger.start - ev.trigger.start) < 80
-                     and (not o.actor and o.recipient and ev.actor and not ev.recipient
-                          or o.actor and not o.recipient and not ev.actor and ev.recipient)), None)
-        if half is not None:
-            half.actor = half.actor or ev.actor
-            half.recipient = half.recipient or ev.recipient
-            continue
-        out.append(ev)
-    # "X melepaskan tembakan ..., sehingga menewaskan Y": the shooting and the killing are one attack; the
-    # toll verb names whom it hit, so the version without a recipient goes
-    tolls = [o for o in out if o.event == "ASSAULT" and o.actor and o.recipient
-             and o.trigger.text.lower() in _TOLL_VERBS]
-    out = [o for o in out if not (o.event == "ASSAULT" and o.actor and not o.recipient and any(
-        t is not o and {x.name for x in t.actor} == {x.name for x in o.actor} for t in tolls))]
-    # ... and when the shooting names whom it aimed at too, the toll's dead join its recipients
-    merged: list[Event] = []
-    for o in out:
-        first = next((f for f in merged if o in tolls and f.event == "ASSAULT" and f.recipient
-                      and f.trigger.end <= o.trigger.start and f.modality == o.modality
-                      and {x.name for x in f.actor} == {x.name for x in o.actor}), None)
-        if first is None:
-            merged.append(o)
-            continue
-        known = {x.name for x in first.recipient}
-        first.recipient = first.recipient + [x for x in o.recipient if x.name not in known]
-    return merged
-
-
-_CLAUSE_LINKS = (", dan ", ", serta ", ", lalu ", ", kemudian ", ", dan kemudian ", "; ")
-
-
-def _new_clause(first: Event, second: Event, offset: int) -> bool:
-    """'X walk-out dari pertemuan ..., dan mengurungkan rencana ...': a second act in a clause of its own
-    is a second event, even of the same type and by the same actor."""
-    lo, hi = first.trigger.end - offset, second.trigger.start - offset
-    gap = first.text[lo:hi] if 0 <= lo <= hi else ""
-    return any(link in gap for link in _CLAUSE_LINKS)
-
-
 def _inside_mention(actors, start: int, end: int) -> bool:
     first = actors.covering(start)
     return first is not None and first.start <= start and end <= first.end and first.end - first.start > 1 \
         and first.via in ("lexicon", "ner", "abbrev")
-
-
-def _bare_agent(doc: Doc, m: Match, actors) -> bool:
-    """A noun right after a di- verb is its agent; it is not an actor when no mention covers it."""
-    if m.end >= len(doc):
-        return False
-    t = doc[m.end]
-    return t.pos_ in ("NOUN", "PROPN") and actors.covering(t.i) is None and t.lower_ not in ("mati", "tewas")
 
 
 def _type_root(event: str) -> str:

@@ -7,7 +7,7 @@ accusing 11; unconventional violence 18 is not military force 19).
 
 from __future__ import annotations
 
-from peristiwa.events.ontology import DEFAULT_CAMEO, PLOVER_TYPES, lookup
+from peristiwa.ontology import DEFAULT_CAMEO, PLOVER_TYPES, lookup
 
 NONE = "O"
 # roots that get a label of their own (the type's other roots share the plain type label)

@@ -31,8 +31,8 @@ from peristiwa.events.labels import NONE, event_label, label_code, label_quad, l
 from peristiwa.events.matcher import find_triggers, words_of
 from peristiwa.events.modality import modality_of
 from peristiwa.events.model import MODEL_DIR, EventModel, Predicted
-from peristiwa.events.ontology import lookup
 from peristiwa.events.participants import actors_of
+from peristiwa.ontology import lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from peristiwa.events.ontology import DEFAULT_CAMEO, PLOVER_TYPES, lookup
+from peristiwa.ontology import DEFAULT_CAMEO, PLOVER_TYPES, lookup
 
 VOWELS = set("aiueo")
 PASSIVE_PREFIXES = ("di", "ter", "ke")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from peristiwa.actors.resolver import ActorMention
 from peristiwa.events.lexicon import Cues
 from peristiwa.events.matcher import Match
-from peristiwa.events.ontology import lookup
+from peristiwa.ontology import lookup
 from peristiwa.schema import Actor
 
 # Prepositions that put a mention outside the subject slot.

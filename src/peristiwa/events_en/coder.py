@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from peristiwa.events.ontology import intended_variant, lookup
 from peristiwa.events_en.actors import ActorFinder, Mention
 from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
 from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
+from peristiwa.ontology import intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 

@@ -8,7 +8,7 @@ saying, an event noun) or a quotation mark; when those hold more than 60 % of th
 the whole Doc (one run over it is cheaper than one per sentence). Entities of the other sentences are not looked for: the English
 `entities` of a document are those of its event, attribution and quote sentences (docs/events-en.md).
 
-`gate_ner(nlp)` installs it in a loaded English pipeline (peristiwa.nlp.load_model does, once); the
+`gate_ner(nlp)` installs it in a loaded English pipeline (peristiwa.events_en.english_nlp does, once); the
 environment variable PERISTIWA_EN_NER=all keeps the NER on every sentence.
 """
 

@@ -290,7 +290,7 @@ class EnglishCoder:
         type retypes it (to the type's default CAMEO code); with ADD <= 1, a confident type codes a verb the
         dictionary lacks. Frame events (frames.yaml), verbs of saying, and verbs in a control relation (an
         xcomp, or a verb governing one: the governor rules of cues.yaml decide those) are left alone."""
-        from peristiwa.events.ontology import DEFAULT_CAMEO, lookup
+        from peristiwa.ontology import DEFAULT_CAMEO, lookup
 
         say = self.lex.cues.say
         for t in sent:

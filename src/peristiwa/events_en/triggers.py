@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from peristiwa.events.ontology import lookup
 from peristiwa.events_en.lexicon import EnglishLexicon, Pattern, Verb, inflections
+from peristiwa.ontology import lookup
 
 
 @dataclass(slots=True)

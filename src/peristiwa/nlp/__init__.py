@@ -56,13 +56,8 @@ def register_components() -> None:
 
 def _load(lang: str) -> Language | None:
     if lang in PACKAGES:
-        nlp = _load_package(PACKAGES[lang])
-        if nlp is not None and lang == "en":
-            # the English NER only where the coder reads (peristiwa.events_en.ner_gate: a third of its time)
-            from peristiwa.events_en.ner_gate import gate_ner
-
-            gate_ner(nlp)
-        return nlp
+        # the English coder gates this pipeline's NER itself (peristiwa.events_en.english_nlp)
+        return _load_package(PACKAGES[lang])
     path = model_path(lang)
     if path is None or not (path / "config.cfg").is_file():
         return None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import time
-from pathlib import Path
+from peristiwa.nlp.corpora import GSD_DEV_HOLDOUT
 
 CARD = """# id_core: peristiwa's Indonesian news pipeline
 
@@ -70,74 +68,30 @@ on one CPU thread (OMP_NUM_THREADS=1).
 """
 
 
-def write_card(model_dir: Path, shared: Path, build: Path) -> Path:
-    import spacy
-
-    from peristiwa.evaluation.nlp import evaluate, tables
-    from peristiwa.nlp import load_model
-    from peristiwa.nlp.corpora import GSD_DEV_HOLDOUT
-
-    nlp = load_model("id") if model_dir.resolve() == _shipped() else _load(model_dir)
-    scores = evaluate(nlp, shared)
-    (model_dir / "scores.json").write_text(json.dumps(scores, indent=1))
-    md = "\n".join(t.markdown() for t in tables(scores))
-    times = []
-    for part in ("syntax", "syntax_adapt", "ner", "ner_final"):
-        f = build / part / "train_seconds.txt"
-        if f.is_file():
-            times.append(f"{part} {int(f.read_text()) / 60:.0f} min")
-    size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file()) / 1e6
-    text = CARD.format(date=time.strftime("%Y-%m-%d", time.gmtime()), spacy_version=spacy.__version__,
-                       pipes=", ".join(nlp.pipe_names), size=size, holdout=GSD_DEV_HOLDOUT, scores=md,
-                       train_time=", ".join(times) or "(not recorded)", gazetteer=_gazetteer(build),
-                       vectors=_vectors(build), syntax_stage=_syntax_stage(build), ner_final=_ner_final(build))
-    out = model_dir / "MODEL_CARD.md"
-    out.write_text(text, encoding="utf-8")
-    print(md)
-    return out
+def render_card(meta: dict, scores: str, size_mb: float, date: str) -> str:
+    """MODEL_CARD.md from the model's meta.json (its `peristiwa_build` facts are written by
+    peristiwa.nlp.train.assemble) and the scores as markdown tables: nothing is read from the build folder
+    and nothing asks the trainer (spaCy's generate_readme(meta) works the same way)."""
+    facts = meta.get("peristiwa_build") or {}
+    minutes = facts.get("train_minutes") or {}
+    steps = facts.get("ner_final_steps")
+    return CARD.format(
+        date=date, spacy_version=meta.get("spacy_version", "").lstrip(">=<~ ").split(",")[0] or "?",
+        pipes=", ".join(meta.get("pipeline", [])), size=size_mb, holdout=GSD_DEV_HOLDOUT, scores=scores,
+        train_time=", ".join(f"{part} {m} min" for part, m in minutes.items()) or "(not recorded)",
+        gazetteer=_gazetteer(facts.get("gazetteer_dev_f1")), vectors=_vectors(facts.get("vectors")),
+        syntax_stage=facts.get("syntax_stage") or "(not recorded)",
+        ner_final=f"{steps} steps" if steps else "not done for this build: the shipped model is the train-only one")
 
 
-def _gazetteer(build: Path) -> str:
-    f = build / "gazetteer.json"
-    if not f.is_file():
+def _gazetteer(dev: dict | None) -> str:
+    if not dev:
         return "(not measured)"
-    dev = json.loads(f.read_text())["dev_f1"]
     return "; ".join(f"{mode}: " + ", ".join(f"{k} {v:.1f}" for k, v in scores.items())
                      for mode, scores in dev.items())
 
 
-def _ner_final(build: Path) -> str:
-    from peristiwa.nlp.train import NER_FINAL_STEPS, ner_model
-
-    if build.is_dir() and ner_model(build).parent.parent.name == "ner_final":
-        return f"{NER_FINAL_STEPS} steps"
-    return "not done for this build: the shipped model is the train-only one"
-
-
-def _syntax_stage(build: Path) -> str:
-    from peristiwa.nlp.train import syntax_model
-
-    return syntax_model(build).parent.parent.name if build.is_dir() else "(not recorded)"
-
-
-def _vectors(build: Path) -> str:
-    f = build / "vectors" / "vectors_stats.json"
-    if not f.is_file():
+def _vectors(st: dict | None) -> str:
+    if not st:
         return "statistics not recorded"
-    st = json.loads(f.read_text())
     return f"{st['words']:,} words from {st['tokens']:,} tokens in {st['sentences']:,} sentences"
-
-
-def _shipped() -> Path:
-    from peristiwa.nlp import model_path
-
-    return model_path("id").resolve()
-
-
-def _load(path: Path):
-    import spacy
-
-    from peristiwa.nlp import register_components
-
-    register_components()
-    return spacy.load(path)

@@ -19,6 +19,8 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import multiprocessing  # noqa: E402
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -142,6 +144,8 @@ def assemble(build: Path, dest: Path) -> None:
         gaz.set_names(choice["names"])
     nlp.meta.update({"name": "core", "version": "0.1.0", "license": "CC BY-SA 4.0",
                      "author": "peristiwa", "description": "Indonesian news pipeline (peristiwa)"})
+    # what the model card says about this build, read later from meta.json alone (peristiwa.nlp.card)
+    nlp.meta["peristiwa_build"] = build_facts(build)
     if dest.exists():
         shutil.rmtree(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -150,10 +154,31 @@ def assemble(build: Path, dest: Path) -> None:
     print(f"assembled {nlp.pipe_names} -> {dest} ({size / 1e6:.1f} MB)")
 
 
+def build_facts(build: Path) -> dict:
+    """Facts of a build the model card reports: minutes per training stage, the gazetteer's dev F1, the
+    vectors' statistics, the syntax stage shipped and the steps of the final NER training (None when the
+    train-only NER ships)."""
+    minutes = {}
+    for part in ("syntax", "syntax_adapt", "ner", "ner_final"):
+        f = build / part / "train_seconds.txt"
+        if f.is_file():
+            minutes[part] = round(int(f.read_text()) / 60)
+    gaz = build / "gazetteer.json"
+    vectors = build / "vectors" / "vectors_stats.json"
+    return {
+        "train_minutes": minutes,
+        "gazetteer_dev_f1": json.loads(gaz.read_text())["dev_f1"] if gaz.is_file() else None,
+        "vectors": json.loads(vectors.read_text()) if vectors.is_file() else None,
+        "syntax_stage": syntax_model(build).parent.parent.name if build.is_dir() else None,
+        "ner_final_steps": NER_FINAL_STEPS if build.is_dir() and ner_model(build).parent.parent.name == "ner_final"
+        else None,
+    }
+
+
 def choose_gazetteer(shared: Path, build: Path) -> dict:
     """Measure the country gazetteer on the NER dev splits (off / relabel / relabel+add); keep the best."""
-    from peristiwa.evaluation.nlp import ner_scores
     from peristiwa.nlp.gazetteer import country_names
+    from peristiwa.nlp.scores import ner_scores
 
     ner = spacy.load(ner_selection_model(build))  # the final model has seen the valid splits
     names = sorted(country_names(shared))
@@ -222,9 +247,10 @@ def main() -> None:
     if "assemble" in steps:
         assemble(args.build, args.out)
     if "card" in steps:
-        from peristiwa.nlp.card import write_card
-
-        write_card(args.out, args.shared, args.build)
+        # the card needs the test-set scores of peristiwa.evaluation, which sits above this package: run it
+        # as its own program rather than import it (no import circle nlp <-> evaluation)
+        subprocess.run([sys.executable, "-m", "peristiwa.evaluation.model_card", "--shared", str(args.shared),
+                        "--model", str(args.out)], check=True)
     print(f"done in {time.time() - t0:.0f} s")
 
 

@@ -11,6 +11,7 @@ token; the candidate's remaining words are then compared against the following t
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +19,9 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP
 
-from peristiwa.actors.lexicon import compact, load_lexicon
 from peristiwa.schema import Location
+from peristiwa.util.countries import COUNTRIES, read_countries
+from peristiwa.util.text import compact, is_acronym
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 
@@ -72,9 +74,9 @@ class Gazetteer:
 
     def locate(self, sent, trigger_i: int, actors=None, article=None) -> Location | None:
         """The event's place (see peristiwa.places.locate), with this gazetteer."""
-        from peristiwa.places import locate
+        from peristiwa.places.rules import locate
 
-        return locate(sent, trigger_i, actors, article, gazetteer=self)
+        return locate(sent, trigger_i, actors, article, self)
 
     def find(self, doc_tokens: list[str]) -> list[PlaceMention]:
         """Longest place names over the tokens, left to right; names must start with a capital letter."""
@@ -108,7 +110,28 @@ def _f(value: str) -> float | None:
     return float(value) if value not in ("", None) else None
 
 
-def build_gazetteer(folder: Path = DATA) -> Gazetteer:
+def country_aliases(path: Path = COUNTRIES) -> list[tuple[str, str]]:
+    """(alias, ISO-3) of every country name the actor lexicon matches case-insensitively: names, variants and
+    adjectives of more than three letters, not acronyms ("AS" is a word in lower case) nor metonyms.
+
+    In the order the actor lexicon keys them (by compact key, first seen first; metonyms take part in
+    that order), so that the gazetteer's buckets come out as when it read them from the lexicon."""
+    keyed: dict[str, list[tuple[str, str] | None]] = {}
+    for row in read_countries(path):
+        names = row.names + [a for a in row.adjectives if len(a) > 3]
+        for alias in names:
+            if compact(alias):
+                keyed.setdefault(compact(alias), []).append(None if is_acronym(alias) else (alias, row.iso3))
+        for item in row.metonyms:
+            alias = item.partition(":")[0].strip()
+            if compact(alias):
+                keyed.setdefault(compact(alias), [])
+    return [x for xs in keyed.values() for x in xs if x is not None]
+
+
+def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | None = None) -> Gazetteer:
+    """The gazetteer of the files in `folder`; `countries`: (alias, ISO-3) names of countries, by default
+    those of data/actors/countries.tsv (country_aliases)."""
     gaz = Gazetteer()
     cities: dict[str, Place] = {}
     capital_of: dict[tuple[str, str], Place] = {}
@@ -124,7 +147,6 @@ def build_gazetteer(folder: Path = DATA) -> Gazetteer:
                 cities.setdefault(row["name"].lower(), place)
     # Countries: the point is the capital's (documented); names come from the actor lexicon's countries.tsv
     # so that every Indonesian name and variant of a country geocodes too.
-    lex = load_lexicon()
     by_iso: dict[str, Place] = {}
     with (folder / "countries.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -133,11 +155,9 @@ def build_gazetteer(folder: Path = DATA) -> Gazetteer:
                           int(row["geonameid"]), 10**9, "country")
             by_iso[row["iso3"]] = place
     gaz.countries = by_iso
-    for aliases in lex.actors.keys.values():
-        for alias in aliases:
-            e = alias.entry
-            if e.kind == "country" and e.country in by_iso and not alias.exact:
-                gaz.add(alias.text, by_iso[e.country])
+    for alias, iso3 in (country_aliases() if countries is None else countries):
+        if iso3 in by_iso:
+            gaz.add(alias, by_iso[iso3])
     # BPS regions: a province sits at its capital, a regency at the GeoNames city of its name, a district
     # (kecamatan) at the GeoNames town of its name or else at its regency — approximate, but within reach.
     by_code: dict[str, Place] = {}

@@ -23,7 +23,7 @@ QUADS = [(1, "verbal cooperation"), (2, "material cooperation"), (3, "verbal con
 def plover_types(store: ReadStore) -> list[str]:
     """The PLOVER types of the ontology, plus any other type found in this database."""
     try:
-        from peristiwa.events.ontology import PLOVER_TYPES
+        from peristiwa.ontology import PLOVER_TYPES
         known = list(PLOVER_TYPES)
     except ImportError:  # the ontology module is optional for reading a database
         known = []

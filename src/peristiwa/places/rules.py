@@ -1,0 +1,119 @@
+"""Where an event happened: the rules of peristiwa.places (its docstring gives the order of preference).
+
+The gazetteer comes in as an argument, never loaded here: the Gazetteer's own `locate` method calls into
+this module, and this module imports the gazetteer's types only for annotations, so the two make no circle.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.attrs import ORTH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from peristiwa.actors import DocActors
+    from peristiwa.places.gazetteer import Gazetteer, Place, PlaceMention
+    from peristiwa.schema import Article, Location
+
+LOCATIVE = {"di", "ke", "dari", "menuju", "dekat", "sekitar", "atas", "in", "at", "near", "to", "from", "into",
+            "towards", "outside", "inside", "luar", "dalam"}
+# Nouns between a preposition and the name: "di ibu kota Tripoli", "di Provinsi Papua", "di kota Sirte".
+_PLACE_NOUNS = {"kota", "ibu", "ibukota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara", "daerah",
+                "pulau", "desa", "kecamatan", "distrik", "kamp", "perbatasan", "pelabuhan", "bandara", "city",
+                "the", "province", "region", "town", "village", "capital", "border", "timur", "barat", "utara",
+                "selatan", "bagian", "sebelah"}
+_TIE_DEPS = {"obl", "obl:tmod", "obl:arg", "nmod", "obj", "iobj", "flat", "flat:name", "compound", "appos", "conj",
+             "advcl", "xcomp"}
+
+_cache: dict[int, tuple[Doc, list[PlaceMention]]] = {}
+
+
+def places_in(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """All gazetteer names in the document (computed once per Doc)."""
+    hit = _cache.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    strings = doc.vocab.strings
+    found = gazetteer.find([strings[o] for o in doc.to_array(ORTH).tolist()])
+    _cache.clear()  # one document at a time: the coder asks for every event of the same Doc
+    _cache[id(doc)] = (doc, found)
+    return found
+
+
+def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = LOCATIVE) -> bool:
+    i = start - 1
+    while i >= sent_start and doc[i].lower_ in _PLACE_NOUNS:
+        i -= 1
+    return i >= sent_start and doc[i].lower_ in words
+
+
+_AT = {"di", "in", "at", "dalam", "inside", "dekat", "sekitar", "near"}
+_CLAUSE_BREAKS = {"sementara", "sedangkan", "namun", "tetapi", "tapi", ";", "while", "whereas", "but"}
+
+
+def _clause_between(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a < b else (b, a)
+    return any(doc[i].lower_ in _CLAUSE_BREAKS for i in range(lo + 1, hi))
+
+
+def _tied(doc: Doc, start: int, end: int, trigger_i: int) -> bool:
+    if not doc.has_annotation("DEP"):
+        return False
+    tok = doc[start]
+    for i in range(start, end):  # the name's own head inside the span
+        if not (start <= doc[i].head.i < end) or doc[i].head.i == i:
+            tok = doc[i]
+            break
+    for _ in range(3):
+        if tok.dep_ not in _TIE_DEPS and tok.dep_.split(":")[0] not in _TIE_DEPS:
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == trigger_i:
+            return True
+    return False
+
+
+def _choose(places: list[Place], sent_countries: set[str], doc_countries: set[str]) -> Place:
+    return max(places, key=lambda p: (p.country in sent_countries, p.country in doc_countries, p.population))
+
+
+def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Article | None,
+           gazetteer: Gazetteer) -> Location | None:
+    """The event's place in `sent` for the trigger at token `trigger_i`, or None (rules: peristiwa.places)."""
+    doc = sent.doc
+    groups: dict[tuple[int, int], list[Place]] = {}
+    for pm in places_in(doc, gazetteer):
+        if sent.start <= pm.start < sent.end:
+            groups.setdefault((pm.start, pm.end), []).append(pm.place)
+    if not groups:
+        return None
+    best_key, best = None, None
+    for (start, end), places in groups.items():
+        sent_countries: set[str] = set()
+        doc_countries: set[str] = set()
+        if actors is not None and len({p.country for p in places}) > 1:
+            for m in actors.mentions:
+                if m.start < end and start < m.end:
+                    continue  # the ambiguous name itself, read as a capital, says nothing
+                doc_countries.add(m.actor.country)
+                if sent.start <= m.start < sent.end:
+                    sent_countries.add(m.actor.country)
+        place = _choose(places, sent_countries, doc_countries)
+        prep = _preposition(doc, start, sent.start)
+        tied = _tied(doc, start, end, trigger_i)
+        is_actor = actors is not None and actors.covering(start) is not None
+        if not prep and not (tied and not is_actor):
+            continue
+        if place.kind == "country" and not _preposition(doc, start, sent.start, _AT):
+            continue  # "dukungan dari UEA", "senjata ke Libya": a direction, not where it happened
+        if not tied and _clause_between(doc, start, trigger_i):
+            continue  # "..., sementara LNA menerima dukungan dari UEA" belongs to the other clause
+        distance = min(abs(start - trigger_i), abs(end - 1 - trigger_i))
+        key = (tied and prep, tied, place.kind != "country", -distance)
+        if best_key is None or key > best_key:
+            best_key, best = key, place
+    return best.location() if best else None
