@@ -26,7 +26,7 @@ INNER_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "fixed", "det", "
 # (in the training split they carry 30 of 1,298 triggers, and half the words of a news sentence).
 TRIGGER_POS = {"VERB", "NOUN", "ADJ"}
 _MAX_PATH = 4
-NEAR_LEXICON = 0.55  # cosine to a lexicon word of some type that makes an unknown word a candidate
+NEAR_LEXICON = 0.7  # cosine to a lexicon word of some type that makes an unknown word a candidate
 
 
 @dataclass

@@ -123,24 +123,26 @@ class LearnedCoder:
         doc_key = _doc_key(doc, article)
         home = article_country(actors.mentions, HOME)
         table = TokenTable.of(doc)
+        rules = self.model.settings.rules
+        views = [self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes, table)
+                 for si, sent in enumerate(_sentences(doc))]
+        scores = self.model.trigger_scores(views)
         events: list[Event] = []
-        for si, sent in enumerate(_sentences(doc)):
-            view = self._view(doc, sent, si, actors, article, doc_key, self.model.settings.rules, home, quotes,
-                              table)
-            events += self.events_of(view, si, article, doc_key)
+        for si, (view, scored) in enumerate(zip(views, scores, strict=True)):
+            events += self.events_of(view, si, article, doc_key, scored)
         return quotes, events
 
-    def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str) -> list[Event]:
+    def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None) -> list[Event]:
         keep = self.model.settings.keep
-        kept = [ev for ev, _ in self.candidates(view, si, article, doc_key) if ev.confidence >= keep]
+        kept = [ev for ev, _ in self.candidates(view, si, article, doc_key, scored) if ev.confidence >= keep]
         return demanded_acts(kept, article.text, self.rules.lex.cues.demand_links)
 
-    def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str
+    def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None
                    ) -> list[tuple[Event, list[float]]]:
         """Every event the model proposes and every rule event it did not propose itself, with the
         features their confidence is computed from: the rules propose, the calibrated model decides."""
         assert self.model is not None, "no event model loaded"
-        predicted = self.model.predict(view)
+        predicted = self.model.predict(view, scored)
         window = self.model.settings.window
         out = [self._event(view, si, p, article, doc_key, _twin(view, p, window)) for p in predicted]
         for t, ev in view.rule_events:

@@ -17,8 +17,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from peristiwa.events.features import (
     SentenceView,
     role_candidates,
@@ -91,23 +89,35 @@ class EventModel:
                                                      + "\n", encoding="utf-8")
 
     # -- prediction ---------------------------------------------------------------------------------
-    def trigger_scores(self, view: SentenceView) -> list[tuple[int, str, float, float]]:
-        """(token, best label, P(event), P(label | event)) for every candidate word."""
-        out = []
+    def trigger_scores(self, views: list[SentenceView]) -> list[list[tuple[int, str, float, float]]]:
+        """Per sentence, (token, best label, P(event), P(label | event)) for every candidate word (the
+        words of all the sentences scored in one batch)."""
         labels = self.triggers.labels
-        cands = trigger_candidates(view, self.known)
-        probs = self.triggers.proba_many([trigger_features(view, i) for i in cands])
-        for i, p in zip(cands, probs, strict=True):
-            p_event = float(1.0 - p[self._none])
-            q = p.copy()
-            q[self._none] = -1.0
-            k = int(np.argmax(q))
-            out.append((i, labels[k], p_event, float(p[k] / p_event) if p_event > 0 else 0.0))
+        cands = [trigger_candidates(v, self.known) for v in views]
+        probs = self.triggers.proba_many([trigger_features(v, i) for v, cs in zip(views, cands, strict=True)
+                                          for i in cs])
+        p_event = 1.0 - probs[:, self._none]
+        q = probs.copy()
+        q[:, self._none] = -1.0
+        best = q.argmax(axis=1)
+        out: list[list[tuple[int, str, float, float]]] = []
+        n = 0
+        for cs in cands:
+            rows = []
+            for i in cs:
+                pe, k = float(p_event[n]), int(best[n])
+                rows.append((i, labels[k], pe, float(probs[n, k] / pe) if pe > 0 else 0.0))
+                n += 1
+            out.append(rows)
         return out
 
-    def predict(self, view: SentenceView) -> list[Predicted]:
+    def predict(self, view: SentenceView, scored: list[tuple[int, str, float, float]] | None = None
+                ) -> list[Predicted]:
+        """Events of one sentence; `scored`: its trigger_scores when already computed in a batch."""
         s = self.settings
-        scored = [x for x in self.trigger_scores(view) if x[2] >= s.trigger]
+        if scored is None:
+            scored = self.trigger_scores([view])[0]
+        scored = [x for x in scored if x[2] >= s.trigger]
         scored.sort(key=lambda x: -x[2])
         chosen: list[tuple[int, str, float, float]] = []
         for x in scored:
