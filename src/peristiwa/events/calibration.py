@@ -13,9 +13,14 @@ import json
 import math
 from pathlib import Path
 
+from peristiwa.ontology import PLOVER_TYPES
+
+MODALITIES = ("asserted", "intended", "hypothetical", "negated", "demanded")
 FEATURES = ("logit_event", "logit_label", "best_src", "best_tgt", "has_src", "has_tgt", "src_country",
             "tgt_country", "lexicon_same_type", "lexicon_other_type", "rules_same_type", "rules_other_type",
-            "n_src", "n_tgt", "quad1", "quad2", "quad3", "quad4", "from_rules")
+            "n_src", "n_tgt", "quad1", "quad2", "quad3", "quad4", "from_rules", "verb", "noun",
+            "events_in_sentence", "attributed", "same_country", "known_word") + \
+    tuple(f"type={t}" for t in PLOVER_TYPES) + tuple(f"modality={m}" for m in MODALITIES)
 
 
 def _logit(p: float) -> float:
@@ -24,15 +29,22 @@ def _logit(p: float) -> float:
 
 
 def event_features(p, src: list, tgt: list, event: str, quad: int, lexicon_type: str, rule_type: str,
-                   *, from_rules: bool) -> list[float]:
+                   *, from_rules: bool, modality: str = "asserted", pos: str = "", n_events: int = 1,
+                   attributed: bool = False, known: bool = True) -> list[float]:
     """`lexicon_type` / `rule_type`: what the lexicon and the rule coder say of the trigger word ("" for
-    nothing), so that agreement between rules and model raises the confidence."""
+    nothing), so that agreement between rules and model raises the confidence; `pos`: the trigger word's
+    part of speech; `n_events`: events proposed in the sentence; `attributed`: a speaker reports it;
+    `known`: the trigger word was a trigger in the training split."""
+    src_c = {a.country for a in src if a.country}
+    tgt_c = {a.country for a in tgt if a.country}
     return [_logit(p.p_event), _logit(p.p_label), p.best_src, p.best_tgt, float(bool(src)), float(bool(tgt)),
-            float(any(a.country for a in src)), float(any(a.country for a in tgt)),
+            float(bool(src_c)), float(bool(tgt_c)),
             float(lexicon_type == event), float(bool(lexicon_type) and lexicon_type != event),
             float(rule_type == event), float(bool(rule_type) and rule_type != event),
             float(min(len(src), 3)), float(min(len(tgt), 3))] + [float(quad == q) for q in (1, 2, 3, 4)] + \
-        [float(from_rules)]
+        [float(from_rules), float(pos == "VERB"), float(pos == "NOUN"), float(min(n_events, 4)), float(attributed),
+         float(bool(src_c & tgt_c)), float(known)] + [float(event == t) for t in PLOVER_TYPES] + \
+        [float(modality == m) for m in MODALITIES]
 
 
 class Calibrator:

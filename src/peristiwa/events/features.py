@@ -294,10 +294,23 @@ def role_candidates(view: SentenceView, trigger: int) -> list[int]:
                 seen.add(h)
                 out.append(h)
             continue
-        if t.pos[i] in ARG_POS and t.dep[i] not in INNER_DEPS and i not in seen:
+        if t.pos[i] in ARG_POS and t.dep[i] not in INNER_DEPS and i not in seen and _may_act(t, i):
             seen.add(i)
             out.append(i)
     return out
+
+
+def _may_act(t: TokenTable, i: int) -> bool:
+    """A word no resolver mention covers may still name a participant when it is a name or a pronoun, a
+    known agent noun ("pelaku", "penyidik") or an agent formed with pe(N)- ("pengunjuk", "pemberontak");
+    not a thing or an act ("sinyal", "dukungan", "hal itu")."""
+    if t.pos[i] in ("PROPN", "PRON"):
+        return True
+    agents = _agents()
+    w, lem = t.lower[i], t.lemma[i]
+    if w in agents or lem in agents:
+        return True
+    return w.startswith("pe") and not w.endswith(("an", "annya")) and len(w) > 5
 
 
 def _agents() -> frozenset[str]:

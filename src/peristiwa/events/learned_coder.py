@@ -144,14 +144,19 @@ class LearnedCoder:
         assert self.model is not None, "no event model loaded"
         predicted = self.model.predict(view, scored)
         window = self.model.settings.window
-        out = [self._event(view, si, p, article, doc_key, _twin(view, p, window)) for p in predicted]
+        n_events = len(predicted) + len(view.rule_events)
+        out = [self._event(view, si, p, article, doc_key, _twin(view, p, window), n_events) for p in predicted]
         for t, ev in view.rule_events:
             if any(abs(p.trigger - t) < window and label_quad(p.label) == ev.quad for p in predicted):
                 continue
-            out.append(self._rule_event(view, t, ev))
+            out.append(self._rule_event(view, t, ev, len(predicted) + len(view.rule_events)))
         return out
 
-    def _rule_event(self, view: SentenceView, t: int, ev: Event) -> tuple[Event, list[float]]:
+    def _known(self, view: SentenceView, i: int) -> bool:
+        known = self.model.known
+        return known is None or view.t.lower[i] in known or view.t.lemma[i] in known
+
+    def _rule_event(self, view: SentenceView, t: int, ev: Event, n_events: int) -> tuple[Event, list[float]]:
         """A rule-coded event scored by the model: how likely its word is a trigger of its type, and its
         participants' role probabilities."""
         model = self.model
@@ -167,12 +172,14 @@ class LearnedCoder:
                          default=0.0)
         m = view.lexicon.get(t)
         feats = event_features(p, ev.actor, ev.recipient, ev.event, ev.quad, m.pattern.event if m else "",
-                               ev.event, from_rules=True)
+                               ev.event, from_rules=True, modality=ev.modality, pos=view.t.pos[t],
+                               n_events=n_events, attributed=ev.attribution is not None,
+                               known=self._known(view, t))
         conf = round(self.calibrator.probability(feats), 3) if self.calibrator else ev.confidence
         return replace(ev, confidence=conf), feats
 
     def _event(self, view: SentenceView, si: int, p: Predicted, article: Article, doc_key: str,
-               rule: Event | None = None) -> tuple[Event, list[float]]:
+               rule: Event | None = None, n_events: int = 1) -> tuple[Event, list[float]]:
         """The event of a model prediction. `rule`: the rule coder's event at the same word and quad class,
         which fills a side the model left empty (the rules read constructions such as a passive subject or a
         causative's object that the model rarely saw) and names the act more exactly (its CAMEO code)."""
@@ -210,7 +217,9 @@ class LearnedCoder:
         speaker = attribution_for(lo, view.attributions)
         date, precision = rc._date(sent, article)
         feats = event_features(p, src, tgt, event, quad, m.pattern.event if m is not None else "",
-                               view.rule_types.get(p.trigger, ""), from_rules=False)
+                               view.rule_types.get(p.trigger, ""), from_rules=False, modality=modality,
+                               pos=view.t.pos[p.trigger], n_events=n_events, attributed=speaker is not None,
+                               known=self._known(view, p.trigger))
         confidence = round(self.calibrator.probability(feats), 3) if self.calibrator else round(p.p_event, 3)
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,

@@ -35,7 +35,8 @@ class Settings:
     """Decision thresholds, chosen by cross-validation on the training split (written by training)."""
 
     trigger: float = 0.5  # P(any event) a word needs to be a trigger
-    role: float = 0.4  # P(src) or P(tgt) a word needs to be a participant
+    role: float = 0.4  # P(src) a word needs to be a participant
+    role_tgt: float = 0.4  # P(tgt) a word needs to be a target
     extra: float = 0.6  # ... to be a second participant on the same side when not listed with the first
     keep: float = 0.3  # calibrated confidence an event needs to be emitted
     window: int = 2  # two triggers of one type closer than this are one event
@@ -137,11 +138,10 @@ class EventModel:
         scores = self.role_scores(view, pred.trigger, pred.label)
         if not scores:
             return pred
-        t = self.settings.role
         pred.best_src = max(x[1] for x in scores)
         pred.best_tgt = max(x[2] for x in scores)
         doc = view.doc
-        for k, chosen in ((1, pred.sources), (2, pred.targets)):
+        for k, chosen, t in ((1, pred.sources, self.settings.role), (2, pred.targets, self.settings.role_tgt)):
             other = 2 if k == 1 else 1
             ranked = sorted((x for x in scores if x[k] >= t and x[k] >= x[other]), key=lambda x: -x[k])
             if not ranked:

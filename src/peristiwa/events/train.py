@@ -312,7 +312,7 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     coder = LearnedCoder.for_training()
     examples = prepare(rows, coder, rules=rules)
     log(f"{len(examples)} training sentences prepared in {time.time() - t0:.0f} s")
-    settings = Settings(trigger=0.15, role=0.35, keep=0.0, rules=rules)
+    settings = Settings(trigger=0.1, role=0.2, role_tgt=0.1, keep=0.0, rules=rules)
     cands, fs = cross_validate(examples, coder, settings, k=folds_k)
     log(f"{folds_k}-fold cross-validation coded in {time.time() - t0:.0f} s")
     calibrator, probs = calibrate(scorer, examples, cands, fs)
