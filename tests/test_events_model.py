@@ -99,3 +99,30 @@ def test_shipped_models_fit_the_size_budget() -> None:
     names = Path(MODELS.parent / "nlp" / "ner_names.tsv")
     total += names.stat().st_size if names.is_file() else 0
     assert total <= 60 * 1024 * 1024, f"{total / 2**20:.1f} MB of shipped models"
+
+
+def test_event_stage_is_registered_components_writing_to_the_doc(nlp) -> None:
+    from spacy.language import Language
+
+    from peristiwa.events import load_coder
+    from peristiwa.events.components import EventStage, stage_components
+    from peristiwa.schema import Article
+
+    assert stage_components("learned") == ["peristiwa_actors", "peristiwa_triggers", "peristiwa_roles",
+                                           "peristiwa_events"]
+    meta = Language.get_factory_meta("peristiwa_roles")
+    assert "doc._.roles" in meta.assigns and "doc._.event_triggers" in meta.requires
+    text = "KPK menahan Bupati Tegal di Jakarta pada Selasa."
+    doc = nlp(text)
+    quotes, events = load_coder("id", nlp).code(doc, Article(text=text))
+    arrest = next(e for e in events if e.event == "COERCE")
+    trigger = next(s for s in doc.spans["triggers"] if s.label_ == "COERCE")
+    assert trigger.text == arrest.trigger.text == "menahan"
+    source = next(s for s in doc.spans["actors"] if s.text == "KPK")
+    assert source.label_ == "IDN" and doc._.roles[(trigger.start, source.start)]["src"] > 0.5
+    assert doc._.events == events
+    # the rule coder replaces the learned components by a variant name
+    rules = EventStage(nlp.vocab, "rules")
+    assert rules.nlp.pipe_names == ["peristiwa_actors", "peristiwa_rule_events"]
+    _, rule_events = rules.code(nlp(text), Article(text=text))
+    assert any(e.event == "COERCE" for e in rule_events)

@@ -63,11 +63,11 @@ def test_us_signals_cooperation_with_russia(seed_result: Result) -> None:
 @pytest.fixture(scope="module")
 def seed_candidates(seed_result: Result) -> list[Event]:
     """Every event the shipped coder proposes for the seed, emitted or not (confidence says which)."""
-    from peristiwa.events import load_coder
+    from peristiwa.events.learned_coder import LearnedCoder
     from peristiwa.nlp import load_model
 
     nlp = load_model("id")
-    coder = load_coder("id", nlp)
+    coder = LearnedCoder.load()
     doc = nlp(seed_result.article.text)
     views = coder.views(doc, seed_result.article)
     return [ev for si, v in enumerate(views) for ev, _ in coder.candidates(v, si, seed_result.article, "seed")]

@@ -24,23 +24,17 @@ class Coder(Protocol):
 def load_coder(lang: str, nlp: Language) -> Coder | None:
     """The event coder for `lang`, or None when peristiwa has no coder for that language yet.
 
-    Indonesian: the learned coder (rules propose, the trained model decides) when its model ships; the
-    environment variable PERISTIWA_ID_CODER=rules picks the rule coder alone (the lexicon-only baseline)."""
+    Indonesian: the event stage of registered components (peristiwa.events.components) in the variant
+    that PERISTIWA_ID_CODER names in data/events/stage.yaml: "learned" (rules propose, the trained model
+    decides; the default when its model ships) or "rules" (the lexicon-only coder)."""
     if lang == "id":
         import os
 
-        if os.environ.get("PERISTIWA_ID_CODER", "learned") == "rules":
-            from peristiwa.events.coder import IndonesianCoder
-
-            return IndonesianCoder()
-        from peristiwa.events.learned_coder import LearnedCoder
+        from peristiwa.events.components import EventStage
         from peristiwa.events.model import MODEL_DIR
 
-        if (MODEL_DIR / "triggers.npz").is_file():
-            return LearnedCoder.load(MODEL_DIR)
-        from peristiwa.events.coder import IndonesianCoder
-
-        return IndonesianCoder()  # a checkout without the trained event model: the rules alone
+        default = "learned" if (MODEL_DIR / "triggers.npz").is_file() else "rules"
+        return EventStage(nlp.vocab, os.environ.get("PERISTIWA_ID_CODER", default))
     if lang == "en":
         from peristiwa.events_en import EnglishCoder
 

@@ -300,17 +300,23 @@ def role_candidates(view: SentenceView, trigger: int) -> list[int]:
     return out
 
 
+_NAME_LABELS = {"PER", "ORG", "PERSON", "ORGANISATION", "ORGANIZATION"}
+
+
 def _may_act(t: TokenTable, i: int) -> bool:
-    """A word no resolver mention covers may still name a participant when it is a name or a pronoun, a
-    known agent noun ("pelaku", "penyidik") or an agent formed with pe(N)- ("pengunjuk", "pemberontak");
-    not a thing or an act ("sinyal", "dukungan", "hal itu")."""
-    if t.pos[i] in ("PROPN", "PRON"):
+    """A word no resolver mention covers may still name a participant when it is a pronoun, a known agent
+    noun ("pelaku", "penyidik") or an agent formed with peN- ("pengunjuk", "pemberontak"); not a thing or an
+    act ("sinyal", "dukungan", "persen", "hal itu"); a name only when the NER took it for a person or a body
+    or it runs on as a name ("Joao Santos"), not any capitalised word ("November", "Pilkada")."""
+    if t.pos[i] == "PRON" or t.pos[i] == "PROPN" and (t.ent[i] in _NAME_LABELS or "flat:name" in
+                                                      (t.dep[c] for c in t.children[i])):
         return True
     agents = _agents()
     w, lem = t.lower[i], t.lemma[i]
     if w in agents or lem in agents:
         return True
-    return w.startswith("pe") and not w.endswith(("an", "annya")) and len(w) > 5
+    return t.pos[i] == "NOUN" and w.startswith("pe") and not w.startswith("per") and \
+        not w.endswith(("an", "annya")) and len(w) > 5
 
 
 def _agents() -> frozenset[str]:

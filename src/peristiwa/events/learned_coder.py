@@ -132,17 +132,21 @@ class LearnedCoder:
             events += self.events_of(view, si, article, doc_key, scored)
         return quotes, events
 
-    def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None) -> list[Event]:
+    def events_of(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None,
+                  predicted: list[Predicted] | None = None) -> list[Event]:
         keep = self.model.settings.keep
-        kept = [ev for ev, _ in self.candidates(view, si, article, doc_key, scored) if ev.confidence >= keep]
+        kept = [ev for ev, _ in self.candidates(view, si, article, doc_key, scored, predicted)
+                if ev.confidence >= keep]
         return demanded_acts(kept, article.text, self.rules.lex.cues.demand_links)
 
-    def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None
-                   ) -> list[tuple[Event, list[float]]]:
+    def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None,
+                   predicted: list[Predicted] | None = None) -> list[tuple[Event, list[float]]]:
         """Every event the model proposes and every rule event it did not propose itself, with the
-        features their confidence is computed from: the rules propose, the calibrated model decides."""
+        features their confidence is computed from: the rules propose, the calibrated model decides.
+        `predicted`: the sentence's triggers with their roles, when components found them already."""
         assert self.model is not None, "no event model loaded"
-        predicted = self.model.predict(view, scored)
+        if predicted is None:
+            predicted = self.model.predict(view, scored)
         window = self.model.settings.window
         n_events = len(predicted) + len(view.rule_events)
         out = [self._event(view, si, p, article, doc_key, _twin(view, p, window), n_events) for p in predicted]
@@ -267,9 +271,10 @@ def _token_at(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
+    """One actor once per side: "Kami" in Pompeo's quotation and "Pompeo" are the same participant."""
     out, seen = [], set()
     for a in actors:
-        key = (a.start, a.end, a.name)
+        key = (a.name, a.country)
         if key not in seen:
             seen.add(key)
             out.append(replace(a))

@@ -114,7 +114,13 @@ class EventModel:
 
     def predict(self, view: SentenceView, scored: list[tuple[int, str, float, float]] | None = None
                 ) -> list[Predicted]:
-        """Events of one sentence; `scored`: its trigger_scores when already computed in a batch."""
+        """Events of one sentence (triggers, then their roles); `scored`: its trigger_scores when already
+        computed in a batch."""
+        return [self.assign_roles(view, p) for p in self.choose_triggers(view, scored)]
+
+    def choose_triggers(self, view: SentenceView, scored: list[tuple[int, str, float, float]] | None = None
+                        ) -> list[Predicted]:
+        """The sentence's triggers: words above the trigger threshold, one per type within the window."""
         s = self.settings
         if scored is None:
             scored = self.trigger_scores([view])[0]
@@ -127,7 +133,7 @@ class EventModel:
                 continue
             chosen.append(x)
         chosen.sort(key=lambda x: x[0])
-        return [self.assign_roles(view, Predicted(i, label, pe, pl)) for i, label, pe, pl in chosen]
+        return [Predicted(i, label, pe, pl) for i, label, pe, pl in chosen]
 
     def role_scores(self, view: SentenceView, trigger: int, label: str) -> list[tuple[int, float, float]]:
         cands = role_candidates(view, trigger)

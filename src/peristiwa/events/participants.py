@@ -52,7 +52,8 @@ def _phrase(view, cand: int, deps: frozenset[str]) -> tuple[int, int]:
     stack = [cand]
     while stack:
         for c in doc[stack.pop()].children:
-            if c.dep_ in deps and view.start <= c.i < view.end and not c.is_punct:
+            # a verb under the noun is a clause about it ("pelaku dimintai ..."), not part of its name
+            if c.dep_ in deps and view.start <= c.i < view.end and not c.is_punct and c.pos_ not in ("VERB", "AUX"):
                 inside.add(c.i)
                 stack.append(c.i)
     lo = hi = cand
