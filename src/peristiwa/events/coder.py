@@ -17,12 +17,15 @@ from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words
 from peristiwa.events.modality import modality_of
 from peristiwa.events.quotes import find_quotes
 from peristiwa.events.roles import RoleFinder, Roles
+from peristiwa.events.words import words
 from peristiwa.ontology import DEFAULT_CAMEO, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
 # How the roles were found -> confidence of the record.
 _CONFIDENCE = {"parse": 0.8, "order": 0.7}
+# The coder's vocabulary (data/events/coder.yaml); _END/_OPEN/_CLOSE below are punctuation and stay here.
+W = words("coder")
 
 
 class IndonesianCoder:
@@ -230,9 +233,6 @@ def _absorb_object_nouns(found: list) -> list:
     return [x for k, x in enumerate(out) if k not in drop]
 
 
-_FUTURE = {"akan", "dijadwalkan", "direncanakan", "rencananya", "bakal"}
-
-
 def _future_noun(doc: Doc, sent: Span, m: Match, triggers: set[int], modality: str) -> str:
     """'pertemuan dengan X dan Y akan menjadi pembahasan tak resmi': a meeting, visit or joint act named by a
     noun whose clause goes on in the future is planned, not held."""
@@ -243,7 +243,7 @@ def _future_noun(doc: Doc, sent: Span, m: Match, triggers: set[int], modality: s
         t = doc[i].lower_
         if t in BOUNDARY and t != "," or (i in triggers and i >= m.end):
             break
-        if t in _FUTURE:
+        if t in W.future:
             return "intended"
     return modality
 

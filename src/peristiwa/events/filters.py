@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from peristiwa.events.words import words
 from peristiwa.ontology import lookup
 
 if TYPE_CHECKING:
@@ -30,10 +31,8 @@ if TYPE_CHECKING:
     from peristiwa.schema import Actor, Event
 
 log = logging.getLogger("peristiwa.events")
-
-_REFLEXIVE = {"diri", "dirinya", "diriku", "dirinya sendiri"}
-_TOLL_VERBS = {"menewaskan", "melukai", "mencederai", "membunuh"}
-_CLAUSE_LINKS = (", dan ", ", serta ", ", lalu ", ", kemudian ", ", dan kemudian ", "; ")
+# The filters' vocabulary (reflexives, toll verbs, clause links): data/events/coder.yaml.
+W = words("coder")
 
 
 @dataclass(slots=True)
@@ -144,7 +143,7 @@ def reflexive(c: Candidate, ctx: FilterContext) -> str | None:
     """Keeps "meledakkan diri di pos pemeriksaan" (a suicide bombing); drops "menembak dirinya sendiri"
     (done to oneself, no one is acted upon)."""
     m, p = c.match, c.pattern
-    if m.end < ctx.sent.end and ctx.doc[m.end].lower_ in _REFLEXIVE and "diri" not in p.words[-1] \
+    if m.end < ctx.sent.end and ctx.doc[m.end].lower_ in W.reflexive and "diri" not in p.words[-1] \
             and not p.cameo.startswith("183"):
         return "act done to oneself"
     return None
@@ -212,7 +211,7 @@ def _new_clause(first: Event, second: Event, offset: int) -> bool:
     is a second event, even of the same type and by the same actor."""
     lo, hi = first.trigger.end - offset, second.trigger.start - offset
     gap = first.text[lo:hi] if 0 <= lo <= hi else ""
-    return any(link in gap for link in _CLAUSE_LINKS)
+    return any(link in gap for link in W.clause_links)
 
 
 def same_act_twice(ev: Event, kept: list[Event], ctx: MergeContext) -> str | None:
@@ -227,7 +226,7 @@ def same_act_twice(ev: Event, kept: list[Event], ctx: MergeContext) -> str | Non
 def toll_of_earlier_attack(ev: Event, kept: list[Event], ctx: MergeContext) -> str | None:
     """Merges "serangan militer Israel terhadap konvoi ... yang menewaskan 12 orang" (a toll with no actor of
     its own belongs to the attack named before it); keeps such a toll when no attack with an actor precedes."""
-    if ev.event != "ASSAULT" or ev.actor or ev.trigger.text.lower() not in _TOLL_VERBS:
+    if ev.event != "ASSAULT" or ev.actor or ev.trigger.text.lower() not in W.toll_verbs:
         return None
     earlier = next((o for o in kept if o.event == "ASSAULT" and o.actor and o.trigger.end <= ev.trigger.start),
                    None)
@@ -242,7 +241,7 @@ def toll_of_attack_noun(ev: Event, kept: list[Event], ctx: MergeContext) -> str 
     the toll verb's subject; whom it killed is the attack's target when the noun named none); keeps "AS
     menewaskan ..." with no attack noun before its actor."""
     a = _names(ev.actor)
-    if ev.event != "ASSAULT" or not a or ev.trigger.text.lower() not in _TOLL_VERBS:
+    if ev.event != "ASSAULT" or not a or ev.trigger.text.lower() not in W.toll_verbs:
         return None
     noun = next((o for o in kept if o.event == "ASSAULT" and _names(o.actor) == a
                  and o.trigger.end <= min(x.start for x in ev.actor)
@@ -317,5 +316,5 @@ def merge_events(events: list[Event], offset: int = 0, counts: Counter[str] | No
     ctx = MergeContext(offset)
     out = _merge_pass(events, MERGE_RULES, ctx, counts)
     ctx.tolls = [o for o in out if o.event == "ASSAULT" and o.actor and o.recipient
-                 and o.trigger.text.lower() in _TOLL_VERBS]
+                 and o.trigger.text.lower() in W.toll_verbs]
     return _merge_pass(out, TOLL_RULES, ctx, counts)

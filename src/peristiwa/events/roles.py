@@ -16,49 +16,15 @@ from spacy.tokens import Doc, Token
 from peristiwa.actors.resolver import ActorMention
 from peristiwa.events.lexicon import Cues
 from peristiwa.events.matcher import Match
+from peristiwa.events.words import words
 from peristiwa.ontology import lookup
 from peristiwa.schema import Actor
 
-# Prepositions that put a mention outside the subject slot.
-PREPS = {"di", "ke", "dari", "dengan", "kepada", "oleh", "untuk", "terhadap", "atas", "pada", "antara", "bagi",
-         "tentang", "soal", "mengenai", "sejak", "dalam", "melalui", "menuju", "bersama", "tanpa", "seperti",
-         "sebagai", "hingga", "sampai", "selama", "terkait", "via", "kpd", "menurut", "kata", "ujar", "melawan",
-         "dekat", "sekitar", "luar", "arah", "asal"}
-# A recipient is not introduced by these (place, source, topic, time).
-NOT_RECIPIENT = {"di", "dari", "sejak", "dalam", "tentang", "soal", "mengenai", "terkait", "selama", "oleh",
-                 "menurut", "kata", "ujar", "sebagai", "seperti", "melalui", "via", "tanpa", "dekat", "sekitar",
-                 "asal", "arah", "luar"}
-COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", "besar", "beberapa", "para",
-         "pula", "bahkan", "termasuk"}
-_CHAIN = {"sehingga", "lalu", "kemudian", "dan", "serta", "hingga", "seraya", "sambil", "sebelum", "setelah"}
-_OWNER_GLUE = {"yang", "dipimpin", "pimpinan", "oleh", "sekutu", "pendukung", "milik", "di", "bawah", "loyalis",
-               "setia", "kepada", "pro", "bentukan", "binaan", "dukungan", "asal"}
-# Adverbs between a clause link and its verb ("..., dan kemudian segera menarik ...").
-_VP_ADVERBS = {"juga", "kemudian", "lalu", "segera", "langsung", "telah", "sudah", "akan", "pun", "bahkan",
-               "sekaligus", "kembali", "tetap", "justru", "malah"}
-_FIRST_PERSON = {"kami", "kita", "saya", "aku"}
-_CONJ = {"dan", "serta", "maupun", "atau", "dan/atau"}
-STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
-RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tetapi", "tapi", "yang", "setelah",
-                                     "sebelum", "ketika", "saat", "sehingga", "karena", "agar", "supaya"}
-# Place nouns between a preposition and its mention: "di sebelah selatan Baghdad", "ke kota Tripoli".
-LOCATIVE = {"sebelah", "selatan", "utara", "timur", "barat", "tenggara", "barat daya", "barat laut", "timur laut",
-            "kota", "wilayah", "daerah", "provinsi", "kawasan", "ibu", "ibukota", "dekat", "perbatasan", "negara",
-            "pusat", "bagian", "luar", "dalam", "sekitar", "arah", "seluruh", "pinggiran", "kabupaten", "distrik",
-            # sites named by whose they are: "di dekat markas polisi", "di depan kedutaan besar Denmark"
-            "depan", "belakang", "markas", "kantor", "gedung", "kedutaan", "kedubes", "besar", "konsulat",
-            "pangkalan", "pos", "kamp", "rumah", "hotel", "masjid", "gereja", "pasar", "sekolah", "bandara",
-            "pelabuhan", "stasiun", "permukiman", "desa", "kampung", "jalan", "istana", "penjara"}
-# Verbs the scan should not cross when looking for an object (a lower-case prefixed word).
-_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "per")
-_NOT_VERBS = {"tersebut", "terakhir", "terutama", "tertentu", "termasuk", "terhadap", "beberapa", "berbagai",
-              "bersama", "meskipun", "melalui", "menuju", "mengenai", "menurut", "menjelang", "dengan", "dalam",
-              "memang", "demikian", "berikut", "bersenjata", "bersangkutan", "perdana", "pertama", "persen",
-              "pertahanan", "perang", "perdamaian", "perbatasan", "pemerintah", "pemerintahan", "penduduk",
-              "pejabat", "pemimpin", "menteri", "dewan", "delegasi", "berita", "bekas", "belum", "besar",
-              "terbesar", "terbaru", "terkait", "terdapat", "bendera", "benteng", "perahu", "pesawat", "perompak"}
-# "serangan yang dilakukan X": the noun's agent follows a passive light verb.
-_DONE_BY = {"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "diberikan", "dikirim", "dikirimkan"}
+# The role finder's vocabulary (prepositions, clause links, glue words): data/events/roles.yaml.
+W = words("roles")
+# Any clause end, hard or soft: an object is not looked for across one.
+RIGHT_BOUNDARY = W.strong_boundary | W.soft_boundary
+# Dependency labels stay here: they are the parser's scheme (UD), not vocabulary an analyst corrects.
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "csubj:pass"}
 OBJ_DEPS = {"obj", "iobj"}
@@ -72,34 +38,13 @@ class Roles:
     aimed_at_act: bool = False  # the object is an event noun ("mengecam serangan bom itu")
 
 
-# Words that may stand between an event noun and its possessor without breaking the tie: "pembunuhan
-# mantan perdana menteri X", "penangkapan lima aktivis", "serangan para gerilyawan".
-_PREMODIFIERS = {"mantan", "bekas", "eks", "seorang", "sang", "para", "sejumlah", "beberapa", "puluhan",
-                 "ratusan", "ribuan", "belasan", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-                 "sembilan", "sepuluh", "kedua", "ketiga", "sebuah", "satu", "seluruh", "semua", "pihak",
-                 "kelompok", "kaum"}
-
-
-# Sect and ethnic words that qualify a group without naming another actor ("gerilyawan Sunni yang ...")
-_AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "muslim", "kristen", "katolik",
-                 "hindu", "buddha", "yahudi", "arab", "pashtun", "tamil", "maois", "komunis", "baath", "chechnya"}
-# "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
-_HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
-           "luka", "parah", "tertembak", "dunia"}
 # Event nouns that name an operation of security forces ("penggerebekan", "razia")
 _OPERATIONS = {"COERCE"}
-# "pangkalan yang dioperasikan X", "kapal yang dimiliki X": whose the attacked site or vehicle is
-_OWNED_BY = {"dioperasikan", "dikelola", "dimiliki", "dijalankan", "digunakan", "dihuni", "ditempati", "dijaga",
-             "milik", "membawa", "mengangkut", "ditumpangi", "dinaiki", "dikendarai"}
-# Pronouns that may stand for an actor the sentence does not name ("tuduhan terhadap mereka").
-_UNNAMED = {"mereka", "dia", "ia", "beliau"}
-_CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
-_DETERMINERS = {"sebuah", "suatu", "satu", "serangkaian", "rangkaian", "aksi", "insiden", "peristiwa"}
 
 
 def _premodifiers(between) -> bool:
     """True when the words between a noun and a mention are only quantifiers and 'mantan'-like words."""
-    return 0 < len(between) <= 3 and all(t.lower_ in _PREMODIFIERS or t.like_num for t in between)
+    return 0 < len(between) <= 3 and all(t.lower_ in W.premodifiers or t.like_num for t in between)
 
 
 def _prev_word(doc: Doc, i: int, sent_start: int) -> str:
@@ -207,7 +152,7 @@ class RoleFinder:
             if t.lower_ in RIGHT_BOUNDARY and t.text != ",":
                 return []
             if t.lower_ in self.cues.protest_sites and i > self.s and (
-                    self.doc[i - 1].lower_ in PREPS or self.doc[i - 1].lower_ in LOCATIVE):
+                    self.doc[i - 1].lower_ in W.preps or self.doc[i - 1].lower_ in W.locative):
                 for x in self.mentions:
                     if i < x.start <= i + 3 or x.start <= i < x.end:
                         return self._coordinated_right(x)
@@ -225,12 +170,12 @@ class RoleFinder:
         prev, prev_roles = verbs[-1]
         if prev.voice == "passive" or m.voice == "passive":
             return False, []  # an actor is not the patient of the passive chained to it
-        links = [t for t in self.doc[prev.end:m.start] if t.lower_ in _CHAIN]
+        links = [t for t in self.doc[prev.end:m.start] if t.lower_ in W.chain]
         if not links:
             return False, []
         last = links[-1]
         tail = self.doc[last.i:m.start]
-        if any(t.lower_ in STRONG_BOUNDARY for t in tail):
+        if any(t.lower_ in W.strong_boundary for t in tail):
             return False, []
         if last.lower_ in ("dan", "serta") and self.doc[last.i - 1].text != "," and \
                 any(x.end == last.i for x in self.mentions):
@@ -261,9 +206,9 @@ class RoleFinder:
         by ", dan" with no subject of its own shares the sentence's subject, the first actor that opens it
         outside any prepositional phrase."""
         i = ts - 1
-        while i > self.s and self.doc[i].lower_ in _VP_ADVERBS:
+        while i > self.s and self.doc[i].lower_ in W.vp_adverbs:
             i -= 1
-        if i <= self.s + 1 or self.doc[i].lower_ not in _CHAIN or self.doc[i - 1].text != ",":
+        if i <= self.s + 1 or self.doc[i].lower_ not in W.chain or self.doc[i - 1].text != ",":
             return []
         left = [x for x in self.mentions if x.end <= i]
         in_pp = self._in_pp(left)
@@ -271,7 +216,7 @@ class RoleFinder:
             if in_pp[k] or x.start in self.taken:
                 continue
             before = [t.lower_ for t in self.doc[self.s:x.start]]
-            if any(w in STRONG_BOUNDARY or w in ("kata", "ujar", "menurut", "yang") for w in before):
+            if any(w in W.strong_boundary or w in ("kata", "ujar", "menurut", "yang") for w in before):
                 return []
             return self._coordinated_right(x)
         return []
@@ -279,9 +224,9 @@ class RoleFinder:
     def _speaker_pronoun(self, ts: int) -> list:
         """'Kami ingin bekerja dengan Rusia, kata Pompeo': a first-person subject is the speaker."""
         for t in reversed(self.doc[max(self.s, ts - 6):ts]):
-            if t.lower_ in STRONG_BOUNDARY or self.actors.covering(t.i) is not None:
+            if t.lower_ in W.strong_boundary or self.actors.covering(t.i) is not None:
                 return []
-            if t.lower_ in _FIRST_PERSON:
+            if t.lower_ in W.first_person:
                 return [self.speaker] if self.speaker is not None else []
         return []
 
@@ -308,7 +253,7 @@ class RoleFinder:
             if x.start in aside:
                 continue
             between = [t.lower_ for t in self.doc[x.end:ts] if t.i not in aside]
-            if any(w in STRONG_BOUNDARY for w in between):
+            if any(w in W.strong_boundary for w in between):
                 return []
             if "yang" in between:
                 if in_pp[k] and _prev_word(self.doc, x.start, self.s) in ("di", "ke", "dari"):
@@ -316,8 +261,8 @@ class RoleFinder:
                 last = max(i for i, w in enumerate(between) if w == "yang")
                 # "X yang V", "X, yang V", "X bersenjata yang V" (a modifier or two between)
                 glue = self.doc[x.end:x.end + last]
-                if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in PREPS
-                                                      or t.text[:1].isupper() and t.lower_ not in _AFFILIATIONS)
+                if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in W.preps
+                                                      or t.text[:1].isupper() and t.lower_ not in W.affiliations)
                                    for t in glue):
                     return []
                 if any(t.text == "," for t in glue) and any(t.text != "," for t in glue):
@@ -351,13 +296,13 @@ class RoleFinder:
         flags: list[bool] = []
         for k, x in enumerate(mentions):
             j = x.start - 1
-            while j >= self.s and self.doc[j].lower_ in LOCATIVE:
+            while j >= self.s and self.doc[j].lower_ in W.locative:
                 j -= 1
-            flag = j >= self.s and self.doc[j].lower_ in PREPS
+            flag = j >= self.s and self.doc[j].lower_ in W.preps
             if not flag and k and flags[k - 1]:
                 gap = [t.lower_ for t in self.doc[mentions[k - 1].end:x.start]]
-                flag = bool(gap) and all(w in COORD for w in gap) and (
-                    any(w in _CONJ for w in gap) or self._list_ends(x))
+                flag = bool(gap) and all(w in W.coord for w in gap) and (
+                    any(w in W.conj for w in gap) or self._list_ends(x))
             flags.append(flag)
         return flags
 
@@ -370,9 +315,9 @@ class RoleFinder:
             gap = [t.lower_ for t in self.doc[y.end:cur.start]]
             if not gap:
                 continue
-            if not all(w in COORD for w in gap):
+            if not all(w in W.coord for w in gap):
                 break
-            if any(w in _CONJ for w in gap):
+            if any(w in W.conj for w in gap):
                 conj = True
             elif not conj:
                 break
@@ -389,7 +334,7 @@ class RoleFinder:
             if y.start < x.end:
                 continue
             gap = [t.lower_ for t in self.doc[x.end:y.start]]
-            if len(gap) <= 3 and all(w in _OWNER_GLUE for w in gap) and (y.actor.country or y.kind == "person"):
+            if len(gap) <= 3 and all(w in W.owner_glue for w in gap) and (y.actor.country or y.kind == "person"):
                 return y
             break
         return x
@@ -400,7 +345,7 @@ class RoleFinder:
         cur = x
         for y in [m for m in self.mentions if m.start >= x.end]:
             gap = [t.lower_ for t in self.doc[cur.end:y.start]]
-            if gap and all(w in COORD for w in gap) and gap != [","] or gap == [","] and self._list_ends(y):
+            if gap and all(w in W.coord for w in gap) and gap != [","] or gap == [","] and self._list_ends(y):
                 out.append(y)
                 cur = y
             elif not gap:
@@ -439,14 +384,14 @@ class RoleFinder:
             if inner is not None:
                 return [inner]
             if via:
-                if (prev if prev in PREPS else "obj") in via:
+                if (prev if prev in W.preps else "obj") in via:
                     return self._coordinated_right(x)
                 continue
             if theme:
                 if prev in self.cues.recipient_preps:
                     return self._coordinated_right(x)
                 continue
-            if prep in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+            if prep in W.not_recipient or prev in ("dengan", "bersama") and not p.symmetric:
                 continue
             return self._coordinated_right(x)
         return []
@@ -470,11 +415,11 @@ class RoleFinder:
     def _prep_before(self, te: int, x) -> str:
         """The preposition governing mention x ("atas helikopter Apache AS" -> atas), or the word before it."""
         for t in reversed(self.doc[te:x.start]):
-            if t.lower_ in PREPS:
+            if t.lower_ in W.preps:
                 return t.lower_
         # "diperlukan dari pihak Palestina": the trigger's own last word, past quantifiers and "pihak"
         i = x.start - 1
-        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+        while i > self.s and (self.doc[i].lower_ in W.premodifiers or self.doc[i].like_num):
             i -= 1
         return self.doc[i].lower_ if i >= self.s else ""
 
@@ -492,8 +437,8 @@ class RoleFinder:
             return t.pos_ == "VERB"
         w = t.text
         low = t.lower_
-        return (w[:1].islower() and len(w) > 5 and w.startswith(_VERB_PREFIXES)
-                and low not in PREPS and low not in _NOT_VERBS and not low.startswith(("dia", "diri")))
+        return (w[:1].islower() and len(w) > 5 and w.startswith(W.verb_prefixes)
+                and low not in W.preps and low not in W.not_verbs and not low.startswith(("dia", "diri")))
 
     def _agent(self, te: int) -> list:
         """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
@@ -532,7 +477,7 @@ class RoleFinder:
         # "pembunuhan X": X was killed; but "pertemuan X dengan Y", "perundingan X": X takes part
         patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in ("CONSULT", "COOPERATE", "ASSAULT"))
         k = m.end
-        if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in _DONE_BY:
+        if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in W.done_by:
             agent = self._agent(k + 2)
             if agent:
                 r.actors = agent
@@ -598,7 +543,7 @@ class RoleFinder:
             if self.actors.covering(i) is not None:
                 return []  # the recipient is named directly
             w = self.doc[i].lower_
-            if w == "milik" or w == "yang" and i + 1 < self.e and self.doc[i + 1].lower_ in _OWNED_BY:
+            if w == "milik" or w == "yang" and i + 1 < self.e and self.doc[i + 1].lower_ in W.owned_by:
                 start = i + 1 if w == "milik" else i + 2
                 for x in self.mentions:
                     if start <= x.start <= start + 6 and not any(
@@ -613,7 +558,7 @@ class RoleFinder:
         claims = self.cues.claim_verbs
         for i in range(te, min(self.e - 1, te + 20)):
             t = self.doc[i]
-            if t.lower_ in STRONG_BOUNDARY:
+            if t.lower_ in W.strong_boundary:
                 return []
             if t.lower_ != "yang" or self.doc[i + 1].lower_ not in claims:
                 continue
@@ -630,7 +575,7 @@ class RoleFinder:
         """Is mention x introduced by a recipient preposition ("terhadap mereka", "dengan X"), not a
         possessor ("pengakuan warga")?"""
         i = x.start - 1
-        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+        while i > self.s and (self.doc[i].lower_ in W.premodifiers or self.doc[i].like_num):
             i -= 1
         return i >= self.s and self.doc[i].lower_ in self.cues.recipient_preps
 
@@ -640,7 +585,7 @@ class RoleFinder:
         if te + 1 >= self.e or self.doc[te].lower_ not in self.cues.recipient_preps - {"dengan"}:
             return []
         t = self.doc[te + 1]
-        if t.lower_ not in _UNNAMED or self.actors.covering(t.i) is not None:
+        if t.lower_ not in W.unnamed or self.actors.covering(t.i) is not None:
             return []
         actor = Actor(t.text, t.idx, t.idx + len(t.text), t.text)
         return [ActorMention(t.i, t.i + 1, actor, t.i, "coref", "pronoun")]
@@ -659,12 +604,12 @@ class RoleFinder:
         the subject of a death or injury word just before "akibat/karena/dalam/oleh" + attack noun is the
         attack's target."""
         k = ts - 1
-        while k > self.s and self.doc[k].lower_ in _DETERMINERS:
+        while k > self.s and self.doc[k].lower_ in W.determiners:
             k -= 1
-        if k <= self.s or self.doc[k].lower_ not in _CAUSE_PREPS:
+        if k <= self.s or self.doc[k].lower_ not in W.cause_preps:
             return []
         for j in range(k - 1, max(self.s, k - 4) - 1, -1):
-            if self.doc[j].lower_ in _HARMED:
+            if self.doc[j].lower_ in W.harmed:
                 return self._subject(j)
         return []
 
