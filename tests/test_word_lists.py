@@ -18,6 +18,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "peristiwa"
 WORD_FILES = [
     "events/roles.yaml",
     "events/coder.yaml",
+    "actors/resolver.yaml",
+    "actors/context.yaml",
 ]
 
 

@@ -21,68 +21,28 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
+from peristiwa.actors.words import words
 from peristiwa.schema import Actor
 
 Via = str  # "lexicon" | "title" | "ner" | "coref" | "abbrev"
 
-# Capitalised words that follow titles but are not names (day and month names, sentence glue).
-_NOT_NAME = {
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-    "november", "desember", "pada", "di", "dan", "yang", "itu", "ini", "tersebut", "kata", "ujar", "dalam",
-    "untuk", "dengan", "ke", "dari", "oleh", "saat", "ketika", "telah", "akan", "sudah", "juga", "pun",
-    "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
-    # pronouns, directions, and religious or ethnic adjectives ("gerilyawan Sunni", "pemerintah Barat")
-    "anda", "kami", "kita", "saya", "ia", "dia", "mereka", "beliau", "barat", "timur", "utara", "selatan",
-    "tengah", "sunni", "syiah", "shiite", "kurdi", "kurdish", "muslim", "islam", "kristen", "katolik",
-    "protestan", "yahudi", "hindu", "buddha", "tamil", "pashtun", "uighur", "uyghur", "rohingya", "arab",
-    "maois", "komunis", "sipil", "asing", "lokal", "pusat", "daerah", "federal", "nasional", "ibu", "kota",
-    "kabupaten", "provinsi",
-}
-_NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
-_LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
-_OF = {"of", "dari"}
-_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah"}
-_REGION_NOUNS = {"kota", "kabupaten", "provinsi"}
-_MINISTERS = {"minister", "coordinating minister for security", "finance minister", "trade minister"}
-_PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten", "sebelah", "utara", "selatan",
-                "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
-                "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
-                "tepi", "the", "city", "of", "northern", "southern", "eastern", "western", "north",
-                "south", "east", "west", "near", "pasar", "masjid", "gereja", "kantor", "markas", "pos",
-                "pangkalan", "jalan", "kampung", "lingkungan", "permukiman", "bandara", "pelabuhan",
-                "sekolah", "rumah", "hotel", "restoran", "stasiun", "kecamatan",
-                "negara bagian", "luar", "dalam", "seluruh", "berbagai", "kota-kota"}
-# Agents who are abroad by definition: the setting says nothing about their country.
-_ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees",
-           "states"}  # "states": groups of states ("negara donor", "negara Barat") are of no one country
+# The resolver's vocabulary (not-names, place words, pronouns, counted people): data/actors/resolver.yaml;
+# the sectors and country codes it shares with the per-event rules: data/actors/context.yaml.
+W = words("resolver")
+C = words("context")
+# Words that may refer back: pronouns, country nouns ("negara itu") and the enclitic -nya (a suffix the
+# tokenizer splits off, not a word an analyst lists).
+_ANAPHORS = W.person_pronouns | W.group_pronouns | W.country_nouns | {"nya"}
+# What a list of coordinated actors may hold.
+_LIST_GLUE = W.conjunctions | W.list_fillers
+# Left in code, as they are the schemes of the code and the models, not vocabulary: the kinds of mention
+# the resolver itself assigns, NER labels and UD dependency labels.
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
-# "kedua negara/pemimpin/pihak": which kinds of earlier mention the pair may stand for (empty: any)
-_PAIR_NOUNS = {"negara": {"country", "metonym"}, "pemerintah": {"country", "metonym"},
-               "pemimpin": {"person"}, "presiden": {"person"}, "menteri": {"person"}, "pihak": set(),
-               "belah": set(), "delegasi": set()}
-# People counted in casualty and arrest reports ("20 orang", "puluhan warga"): civilians.
-_COUNTED = {"orang", "warga", "penduduk", "warga sipil", "jiwa"}
-_COUNTS = {"dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
-           "seorang", "belasan", "puluhan", "ratusan", "ribuan", "beberapa", "sejumlah", "banyak"}
-_LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
-_SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
-                     "according", "but", "meanwhile"}
-_PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
-_GROUP_PRONOUNS = {"mereka", "they"}
-_DEMONSTRATIVES = {"itu", "tersebut", "ini"}
-_COUNTRY_NOUNS = {"negara", "negeri", "pemerintah", "pemerintahan"}
-_ANAPHORS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _COUNTRY_NOUNS | {"nya"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&.]{1,9}$")
 _PER_LABELS = {"PER", "PERSON"}
 _ORG_LABELS = {"ORG", "ORGANISATION", "ORGANIZATION", "NORP"}
 # Dependency relations through which an argument token still "stands for" a mention below it.
-_CONJUNCTIONS = {"dan", "serta", "maupun", "atau", "and", "or"}
-_LIST_GLUE = _CONJUNCTIONS | {",", "sebagian", "besar", "para", "beberapa", "sejumlah", "juga", "the", "some"}
 _CLAUSE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj", "root", "ROOT", "xcomp", "ccomp", "advcl"}
-_NON_ARG_CASE = {"di", "ke", "pada", "dalam", "untuk", "terhadap", "kepada", "atas", "tentang", "soal", "mengenai",
-                 "dengan", "sejak", "hingga", "sampai", "bagi", "antara", "melalui", "menuju", "seperti", "in",
-                 "at", "to", "for", "on", "about", "with", "into", "against", "like"}
 _ARG_DEPS = {"nmod", "nmod:poss", "compound", "flat", "flat:name", "appos", "conj", "amod", "det", "nummod",
              "fixed", "flat:foreign", "compound:plur"}
 
@@ -134,7 +94,7 @@ class DocActors:
             last = max(out, key=lambda m: m.end)
             i, joined = last.end, False
             while i < n and doc[i].lower_ in _LIST_GLUE:
-                joined = joined or doc[i].lower_ in _CONJUNCTIONS or doc[i].text == ","
+                joined = joined or doc[i].lower_ in W.conjunctions or doc[i].text == ","
                 i += 1
             nxt = self.covering(i) if joined and i < n else None
             if nxt is None or nxt.start != i or any(x is nxt for x in out):
@@ -171,7 +131,7 @@ class DocActors:
 def _prepositional(token: Token) -> bool:
     """A modifier introduced by a preposition other than 'dari'/'oleh' ("senjata ke Libya", "konferensi di
     Departemen Luar Negeri AS") is a place or a circumstance, not the actor the head stands for."""
-    return any(c.dep_ == "case" and c.lower_ in _NON_ARG_CASE for c in token.children)
+    return any(c.dep_ == "case" and c.lower_ in W.non_arg_case for c in token.children)
 
 
 @dataclass(slots=True)
@@ -223,12 +183,6 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
     return found
 
 
-# Nouns that say a person leads or speaks for the body named after them ("pemimpin senior Jihad Islam").
-_LEADER_WORDS = {"pemimpin", "ketua", "komandan", "panglima", "kepala", "wakil", "juru", "jurubicara", "bicara",
-                 "anggota", "tokoh", "pendiri", "petinggi", "pejabat", "utusan", "aktivis", "senior", "tinggi",
-                 "militan", "spiritual", "politik", "sayap", "militer", "umum", "dari"}
-
-
 def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
     """Between a name and a body: an optional age "(25)", a comma, then leader words only."""
     i = name_end
@@ -237,11 +191,7 @@ def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
     if i >= body_start or tokens[i] != ",":
         return False
     words = [w.lower() for w in tokens[i + 1:body_start]]
-    return 0 < len(words) <= 3 and words[0] in _LEADER_WORDS and all(w in _LEADER_WORDS for w in words)
-
-
-_ARMED = {"MIL", "REB", "COP"}
-_NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC"}
+    return 0 < len(words) <= 3 and words[0] in W.leader_words and all(w in W.leader_words for w in words)
 
 
 def _origin(lowered: list[str], end: int, origin: dict[int, set[str]]) -> set[str]:
@@ -277,7 +227,7 @@ def _dominant(places: list) -> set[str]:
 
 def _name_token(token: str) -> bool:
     """A word of a personal name: capitalised and alphabetic (hyphens allowed), not a weekday or glue."""
-    return token[:1].isupper() and token.replace("-", "").isalpha() and token.lower() not in _NOT_NAME
+    return token[:1].isupper() and token.replace("-", "").isalpha() and token.lower() not in W.not_name
 
 
 def _after_locative(lowered: list[str], start: int) -> bool:
@@ -286,9 +236,9 @@ def _after_locative(lowered: list[str], start: int) -> bool:
     i = start - 1
     while i >= 0 and start - i <= 6:
         w = lowered[i]
-        if w in _LOCATIVE:
+        if w in W.locative:
             return True
-        if w in _PLACE_WORDS or w == ",":
+        if w in W.place_words or w == ",":
             i -= 1
             continue
         return False
@@ -366,7 +316,7 @@ def _inside_name(tokens: list[str], start: int, covered: list[bool]) -> bool:
     prev = tokens[start - 1]
     if not (prev[:1].isupper() and prev.isalpha()) or covered[start - 1]:
         return False
-    if prev.lower() in _NOT_NAME or prev.lower() in _SENTENCE_OPENERS:
+    if prev.lower() in W.not_name or prev.lower() in W.sentence_openers:
         return False
     return not (start - 1 == 0 or tokens[start - 2] in {".", "!", "?", "\n", "\n\n", '"', "“", ","}
                 or not tokens[start - 2].strip())
@@ -443,7 +393,7 @@ class ActorResolver:
             elif m.kind in ("group", "country", "igo"):
                 # "Yusuf Nasser (31), pemimpin senior Hamas": leader words stand between
                 comma = m.start - 1
-                while comma > 0 and m.start - comma <= 3 and tokens[comma].lower() in _LEADER_WORDS:
+                while comma > 0 and m.start - comma <= 3 and tokens[comma].lower() in W.leader_words:
                     comma -= 1
                 if comma == m.start - 1:
                     continue
@@ -517,7 +467,7 @@ class ActorResolver:
                 consumed_titles.add(j)
                 title = self._merge_titles(title, title_by_start[j].title)
                 j = title_by_start[j].end
-            of = j + 1 if j + 1 < len(doc) and doc[j].lower_ in _OF and by_start.get(j + 1) is not None else j
+            of = j + 1 if j + 1 < len(doc) and doc[j].lower_ in W.of and by_start.get(j + 1) is not None else j
             qualifier = by_start.get(of)
             end = j
             start = t.start
@@ -532,7 +482,7 @@ class ActorResolver:
             else:
                 qualifier = None
             # A portfolio after a minister's title is part of the title: "Menteri Sosial Saifullah Yusuf".
-            if title.name in _MINISTERS and qualifier is None:
+            if title.name in W.ministers and qualifier is None:
                 end = self._portfolio_end(doc, end, by_start)
             # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
             place = None
@@ -635,7 +585,7 @@ class ActorResolver:
         out: dict[int, tuple[int, object]] = {}
         for pm in places_in(doc):
             start = pm.start
-            if start + 1 in ends and doc[start].lower_ in _REGION_NOUNS:
+            if start + 1 in ends and doc[start].lower_ in W.region_nouns:
                 start += 1  # "Wali Kota Surabaya": the gazetteer's "Kota Surabaya" overlaps the title
             if start in ends and start not in by_start:
                 best = out.get(start)
@@ -662,9 +612,9 @@ class ActorResolver:
             low = text.lower()
             if j > k and by_start and j in by_start:
                 break  # the lexicon knows what follows
-            if (low in _NOT_NAME and not (j > k and low in _DIRECTIONS)) or (text.isupper() and len(text) > 1):
+            if (low in W.not_name and not (j > k and low in W.directions)) or (text.isupper() and len(text) > 1):
                 break  # an acronym after a title names an organisation ("juru bicara FPRM"), not a person
-            if text[:1].isupper() and text.isalpha() or (low in _NAME_GLUE and j > k and j + 1 < len(doc)
+            if text[:1].isupper() and text.isalpha() or (low in W.name_glue and j > k and j + 1 < len(doc)
                                                           and doc[j + 1].text[:1].isupper()):
                 j += 1
                 continue
@@ -731,7 +681,7 @@ class ActorResolver:
                 continue
             if not ent.text[:1].isupper() or (len(ent) == 1 and ent.text.isupper() is False and len(ent.text) < 3):
                 continue  # "embargo" tagged PER: names are capitalised
-            if len(ent) == 1 and ent.text.lower() in _NOT_NAME:
+            if len(ent) == 1 and ent.text.lower() in W.not_name:
                 continue  # "gerilyawan Sunni": a sect, weekday or direction word is no one's name
             kind = "person" if label in _PER_LABELS else "ner"
             added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
@@ -794,11 +744,11 @@ class ActorResolver:
         for i, low in enumerate(lowered):
             if low not in _ANAPHORS or out.covering(i) is not None:
                 continue
-            if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS or low == "nya":
+            if low in W.person_pronouns or low in W.group_pronouns or low == "nya":
                 ante = self._antecedent(out, i, sent_of, low)
                 if ante is not None:
                     added.append(self._copy(doc, ante, i, i + 1, "coref"))
-            elif i + 1 < n and lowered[i + 1] in _DEMONSTRATIVES:
+            elif i + 1 < n and lowered[i + 1] in W.demonstratives:
                 ante = self._antecedent(out, i, sent_of, "negara")
                 if ante is not None and out.covering(i + 1) is None:
                     added.append(self._copy(doc, ante, i, i + 2, "coref"))
@@ -814,10 +764,10 @@ class ActorResolver:
         countries in this or the two previous sentences (countries for "negara", people for "pemimpin")."""
         added = []
         for i in range(len(lowered) - 1):
-            if lowered[i] != "kedua" or lowered[i + 1] not in _PAIR_NOUNS or out.covering(i) is not None:
+            if lowered[i] != "kedua" or lowered[i + 1] not in W.pair_nouns or out.covering(i) is not None:
                 continue
             end = i + 3 if lowered[i + 1] == "belah" and i + 2 < len(lowered) else i + 2
-            kinds = _PAIR_NOUNS[lowered[i + 1]]
+            kinds = W.pair_nouns[lowered[i + 1]]
             found: list[ActorMention] = []
             for m in reversed(out.mentions):
                 if m.start >= i or sent_of[m.start] < sent_of[i] - 2:
@@ -851,9 +801,9 @@ class ActorResolver:
         country comes from the sentence's setting, as for "warga sipil"); a number alone is not."""
         added = []
         for i in range(1, len(lowered)):
-            if lowered[i] not in _COUNTED or out.covering(i) is not None or out.covering(i - 1) is not None:
+            if lowered[i] not in W.counted or out.covering(i) is not None or out.covering(i - 1) is not None:
                 continue
-            if not (doc[i - 1].like_num or lowered[i - 1] in _COUNTS):
+            if not (doc[i - 1].like_num or lowered[i - 1] in W.counts):
                 continue
             span = doc[i - 1:i + 1]
             actor = Actor(span.text, span.start_char, span.end_char, "civilians", "", "CVL")
@@ -869,7 +819,7 @@ class ActorResolver:
         Rusia", "di kota Miranshah") when there is exactly one. Armed forces are left alone: troops abroad are
         the usual story ("tentara ... di Irak" are often foreign)."""
         needy = [m for m in out.mentions if m.kind == "role" and not m.actor.country
-                 and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD
+                 and m.actor.sector in W.local_sectors and m.actor.name not in W.abroad
                  and not _foreign(lowered, m.end)]
         if not needy:
             return
@@ -909,10 +859,10 @@ class ActorResolver:
                 settings.setdefault(sent_of[start], set()).update(countries)
         for m in needy:
             countries = _origin(lowered, m.end, origin) or settings.get(sent_of[m.start], set())
-            if not countries and m.actor.sector not in _ARMED:
+            if not countries and m.actor.sector not in C.armed:
                 # no setting: a sentence whose named actors are all of one country ("putra mahkota" beside
                 # "Raja Birendra") speaks of that country; armed forces are left alone (troops abroad)
-                countries = named.get(sent_of[m.start], set()) - _NON_STATE
+                countries = named.get(sent_of[m.start], set()) - C.non_state
             if len(countries) == 1:
                 m.actor = replace(m.actor, country=next(iter(countries)))
 
@@ -930,7 +880,7 @@ class ActorResolver:
                 if m.kind in ("country", "metonym"):
                     return m
                 continue
-            if pronoun in _PERSON_PRONOUNS or pronoun == "nya":
+            if pronoun in W.person_pronouns or pronoun == "nya":
                 if m.kind == "person":
                     return m
                 if pronoun == "ia" and fallback is None and m.kind in ("group", "igo", "ner"):
