@@ -20,6 +20,8 @@ WORD_FILES = [
     "events/coder.yaml",
     "actors/resolver.yaml",
     "actors/context.yaml",
+    "places/words.yaml",
+    "events_en/words.yaml",
 ]
 
 

@@ -21,20 +21,18 @@ from spacy.tokens import Doc, Span
 from peristiwa.events_en.actors import ActorFinder, Mention
 from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
 from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
+from peristiwa.events_en.words import words
 from peristiwa.ontology import intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
+# The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
+W = words()
+
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
-# country adjectives ("European", "Iranian", "Chinese", "Turkish", "Israeli", "Arabic") as against names
-_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic")
-_DENIALS = {"denied", "denies", "deny", "denying", "rejected", "dismissed"}
 _SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
-_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
-_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-_CLAUSE_WORDS = {"that", "because", "while", "whereas", "but", "although", "though", "if", "unless"}
 # How far (tokens) roles are looked for from the trigger.
 _REACH = 14
 
@@ -88,7 +86,7 @@ class ShallowCoder:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         self._covered = covered
         adjectives = {m.end - 1 for m in mentions if m.kind in ("country", "name") and m.end - m.start == 1
-                      and m.actor.text != m.actor.name and m.actor.text.lower().endswith(_ADJECTIVE_ENDINGS)}
+                      and m.actor.text != m.actor.name and m.actor.text.lower().endswith(W.adjective_endings)}
         trigs = self.triggers.find(doc, sent.start, sent.end, covered, adjectives)
         if not trigs:
             return []
@@ -126,7 +124,7 @@ class ShallowCoder:
                 f.modality = "hypothetical"  # "if Turkey attacks ...": a condition, not a report
                 return
             if w in c.boundaries or self._say(doc, k):
-                if w == "that" and k > sent.start and doc[k - 1].lower_ in _DENIALS:
+                if w == "that" and k > sent.start and doc[k - 1].lower_ in W.denials:
                     f.modality = "negated"  # "Cuba denied that Havana supplied arms": the act is denied
                 break
             if w in c.negation and f.trig.kind == "verb":
@@ -243,9 +241,9 @@ class ShallowCoder:
             w = doc[k].lower_
             if k in self._covered:
                 break
-            if w in _SUBJECT_PRONOUNS:
+            if w in W.subject_pronouns:
                 return self._speaker_of(doc, sent, k, mentions)
-            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in _CLAUSE_WORDS:
+            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in W.clause_words:
                 lo = k + 1
                 break
         cands = [m for m in mentions if lo <= m.start and m.end <= i and i - m.end <= _REACH]
@@ -254,7 +252,7 @@ class ShallowCoder:
             return []
         last = heads[-1]
         # a pronoun or a clause word between the actor and the verb: the actor belongs to another clause
-        if any(doc[k].lower_ in _SUBJECT_PRONOUNS for k in range(last.end, i)):
+        if any(doc[k].lower_ in W.subject_pronouns for k in range(last.end, i)):
             return []
         return self._group_left(doc, last, mentions, lo)
 
@@ -351,7 +349,7 @@ class ShallowCoder:
             while k >= t.end and doc[k].lower_ in ("the", "a", "an"):
                 k -= 1
             prev = doc[k].lower_ if k >= t.end else ""
-            if prev in _POSSESSIVES:
+            if prev in W.possessives:
                 continue  # "withdrew its troops": the actor's own, not a target
             if prev == "by":
                 if not agent:
