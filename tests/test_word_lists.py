@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "peristiwa"
 WORD_FILES = [
     "events/roles.yaml",
     "events/coder.yaml",
+    "events/types.yaml",
     "actors/resolver.yaml",
     "actors/context.yaml",
     "places/words.yaml",
@@ -49,3 +50,11 @@ def test_lists_are_sets_and_ordered_lists_tuples() -> None:
     assert isinstance(words.verb_prefixes, tuple) and words.verb_prefixes[0] == "meng"
     with pytest.raises(AttributeError, match="no word list"):
         _ = words.no_such_list
+
+
+def test_type_lists_name_plover_types_and_verbal_is_quad_1_or_3() -> None:
+    from peristiwa.ontology import PLOVER_TYPES, event_types, lookup
+
+    types = event_types()
+    assert all(set(getattr(types, name)) <= set(PLOVER_TYPES) for name in types.names())
+    assert lookup("111").verbal and lookup("130").verbal and not lookup("190").verbal and not lookup("070").verbal

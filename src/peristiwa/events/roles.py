@@ -17,11 +17,13 @@ from peristiwa.actors.resolver import ActorMention
 from peristiwa.events.lexicon import Cues
 from peristiwa.events.matcher import Match
 from peristiwa.events.words import words
-from peristiwa.ontology import lookup
+from peristiwa.ontology import event_types, lookup
 from peristiwa.schema import Actor
 
 # The role finder's vocabulary (prepositions, clause links, glue words): data/events/roles.yaml.
 W = words("roles")
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
 # Any clause end, hard or soft: an object is not looked for across one.
 RIGHT_BOUNDARY = W.strong_boundary | W.soft_boundary
 # Dependency labels stay here: they are the parser's scheme (UD), not vocabulary an analyst corrects.
@@ -36,10 +38,6 @@ class Roles:
     recipients: list = field(default_factory=list)
     how: str = "order"  # "parse" | "order"
     aimed_at_act: bool = False  # the object is an event noun ("mengecam serangan bom itu")
-
-
-# Event nouns that name an operation of security forces ("penggerebekan", "razia")
-_OPERATIONS = {"COERCE"}
 
 
 def _premodifiers(between) -> bool:
@@ -107,7 +105,7 @@ class RoleFinder:
         elif passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
-            if not r.actors and r.recipients and p.event in ("COERCE", "RETREAT"):
+            if not r.actors and r.recipients and p.event in T.done_by_authorities:
                 r.actors = self._authority_of_place(m.end)
         else:
             r.actors = subj
@@ -123,9 +121,9 @@ class RoleFinder:
                 r.recipients = self._clitic_object(m.start, r.actors)
         if self.parsed:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
-        if not r.recipients and p.event == "PROTEST":
+        if not r.recipients and p.event in T.aimed_at_site:
             r.recipients = self._protest_site(m.end)
-        if not r.recipients and not passive and p.event in ("ASSAULT", "COERCE"):
+        if not r.recipients and not passive and p.event in T.hit_site_owner:
             r.recipients = self._owner_of_place(m.end, direct=m.light is None)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
@@ -187,10 +185,10 @@ class RoleFinder:
     def _operation_subject(self, ts: int) -> list:
         """"penggerebekan anti-teror menahan sembilan orang": an operation named as the subject of an arrest
         or attack stands for the security forces that carried it out (their country: the setting's)."""
-        if self.current is None or self.current.pattern.event != "COERCE":
+        if self.current is None or self.current.pattern.event not in T.operations:
             return []
         for d, _r in reversed(self.done):
-            if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in _OPERATIONS:
+            if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in T.operations:
                 continue
             gap = self.doc[d.end:ts]
             if len(gap) > 3 or any(not t.text.replace("-", "").isalpha() and t.text != "-" or t.i in self.triggers
@@ -475,7 +473,7 @@ class RoleFinder:
         p = m.pattern
         head_word = self.doc[m.noun_start if m.noun_start >= 0 else m.start].lower_
         # "pembunuhan X": X was killed; but "pertemuan X dengan Y", "perundingan X": X takes part
-        patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in ("CONSULT", "COOPERATE", "ASSAULT"))
+        patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in T.agent_after_noun)
         k = m.end
         if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in W.done_by:
             agent = self._agent(k + 2)
@@ -508,20 +506,20 @@ class RoleFinder:
                 if not r.recipients:
                     r.recipients = self._coordinated_right(x)
                 break
-        if not r.actors and p.event in ("ASSAULT", "COERCE"):
+        if not r.actors and p.event in T.claimed:
             r.actors = self._claimed_agent(k)
         if not r.recipients:
             r.recipients = self._unnamed_recipient(k)
-        if not r.recipients and p.event == "PROTEST":
+        if not r.recipients and p.event in T.aimed_at_site:
             r.recipients = self._protest_site(k)
-        if not r.actors and not r.recipients and p.event == "ASSAULT":
+        if not r.actors and not r.recipients and p.event in T.with_victims:
             r.recipients = self._victims(m.start)
         if not r.actors and r.recipients and self.speaker is not None and self._introduced(r.recipients[0]) \
-                and lookup(p.cameo).quad in (1, 3) and all(x.start != self.speaker.start for x in r.recipients):
+                and lookup(p.cameo).verbal and all(x.start != self.speaker.start for x in r.recipients):
             # "Tuduhan terhadap mereka ..., kata X", "..., kata X dalam pertemuan dengan Y": a verbal act
             # named by a noun with no actor of its own is the speaker's
             r.actors = [self.speaker]
-        if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
+        if not r.actors and r.recipients and p.symmetric and p.event in T.joint:
             # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject, a verb away, takes part
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near

@@ -22,17 +22,18 @@ from peristiwa.events_en.actors import ActorFinder, Mention
 from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
 from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
 from peristiwa.events_en.words import words
-from peristiwa.ontology import intended_variant, lookup
+from peristiwa.ontology import event_types, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
 # The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
 W = words()
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
 
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
-_SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
 # How far (tokens) roles are looked for from the trigger.
 _REACH = 14
 
@@ -374,7 +375,7 @@ class ShallowCoder:
         if m.actor.country or m.actor.sector != "MIL":
             return False
         try:
-            return lookup(t.code).plover in _SENDING
+            return lookup(t.code).plover in T.en_sending
         except KeyError:
             return False
 
@@ -446,7 +447,7 @@ class ShallowCoder:
         tgt = [a for a in _actors(f.targets) if all(a.name != b.name for b in src)]
         # attacks, arrests, seizures and protests are news without a named actor ("a grenade exploded in the
         # market", "rallies were held across the country"); anything else needs one
-        unnamed_ok = row.quad == 4 or row.plover == "PROTEST"
+        unnamed_ok = row.quad == 4 or row.plover in T.en_unnamed
         if not src and not tgt and not (unnamed_ok and unnamed):
             return None
         if not src and not unnamed_ok:
@@ -455,20 +456,23 @@ class ShallowCoder:
                 and not src:
             return None
         event, cameo = row.plover, t.code
-        if event in ("ASSAULT", "COERCE") and src and all(a.text.lower().split()[-1] in self.lex.cues.crowds
-                                                           for a in src):
+        if event in T.en_crowd_violence | T.en_crowd_obstruction and src \
+                and all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in src):
             # "protesters threw stones at police" is a violent protest (145); "demonstrators blocked the
             # highway", "occupied the ministry" obstruct (144)
-            event, cameo = "PROTEST", "145" if event == "ASSAULT" else "144"
-        elif src and row.quad in (1, 3) and (event in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+            cameo = "145" if event in T.en_crowd_violence else "144"
+            event = lookup(cameo).plover
+        elif src and row.verbal and (event in T.en_crowd_demands
                                              or t.lemma in self.lex.cues.crowd_gathering) and \
                 all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in src):
             # "demonstrators demanded the mayor's resignation": a crowd makes its demands by demonstrating
             # (the CAMEO manual codes demonstrations by their demands, 141x)
-            event, cameo = "PROTEST", "141"
-        if event == "PROTEST" and cameo[:3] in ("140", "141") and \
+            cameo = "141"
+            event = lookup(cameo).plover
+        if event in T.en_riot_prone and cameo[:3] in ("140", "141") and \
                 any(w.lower_ in self.lex.cues.riot_words for w in sent):
-            event, cameo = "PROTEST", "145"  # "protesters clashed with police during the rally": violent
+            cameo = "145"  # "protesters clashed with police during the rally": violent
+            event = lookup(cameo).plover
         if f.modality == "intended":
             event, cameo = intended_variant(event, cameo)
         row = lookup(cameo)
