@@ -1,15 +1,22 @@
 """Find the actors of one document: lexicon names, titles, NER fallbacks, abbreviations and coreference.
 
-annotate() makes one left-to-right pass per layer over the tokens (dict lookups only):
+annotate() makes one left-to-right pass per layer over the tokens (dict lookups only). The first two
+layers are one scan (`_compose`); the rest are LAYERS, run in that order (a test holds this list to it):
   1. lexicon aliases (longest match wins): countries, capitals as metonyms, IGOs, groups, people;
   2. titles around them: TITLE [COUNTRY|ORG] [,] [NAME] -> one actor ("Menteri Luar Negeri AS Mike Pompeo"
      -> Mike Pompeo, USA, GOV; "pasukan Rusia" -> Russia, MIL; "Presiden Rusia" -> the office holder at the
      article's date, else Russia GOV); a title alone is a generic actor with no country ("para diplomat");
-  3. NER entities (PER/ORG) the lexicon lacks -> actors with empty country;
-  4. abbreviations defined in parentheses after an actor ("Tentara Nasional Libya (LNA)") and later short
-     forms of multi-word person names ("Pompeo" after "Mike Pompeo") -> the same actor;
-  5. pronouns (dia, ia, beliau, mereka, "negara itu") -> the most recent compatible actor in the same or
-     the previous sentences.
+  3. ner_fallback: NER entities (PER/ORG) the lexicon lacks -> actors with empty country;
+  4. abbreviations: defined in parentheses after an actor ("Tentara Nasional Libya (LNA)") -> the same actor;
+  5. short_names: later short forms of multi-word person names ("Pompeo" after "Mike Pompeo");
+  6. pronouns: dia, ia, beliau, mereka, "negara itu" -> the most recent compatible actor in the same or the
+     previous sentences;
+  7. counted_people: "20 orang", "puluhan warga" -> civilians;
+  8. pairs: "kedua negara/pemimpin/pihak" -> the two most recent actors of different countries;
+  9. appositive_names: an untagged name beside a title with a country -> a person of that country;
+  10. appositive_titles: a title set beside a name gives the name its country;
+  11. local_country: generic agents with no country take the sentence's setting;
+  12. appositive_titles again: the setting then reaches the roles those titles lead.
 """
 
 from __future__ import annotations
@@ -322,6 +329,13 @@ def _inside_name(tokens: list[str], start: int, covered: list[bool]) -> bool:
                 or not tokens[start - 2].strip())
 
 
+# The layers annotate() runs after the lexicon-and-titles scan, in order (the module docstring numbers them
+# 3-12). appositive_titles runs twice: a title beside a name says more than the setting, and the setting,
+# once local_country has given it, reaches the roles the titles lead.
+LAYERS = ("ner_fallback", "abbreviations", "short_names", "pronouns", "counted_people", "pairs",
+          "appositive_names", "appositive_titles", "local_country", "appositive_titles")
+
+
 class ActorResolver:
     """Built once per process; annotate() is cheap per document."""
 
@@ -366,18 +380,20 @@ class ActorResolver:
         mentions = self._compose(doc, matches, title_matches, published)
         out = DocActors(doc, mentions)
         out._index()
-        self._ner_fallback(doc, out)
-        self._abbreviations(doc, out, tokens)
-        self._short_names(doc, out, tokens)
-        sent_of = _sentence_index(doc, tokens)
-        self._pronouns(doc, out, lowered, sent_of)
-        self._counted_people(doc, out, lowered)
-        self._pairs(doc, out, lowered, sent_of)
-        self._appositive_names(doc, out, tokens)
-        # a title beside a name says more than the setting; the setting then reaches roles the titles lead
-        self._appositive_titles(out, tokens)
-        self._local_country(out, lowered, sent_of)
-        self._appositive_titles(out, tokens)
+        sent_of = _sentence_index(doc, tokens)  # reads the tokens only: the same before any layer
+        layers = {
+            "ner_fallback": lambda: self._ner_fallback(doc, out),
+            "abbreviations": lambda: self._abbreviations(doc, out, tokens),
+            "short_names": lambda: self._short_names(doc, out, tokens),
+            "pronouns": lambda: self._pronouns(doc, out, lowered, sent_of),
+            "counted_people": lambda: self._counted_people(doc, out, lowered),
+            "pairs": lambda: self._pairs(doc, out, lowered, sent_of),
+            "appositive_names": lambda: self._appositive_names(doc, out, tokens),
+            "appositive_titles": lambda: self._appositive_titles(out, tokens),
+            "local_country": lambda: self._local_country(out, lowered, sent_of),
+        }
+        for name in LAYERS:
+            layers[name]()
         out._index()
         return out
 

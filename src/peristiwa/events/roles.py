@@ -1,10 +1,11 @@
 """Who did it and to whom: the actor and recipient mentions of a trigger.
 
-Two readings, the dependency parse first and word order second. The parse gives subjects, objects and
-"oleh" agents directly (UD: nsubj, nsubj:pass, obj, obl + case); when it finds nothing (no parser, or a
-parse that misses the argument), Indonesian word order does the job: the subject is the nearest actor
-to the left that is not inside a prepositional phrase, the object the first actor to the right before a
-clause boundary, the agent of a di- passive is the actor after "oleh" or right after the verb.
+Two readings, Indonesian word order first and the dependency parse second. Word order finds the roles
+(`_verb`, `_noun`, `_reverse`): the subject is the nearest actor to the left that is not inside a
+prepositional phrase, the object the first actor to the right before a clause boundary, the agent of a
+di- passive the actor after "oleh" or right after the verb. The parse then only fills the roles word
+order left empty (`_from_parse`: nsubj inherited along xcomp/conj/advcl, obj, obl with "oleh"), and
+`Roles.how` says which reading found them ("order" or "parse").
 """
 
 from __future__ import annotations
