@@ -325,3 +325,12 @@ def test_subordinate_titles(nlp, resolver):
     _, da = _actors(nlp, resolver, "Washington mungkin mendukung mantan perwira Gaddafi itu.")
     a = next(m.actor for m in da.mentions if "Gaddafi" in m.actor.text)
     assert (a.name, a.country, a.sector) == ("officer of Muammar Gaddafi", "LBY", "MIL")
+
+
+def test_resolver_docstring_numbers_the_declared_layers_in_order() -> None:
+    import re as _re
+
+    from peristiwa.actors import resolver
+
+    documented = _re.findall(r"^  \d+\. (\w+)(?: again)?:", resolver.__doc__ or "", _re.M)
+    assert tuple(documented) == resolver.LAYERS

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from peristiwa.util.words import Words, load_words
+
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -30,6 +32,8 @@ INTENT_CODES = {
 }
 # Types whose intended form becomes AGREE (cooperation); conflictual intents keep their type.
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
+# The quad classes of words rather than deeds: 1 verbal cooperation, 3 verbal conflict (2 and 4 are material).
+VERBAL_QUADS = (1, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,11 @@ class CameoCode:
     plover: str
     mode: str
     context: tuple[str, ...]
+
+    @property
+    def verbal(self) -> bool:
+        """Quad 1 (verbal cooperation) or 3 (verbal conflict): said, not done."""
+        return self.quad in VERBAL_QUADS
 
 
 @lru_cache(maxsize=1)
@@ -71,3 +80,14 @@ def intended_variant(plover: str, code: str) -> tuple[str, str]:
     if plover in COOPERATIVE and plover != "AGREE":
         return "AGREE", INTENT_CODES.get(plover, "030")
     return plover, code
+
+
+@lru_cache(maxsize=1)
+def event_types() -> Words:
+    """The rules' named lists of PLOVER types (data/events/types.yaml); ValueError on a name not a type."""
+    types = load_words("events/types.yaml")
+    for name in types.names():
+        unknown = sorted(set(getattr(types, name)) - set(PLOVER_TYPES))
+        if unknown:
+            raise ValueError(f"events/types.yaml: {name} names unknown PLOVER types {unknown}")
+    return types

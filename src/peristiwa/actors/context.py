@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from peristiwa.actors.words import words
 from peristiwa.schema import Actor
 
-DOMESTIC = {"PTY", "OPP", "LEG", "JUD"}
-ARMED = {"MIL", "REB", "COP"}
-NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC", ""}
-PRONOUNS = {"mereka", "dia", "ia", "beliau", "kami", "kita", "saya", "aku", "anda"}
+# Sectors, country codes and pronouns the rules below reason with: data/actors/context.yaml.
+C = words("context")
+# An empty country is no state either ("" is the schema's "unknown", not a code an analyst edits).
+NON_STATE = C.non_state | {""}
 
 
 def _states(actors: list[Actor]) -> set[str]:
@@ -37,19 +38,19 @@ def fill_countries(src: list[Actor], tgt: list[Actor], sentence_countries: set[s
 
 def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, where: str) -> list[Actor]:
     other_states = _states(other)
-    home = {a.country for a in other if a.sector in DOMESTIC} - NON_STATE
+    home = {a.country for a in other if a.sector in C.domestic} - NON_STATE
     out = []
     for a in mine:
         country = ""
-        if not a.country and a.text.lower() not in PRONOUNS:  # a pronoun is its antecedent's or no one's
-            if a.sector in DOMESTIC and len(other_states) == 1:
+        if not a.country and a.text.lower() not in C.pronouns:  # a pronoun is its antecedent's or no one's
+            if a.sector in C.domestic and len(other_states) == 1:
                 country = next(iter(other_states))
             elif len(home) == 1:
                 country = next(iter(home))
             elif a.sector == "COP" and (where not in NON_STATE or len(here) == 1):
                 # police act at home, whoever they act on: where the event is, else the only country named
                 country = where if where not in NON_STATE else next(iter(here))
-            elif a.sector in ARMED and len(here) == 1 and not (quad >= 3 and here <= other_states):
+            elif a.sector in C.armed and len(here) == 1 and not (quad >= 3 and here <= other_states):
                 country = next(iter(here))
         out.append(replace(a, country=country) if country else a)
     return out

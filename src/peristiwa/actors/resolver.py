@@ -1,15 +1,22 @@
 """Find the actors of one document: lexicon names, titles, NER fallbacks, abbreviations and coreference.
 
-annotate() makes one left-to-right pass per layer over the tokens (dict lookups only):
+annotate() makes one left-to-right pass per layer over the tokens (dict lookups only). The first two
+layers are one scan (`_compose`); the rest are LAYERS, run in that order (a test holds this list to it):
   1. lexicon aliases (longest match wins): countries, capitals as metonyms, IGOs, groups, people;
   2. titles around them: TITLE [COUNTRY|ORG] [,] [NAME] -> one actor ("Menteri Luar Negeri AS Mike Pompeo"
      -> Mike Pompeo, USA, GOV; "pasukan Rusia" -> Russia, MIL; "Presiden Rusia" -> the office holder at the
      article's date, else Russia GOV); a title alone is a generic actor with no country ("para diplomat");
-  3. NER entities (PER/ORG) the lexicon lacks -> actors with empty country;
-  4. abbreviations defined in parentheses after an actor ("Tentara Nasional Libya (LNA)") and later short
-     forms of multi-word person names ("Pompeo" after "Mike Pompeo") -> the same actor;
-  5. pronouns (dia, ia, beliau, mereka, "negara itu") -> the most recent compatible actor in the same or
-     the previous sentences.
+  3. ner_fallback: NER entities (PER/ORG) the lexicon lacks -> actors with empty country;
+  4. abbreviations: defined in parentheses after an actor ("Tentara Nasional Libya (LNA)") -> the same actor;
+  5. short_names: later short forms of multi-word person names ("Pompeo" after "Mike Pompeo");
+  6. pronouns: dia, ia, beliau, mereka, "negara itu" -> the most recent compatible actor in the same or the
+     previous sentences;
+  7. counted_people: "20 orang", "puluhan warga" -> civilians;
+  8. pairs: "kedua negara/pemimpin/pihak" -> the two most recent actors of different countries;
+  9. appositive_names: an untagged name beside a title with a country -> a person of that country;
+  10. appositive_titles: a title set beside a name gives the name its country;
+  11. local_country: generic agents with no country take the sentence's setting;
+  12. appositive_titles again: the setting then reaches the roles those titles lead.
 """
 
 from __future__ import annotations
@@ -21,68 +28,28 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
+from peristiwa.actors.words import words
 from peristiwa.schema import Actor
 
 Via = str  # "lexicon" | "title" | "ner" | "coref" | "abbrev"
 
-# Capitalised words that follow titles but are not names (day and month names, sentence glue).
-_NOT_NAME = {
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-    "november", "desember", "pada", "di", "dan", "yang", "itu", "ini", "tersebut", "kata", "ujar", "dalam",
-    "untuk", "dengan", "ke", "dari", "oleh", "saat", "ketika", "telah", "akan", "sudah", "juga", "pun",
-    "mengatakan", "menyatakan", "the", "said", "on", "in", "and", "of", "for", "to", "waktu", "setempat",
-    # pronouns, directions, and religious or ethnic adjectives ("gerilyawan Sunni", "pemerintah Barat")
-    "anda", "kami", "kita", "saya", "ia", "dia", "mereka", "beliau", "barat", "timur", "utara", "selatan",
-    "tengah", "sunni", "syiah", "shiite", "kurdi", "kurdish", "muslim", "islam", "kristen", "katolik",
-    "protestan", "yahudi", "hindu", "buddha", "tamil", "pashtun", "uighur", "uyghur", "rohingya", "arab",
-    "maois", "komunis", "sipil", "asing", "lokal", "pusat", "daerah", "federal", "nasional", "ibu", "kota",
-    "kabupaten", "provinsi",
-}
-_NAME_GLUE = {"al", "el", "bin", "binti", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu", "bint", "la"}
-_LOCATIVE = {"di", "in", "at"}  # "ke"/"dari" are directions ("dukungan dari UEA"), not the setting
-_OF = {"of", "dari"}
-_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah"}
-_REGION_NOUNS = {"kota", "kabupaten", "provinsi"}
-_MINISTERS = {"minister", "coordinating minister for security", "finance minister", "trade minister"}
-_PLACE_WORDS = {"wilayah", "kawasan", "kota", "daerah", "provinsi", "kabupaten", "sebelah", "utara", "selatan",
-                "timur", "barat", "tengah", "dekat", "sekitar", "bagian", "perbatasan", "ibu", "ibukota", "utama",
-                "pinggiran", "pusat", "desa", "kamp", "distrik", "negara", "laut", "pulau", "jalur",
-                "tepi", "the", "city", "of", "northern", "southern", "eastern", "western", "north",
-                "south", "east", "west", "near", "pasar", "masjid", "gereja", "kantor", "markas", "pos",
-                "pangkalan", "jalan", "kampung", "lingkungan", "permukiman", "bandara", "pelabuhan",
-                "sekolah", "rumah", "hotel", "restoran", "stasiun", "kecamatan",
-                "negara bagian", "luar", "dalam", "seluruh", "berbagai", "kota-kota"}
-# Agents who are abroad by definition: the setting says nothing about their country.
-_ABROAD = {"diplomats", "ambassador", "delegation", "journalists", "mercenaries", "armed forces", "refugees",
-           "states"}  # "states": groups of states ("negara donor", "negara Barat") are of no one country
+# The resolver's vocabulary (not-names, place words, pronouns, counted people): data/actors/resolver.yaml;
+# the sectors and country codes it shares with the per-event rules: data/actors/context.yaml.
+W = words("resolver")
+C = words("context")
+# Words that may refer back: pronouns, country nouns ("negara itu") and the enclitic -nya (a suffix the
+# tokenizer splits off, not a word an analyst lists).
+_ANAPHORS = W.person_pronouns | W.group_pronouns | W.country_nouns | {"nya"}
+# What a list of coordinated actors may hold.
+_LIST_GLUE = W.conjunctions | W.list_fillers
+# Left in code, as they are the schemes of the code and the models, not vocabulary: the kinds of mention
+# the resolver itself assigns, NER labels and UD dependency labels.
 _ENGLISH_PREMODIFIERS = {"country", "metonym", "group", "igo"}
-# "kedua negara/pemimpin/pihak": which kinds of earlier mention the pair may stand for (empty: any)
-_PAIR_NOUNS = {"negara": {"country", "metonym"}, "pemerintah": {"country", "metonym"},
-               "pemimpin": {"person"}, "presiden": {"person"}, "menteri": {"person"}, "pihak": set(),
-               "belah": set(), "delegasi": set()}
-# People counted in casualty and arrest reports ("20 orang", "puluhan warga"): civilians.
-_COUNTED = {"orang", "warga", "penduduk", "warga sipil", "jiwa"}
-_COUNTS = {"dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
-           "seorang", "belasan", "puluhan", "ratusan", "ribuan", "beberapa", "sejumlah", "banyak"}
-_LOCAL_SECTORS = {"GOV", "REB", "CVL", "COP", "OPP", "PTY", "JUD", "LEG", "REF", "EDU", "LAB", "REL", "JRN"}
-_SENTENCE_OPENERS = {"menurut", "kata", "ujar", "namun", "sementara", "kemarin", "sebelumnya", "selain", "bahkan",
-                     "according", "but", "meanwhile"}
-_PERSON_PRONOUNS = {"dia", "ia", "beliau", "he", "she"}
-_GROUP_PRONOUNS = {"mereka", "they"}
-_DEMONSTRATIVES = {"itu", "tersebut", "ini"}
-_COUNTRY_NOUNS = {"negara", "negeri", "pemerintah", "pemerintahan"}
-_ANAPHORS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _COUNTRY_NOUNS | {"nya"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&.]{1,9}$")
 _PER_LABELS = {"PER", "PERSON"}
 _ORG_LABELS = {"ORG", "ORGANISATION", "ORGANIZATION", "NORP"}
 # Dependency relations through which an argument token still "stands for" a mention below it.
-_CONJUNCTIONS = {"dan", "serta", "maupun", "atau", "and", "or"}
-_LIST_GLUE = _CONJUNCTIONS | {",", "sebagian", "besar", "para", "beberapa", "sejumlah", "juga", "the", "some"}
 _CLAUSE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj", "root", "ROOT", "xcomp", "ccomp", "advcl"}
-_NON_ARG_CASE = {"di", "ke", "pada", "dalam", "untuk", "terhadap", "kepada", "atas", "tentang", "soal", "mengenai",
-                 "dengan", "sejak", "hingga", "sampai", "bagi", "antara", "melalui", "menuju", "seperti", "in",
-                 "at", "to", "for", "on", "about", "with", "into", "against", "like"}
 _ARG_DEPS = {"nmod", "nmod:poss", "compound", "flat", "flat:name", "appos", "conj", "amod", "det", "nummod",
              "fixed", "flat:foreign", "compound:plur"}
 
@@ -134,7 +101,7 @@ class DocActors:
             last = max(out, key=lambda m: m.end)
             i, joined = last.end, False
             while i < n and doc[i].lower_ in _LIST_GLUE:
-                joined = joined or doc[i].lower_ in _CONJUNCTIONS or doc[i].text == ","
+                joined = joined or doc[i].lower_ in W.conjunctions or doc[i].text == ","
                 i += 1
             nxt = self.covering(i) if joined and i < n else None
             if nxt is None or nxt.start != i or any(x is nxt for x in out):
@@ -171,7 +138,7 @@ class DocActors:
 def _prepositional(token: Token) -> bool:
     """A modifier introduced by a preposition other than 'dari'/'oleh' ("senjata ke Libya", "konferensi di
     Departemen Luar Negeri AS") is a place or a circumstance, not the actor the head stands for."""
-    return any(c.dep_ == "case" and c.lower_ in _NON_ARG_CASE for c in token.children)
+    return any(c.dep_ == "case" and c.lower_ in W.non_arg_case for c in token.children)
 
 
 @dataclass(slots=True)
@@ -223,12 +190,6 @@ def _scan(tokens: list[str], lowers: list[str], index: KeyIndex, covered: list[b
     return found
 
 
-# Nouns that say a person leads or speaks for the body named after them ("pemimpin senior Jihad Islam").
-_LEADER_WORDS = {"pemimpin", "ketua", "komandan", "panglima", "kepala", "wakil", "juru", "jurubicara", "bicara",
-                 "anggota", "tokoh", "pendiri", "petinggi", "pejabat", "utusan", "aktivis", "senior", "tinggi",
-                 "militan", "spiritual", "politik", "sayap", "militer", "umum", "dari"}
-
-
 def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
     """Between a name and a body: an optional age "(25)", a comma, then leader words only."""
     i = name_end
@@ -237,11 +198,7 @@ def _leader_of(tokens: list[str], name_end: int, body_start: int) -> bool:
     if i >= body_start or tokens[i] != ",":
         return False
     words = [w.lower() for w in tokens[i + 1:body_start]]
-    return 0 < len(words) <= 3 and words[0] in _LEADER_WORDS and all(w in _LEADER_WORDS for w in words)
-
-
-_ARMED = {"MIL", "REB", "COP"}
-_NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "MNC"}
+    return 0 < len(words) <= 3 and words[0] in W.leader_words and all(w in W.leader_words for w in words)
 
 
 def _origin(lowered: list[str], end: int, origin: dict[int, set[str]]) -> set[str]:
@@ -277,7 +234,7 @@ def _dominant(places: list) -> set[str]:
 
 def _name_token(token: str) -> bool:
     """A word of a personal name: capitalised and alphabetic (hyphens allowed), not a weekday or glue."""
-    return token[:1].isupper() and token.replace("-", "").isalpha() and token.lower() not in _NOT_NAME
+    return token[:1].isupper() and token.replace("-", "").isalpha() and token.lower() not in W.not_name
 
 
 def _after_locative(lowered: list[str], start: int) -> bool:
@@ -286,9 +243,9 @@ def _after_locative(lowered: list[str], start: int) -> bool:
     i = start - 1
     while i >= 0 and start - i <= 6:
         w = lowered[i]
-        if w in _LOCATIVE:
+        if w in W.locative:
             return True
-        if w in _PLACE_WORDS or w == ",":
+        if w in W.place_words or w == ",":
             i -= 1
             continue
         return False
@@ -366,10 +323,17 @@ def _inside_name(tokens: list[str], start: int, covered: list[bool]) -> bool:
     prev = tokens[start - 1]
     if not (prev[:1].isupper() and prev.isalpha()) or covered[start - 1]:
         return False
-    if prev.lower() in _NOT_NAME or prev.lower() in _SENTENCE_OPENERS:
+    if prev.lower() in W.not_name or prev.lower() in W.sentence_openers:
         return False
     return not (start - 1 == 0 or tokens[start - 2] in {".", "!", "?", "\n", "\n\n", '"', "“", ","}
                 or not tokens[start - 2].strip())
+
+
+# The layers annotate() runs after the lexicon-and-titles scan, in order (the module docstring numbers them
+# 3-12). appositive_titles runs twice: a title beside a name says more than the setting, and the setting,
+# once local_country has given it, reaches the roles the titles lead.
+LAYERS = ("ner_fallback", "abbreviations", "short_names", "pronouns", "counted_people", "pairs",
+          "appositive_names", "appositive_titles", "local_country", "appositive_titles")
 
 
 class ActorResolver:
@@ -416,18 +380,20 @@ class ActorResolver:
         mentions = self._compose(doc, matches, title_matches, published)
         out = DocActors(doc, mentions)
         out._index()
-        self._ner_fallback(doc, out)
-        self._abbreviations(doc, out, tokens)
-        self._short_names(doc, out, tokens)
-        sent_of = _sentence_index(doc, tokens)
-        self._pronouns(doc, out, lowered, sent_of)
-        self._counted_people(doc, out, lowered)
-        self._pairs(doc, out, lowered, sent_of)
-        self._appositive_names(doc, out, tokens)
-        # a title beside a name says more than the setting; the setting then reaches roles the titles lead
-        self._appositive_titles(out, tokens)
-        self._local_country(out, lowered, sent_of)
-        self._appositive_titles(out, tokens)
+        sent_of = _sentence_index(doc, tokens)  # reads the tokens only: the same before any layer
+        layers = {
+            "ner_fallback": lambda: self._ner_fallback(doc, out),
+            "abbreviations": lambda: self._abbreviations(doc, out, tokens),
+            "short_names": lambda: self._short_names(doc, out, tokens),
+            "pronouns": lambda: self._pronouns(doc, out, lowered, sent_of),
+            "counted_people": lambda: self._counted_people(doc, out, lowered),
+            "pairs": lambda: self._pairs(doc, out, lowered, sent_of),
+            "appositive_names": lambda: self._appositive_names(doc, out, tokens),
+            "appositive_titles": lambda: self._appositive_titles(out, tokens),
+            "local_country": lambda: self._local_country(out, lowered, sent_of),
+        }
+        for name in LAYERS:
+            layers[name]()
         out._index()
         return out
 
@@ -443,7 +409,7 @@ class ActorResolver:
             elif m.kind in ("group", "country", "igo"):
                 # "Yusuf Nasser (31), pemimpin senior Hamas": leader words stand between
                 comma = m.start - 1
-                while comma > 0 and m.start - comma <= 3 and tokens[comma].lower() in _LEADER_WORDS:
+                while comma > 0 and m.start - comma <= 3 and tokens[comma].lower() in W.leader_words:
                     comma -= 1
                 if comma == m.start - 1:
                     continue
@@ -517,7 +483,7 @@ class ActorResolver:
                 consumed_titles.add(j)
                 title = self._merge_titles(title, title_by_start[j].title)
                 j = title_by_start[j].end
-            of = j + 1 if j + 1 < len(doc) and doc[j].lower_ in _OF and by_start.get(j + 1) is not None else j
+            of = j + 1 if j + 1 < len(doc) and doc[j].lower_ in W.of and by_start.get(j + 1) is not None else j
             qualifier = by_start.get(of)
             end = j
             start = t.start
@@ -532,7 +498,7 @@ class ActorResolver:
             else:
                 qualifier = None
             # A portfolio after a minister's title is part of the title: "Menteri Sosial Saifullah Yusuf".
-            if title.name in _MINISTERS and qualifier is None:
+            if title.name in W.ministers and qualifier is None:
                 end = self._portfolio_end(doc, end, by_start)
             # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
             place = None
@@ -635,7 +601,7 @@ class ActorResolver:
         out: dict[int, tuple[int, object]] = {}
         for pm in places_in(doc):
             start = pm.start
-            if start + 1 in ends and doc[start].lower_ in _REGION_NOUNS:
+            if start + 1 in ends and doc[start].lower_ in W.region_nouns:
                 start += 1  # "Wali Kota Surabaya": the gazetteer's "Kota Surabaya" overlaps the title
             if start in ends and start not in by_start:
                 best = out.get(start)
@@ -662,9 +628,9 @@ class ActorResolver:
             low = text.lower()
             if j > k and by_start and j in by_start:
                 break  # the lexicon knows what follows
-            if (low in _NOT_NAME and not (j > k and low in _DIRECTIONS)) or (text.isupper() and len(text) > 1):
+            if (low in W.not_name and not (j > k and low in W.directions)) or (text.isupper() and len(text) > 1):
                 break  # an acronym after a title names an organisation ("juru bicara FPRM"), not a person
-            if text[:1].isupper() and text.isalpha() or (low in _NAME_GLUE and j > k and j + 1 < len(doc)
+            if text[:1].isupper() and text.isalpha() or (low in W.name_glue and j > k and j + 1 < len(doc)
                                                           and doc[j + 1].text[:1].isupper()):
                 j += 1
                 continue
@@ -731,7 +697,7 @@ class ActorResolver:
                 continue
             if not ent.text[:1].isupper() or (len(ent) == 1 and ent.text.isupper() is False and len(ent.text) < 3):
                 continue  # "embargo" tagged PER: names are capitalised
-            if len(ent) == 1 and ent.text.lower() in _NOT_NAME:
+            if len(ent) == 1 and ent.text.lower() in W.not_name:
                 continue  # "gerilyawan Sunni": a sect, weekday or direction word is no one's name
             kind = "person" if label in _PER_LABELS else "ner"
             added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
@@ -794,11 +760,11 @@ class ActorResolver:
         for i, low in enumerate(lowered):
             if low not in _ANAPHORS or out.covering(i) is not None:
                 continue
-            if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS or low == "nya":
+            if low in W.person_pronouns or low in W.group_pronouns or low == "nya":
                 ante = self._antecedent(out, i, sent_of, low)
                 if ante is not None:
                     added.append(self._copy(doc, ante, i, i + 1, "coref"))
-            elif i + 1 < n and lowered[i + 1] in _DEMONSTRATIVES:
+            elif i + 1 < n and lowered[i + 1] in W.demonstratives:
                 ante = self._antecedent(out, i, sent_of, "negara")
                 if ante is not None and out.covering(i + 1) is None:
                     added.append(self._copy(doc, ante, i, i + 2, "coref"))
@@ -814,10 +780,10 @@ class ActorResolver:
         countries in this or the two previous sentences (countries for "negara", people for "pemimpin")."""
         added = []
         for i in range(len(lowered) - 1):
-            if lowered[i] != "kedua" or lowered[i + 1] not in _PAIR_NOUNS or out.covering(i) is not None:
+            if lowered[i] != "kedua" or lowered[i + 1] not in W.pair_nouns or out.covering(i) is not None:
                 continue
             end = i + 3 if lowered[i + 1] == "belah" and i + 2 < len(lowered) else i + 2
-            kinds = _PAIR_NOUNS[lowered[i + 1]]
+            kinds = W.pair_nouns[lowered[i + 1]]
             found: list[ActorMention] = []
             for m in reversed(out.mentions):
                 if m.start >= i or sent_of[m.start] < sent_of[i] - 2:
@@ -851,9 +817,9 @@ class ActorResolver:
         country comes from the sentence's setting, as for "warga sipil"); a number alone is not."""
         added = []
         for i in range(1, len(lowered)):
-            if lowered[i] not in _COUNTED or out.covering(i) is not None or out.covering(i - 1) is not None:
+            if lowered[i] not in W.counted or out.covering(i) is not None or out.covering(i - 1) is not None:
                 continue
-            if not (doc[i - 1].like_num or lowered[i - 1] in _COUNTS):
+            if not (doc[i - 1].like_num or lowered[i - 1] in W.counts):
                 continue
             span = doc[i - 1:i + 1]
             actor = Actor(span.text, span.start_char, span.end_char, "civilians", "", "CVL")
@@ -869,7 +835,7 @@ class ActorResolver:
         Rusia", "di kota Miranshah") when there is exactly one. Armed forces are left alone: troops abroad are
         the usual story ("tentara ... di Irak" are often foreign)."""
         needy = [m for m in out.mentions if m.kind == "role" and not m.actor.country
-                 and m.actor.sector in _LOCAL_SECTORS and m.actor.name not in _ABROAD
+                 and m.actor.sector in W.local_sectors and m.actor.name not in W.abroad
                  and not _foreign(lowered, m.end)]
         if not needy:
             return
@@ -909,10 +875,10 @@ class ActorResolver:
                 settings.setdefault(sent_of[start], set()).update(countries)
         for m in needy:
             countries = _origin(lowered, m.end, origin) or settings.get(sent_of[m.start], set())
-            if not countries and m.actor.sector not in _ARMED:
+            if not countries and m.actor.sector not in C.armed:
                 # no setting: a sentence whose named actors are all of one country ("putra mahkota" beside
                 # "Raja Birendra") speaks of that country; armed forces are left alone (troops abroad)
-                countries = named.get(sent_of[m.start], set()) - _NON_STATE
+                countries = named.get(sent_of[m.start], set()) - C.non_state
             if len(countries) == 1:
                 m.actor = replace(m.actor, country=next(iter(countries)))
 
@@ -930,7 +896,7 @@ class ActorResolver:
                 if m.kind in ("country", "metonym"):
                     return m
                 continue
-            if pronoun in _PERSON_PRONOUNS or pronoun == "nya":
+            if pronoun in W.person_pronouns or pronoun == "nya":
                 if m.kind == "person":
                     return m
                 if pronoun == "ia" and fallback is None and m.kind in ("group", "igo", "ner"):

@@ -17,12 +17,17 @@ from peristiwa.events.matcher import BOUNDARY, Match, Word, find_triggers, words
 from peristiwa.events.modality import modality_of
 from peristiwa.events.quotes import find_quotes
 from peristiwa.events.roles import RoleFinder, Roles
-from peristiwa.ontology import DEFAULT_CAMEO, intended_variant, lookup
+from peristiwa.events.words import words
+from peristiwa.ontology import DEFAULT_CAMEO, event_types, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
 # How the roles were found -> confidence of the record.
 _CONFIDENCE = {"parse": 0.8, "order": 0.7}
+# The coder's vocabulary (data/events/coder.yaml); _END/_OPEN/_CLOSE below are punctuation and stay here.
+W = words("coder")
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
 
 
 class IndonesianCoder:
@@ -218,32 +223,29 @@ def _absorb_object_nouns(found: list) -> list:
         theme = m.pattern.theme  # "menangguhkan bantuan pangan ke Korea Utara": the noun is what is held back
         if not roles.recipients and others and not theme:
             out[k] = (m, Roles(actors=roles.actors, recipients=others, how=roles.how, aimed_at_act=True), mod)
-        elif not roles.recipients and n_roles.recipients and (lookup(n.pattern.cameo).quad in (1, 3) or theme):
+        elif not roles.recipients and n_roles.recipients and (lookup(n.pattern.cameo).verbal or theme):
             # "menunda perundingan dengan Uni Eropa", "membatalkan kunjungan ke China": the talks' partner
             out[k] = (m, Roles(actors=roles.actors, recipients=list(n_roles.recipients), how=roles.how,
                                aimed_at_act=True), mod)
         else:
             out[k] = (m, Roles(actors=roles.actors, recipients=roles.recipients, how=roles.how,
                                aimed_at_act=True), mod)
-        if lookup(n.pattern.cameo).quad in (1, 3) or theme:
+        if lookup(n.pattern.cameo).verbal or theme:
             drop.add(k + 1)
     return [x for k, x in enumerate(out) if k not in drop]
-
-
-_FUTURE = {"akan", "dijadwalkan", "direncanakan", "rencananya", "bakal"}
 
 
 def _future_noun(doc: Doc, sent: Span, m: Match, triggers: set[int], modality: str) -> str:
     """'pertemuan dengan X dan Y akan menjadi pembahasan tak resmi': a meeting, visit or joint act named by a
     noun whose clause goes on in the future is planned, not held."""
     if modality != "asserted" or m.pattern.kind != "noun" or m.light is not None \
-            or m.pattern.event not in ("CONSULT", "COOPERATE"):
+            or m.pattern.event not in T.plannable:
         return modality
     for i in range(m.end, min(sent.end, m.end + 15)):
         t = doc[i].lower_
         if t in BOUNDARY and t != "," or (i in triggers and i >= m.end):
             break
-        if t in _FUTURE:
+        if t in W.future:
             return "intended"
     return modality
 

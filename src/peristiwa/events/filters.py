@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from peristiwa.ontology import lookup
+from peristiwa.events.words import words
+from peristiwa.ontology import event_types, lookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
     from peristiwa.schema import Actor, Event
 
 log = logging.getLogger("peristiwa.events")
-
-_REFLEXIVE = {"diri", "dirinya", "diriku", "dirinya sendiri"}
-_TOLL_VERBS = {"menewaskan", "melukai", "mencederai", "membunuh"}
-_CLAUSE_LINKS = (", dan ", ", serta ", ", lalu ", ", kemudian ", ", dan kemudian ", "; ")
+# The filters' vocabulary (reflexives, toll verbs, clause links): data/events/coder.yaml.
+W = words("coder")
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
 
 
 @dataclass(slots=True)
@@ -81,7 +82,7 @@ def directed_without_recipient(c: Candidate, ctx: FilterContext) -> str | None:
     if p.need_recipient:
         return "directed act without a recipient"
     if c.base in ctx.cues.directed_types and not p.symmetric and c.modality != "negated" \
-            and not (c.modality == "demanded" and lookup(p.cameo).quad in (1, 3)) and not ctx.unaimed_ok(c):
+            and not (c.modality == "demanded" and lookup(p.cameo).verbal) and not ctx.unaimed_ok(c):
         return "directed act without a recipient"
     return None
 
@@ -123,7 +124,7 @@ def unnamed_actor(c: Candidate, ctx: FilterContext) -> str | None:
     """Keeps "Tiga polisi tewas diserang" (material conflict is reported without its author); drops
     "Bantuan dikirim ke Gaza" (cooperation needs its actor named) and a bare noun other than an attack."""
     p, m = c.pattern, c.match
-    if not c.src and (lookup(p.cameo).quad != 4 or p.kind == "noun" and m.light is None and p.event != "ASSAULT"):
+    if not c.src and (lookup(p.cameo).quad != 4 or p.kind == "noun" and m.light is None and p.event not in T.unnamed_noun):
         return "no named actor for an act other than material conflict"
     return None
 
@@ -144,7 +145,7 @@ def reflexive(c: Candidate, ctx: FilterContext) -> str | None:
     """Keeps "meledakkan diri di pos pemeriksaan" (a suicide bombing); drops "menembak dirinya sendiri"
     (done to oneself, no one is acted upon)."""
     m, p = c.match, c.pattern
-    if m.end < ctx.sent.end and ctx.doc[m.end].lower_ in _REFLEXIVE and "diri" not in p.words[-1] \
+    if m.end < ctx.sent.end and ctx.doc[m.end].lower_ in W.reflexive and "diri" not in p.words[-1] \
             and not p.cameo.startswith("183"):
         return "act done to oneself"
     return None
@@ -164,7 +165,7 @@ def bare_verbal_noun(c: Candidate, ctx: FilterContext) -> str | None:
     """Keeps "kecaman AS terhadap Rusia" (a verbal noun aimed at someone); drops "komitmen pemerintah"
     (a bare verbal noun with no target)."""
     p = c.pattern
-    if p.kind == "noun" and c.match.light is None and not c.tgt and lookup(p.cameo).quad in (1, 3) \
+    if p.kind == "noun" and c.match.light is None and not c.tgt and lookup(p.cameo).verbal \
             and not p.symmetric:
         return "verbal noun without a target"
     return None
@@ -212,7 +213,7 @@ def _new_clause(first: Event, second: Event, offset: int) -> bool:
     is a second event, even of the same type and by the same actor."""
     lo, hi = first.trigger.end - offset, second.trigger.start - offset
     gap = first.text[lo:hi] if 0 <= lo <= hi else ""
-    return any(link in gap for link in _CLAUSE_LINKS)
+    return any(link in gap for link in W.clause_links)
 
 
 def same_act_twice(ev: Event, kept: list[Event], ctx: MergeContext) -> str | None:
@@ -227,9 +228,9 @@ def same_act_twice(ev: Event, kept: list[Event], ctx: MergeContext) -> str | Non
 def toll_of_earlier_attack(ev: Event, kept: list[Event], ctx: MergeContext) -> str | None:
     """Merges "serangan militer Israel terhadap konvoi ... yang menewaskan 12 orang" (a toll with no actor of
     its own belongs to the attack named before it); keeps such a toll when no attack with an actor precedes."""
-    if ev.event != "ASSAULT" or ev.actor or ev.trigger.text.lower() not in _TOLL_VERBS:
+    if ev.event not in T.with_toll or ev.actor or ev.trigger.text.lower() not in W.toll_verbs:
         return None
-    earlier = next((o for o in kept if o.event == "ASSAULT" and o.actor and o.trigger.end <= ev.trigger.start),
+    earlier = next((o for o in kept if o.event in T.with_toll and o.actor and o.trigger.end <= ev.trigger.start),
                    None)
     if earlier is None:
         return None
@@ -242,9 +243,9 @@ def toll_of_attack_noun(ev: Event, kept: list[Event], ctx: MergeContext) -> str 
     the toll verb's subject; whom it killed is the attack's target when the noun named none); keeps "AS
     menewaskan ..." with no attack noun before its actor."""
     a = _names(ev.actor)
-    if ev.event != "ASSAULT" or not a or ev.trigger.text.lower() not in _TOLL_VERBS:
+    if ev.event not in T.with_toll or not a or ev.trigger.text.lower() not in W.toll_verbs:
         return None
-    noun = next((o for o in kept if o.event == "ASSAULT" and _names(o.actor) == a
+    noun = next((o for o in kept if o.event in T.with_toll and _names(o.actor) == a
                  and o.trigger.end <= min(x.start for x in ev.actor)
                  and max(x.end for x in ev.actor) <= ev.trigger.start), None)
     if noun is None:
@@ -270,7 +271,7 @@ def shooting_without_victims(ev: Event, kept: list[Event], ctx: MergeContext) ->
     """Merges "X melepaskan tembakan ..., sehingga menewaskan Y" (the shooting and the killing are one
     attack; the toll verb names whom it hit, so the version without a recipient goes); keeps a shooting
     by an actor with no toll verb of its own."""
-    if ev.event == "ASSAULT" and ev.actor and not ev.recipient and any(
+    if ev.event in T.with_toll and ev.actor and not ev.recipient and any(
             t is not ev and _names(t.actor) == _names(ev.actor) for t in ctx.tolls):
         return "shooting with a toll verb"
     return None
@@ -281,7 +282,7 @@ def toll_joins_shooting(ev: Event, kept: list[Event], ctx: MergeContext) -> str 
     whom it aimed at too); keeps a toll whose shooting differs in actor or modality."""
     if not any(ev is t for t in ctx.tolls):
         return None
-    first = next((f for f in kept if f.event == "ASSAULT" and f.recipient and f.trigger.end <= ev.trigger.start
+    first = next((f for f in kept if f.event in T.with_toll and f.recipient and f.trigger.end <= ev.trigger.start
                   and f.modality == ev.modality and _names(f.actor) == _names(ev.actor)), None)
     if first is None:
         return None
@@ -316,6 +317,6 @@ def merge_events(events: list[Event], offset: int = 0, counts: Counter[str] | No
     """One act reported twice in a sentence ("serangan Israel ke Lebanon menewaskan ...") is one event."""
     ctx = MergeContext(offset)
     out = _merge_pass(events, MERGE_RULES, ctx, counts)
-    ctx.tolls = [o for o in out if o.event == "ASSAULT" and o.actor and o.recipient
-                 and o.trigger.text.lower() in _TOLL_VERBS]
+    ctx.tolls = [o for o in out if o.event in T.with_toll and o.actor and o.recipient
+                 and o.trigger.text.lower() in W.toll_verbs]
     return _merge_pass(out, TOLL_RULES, ctx, counts)

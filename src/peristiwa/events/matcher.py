@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from peristiwa.events.lexicon import EventLexicon, Pattern, voice_of
+from peristiwa.events.words import words
 
-BOUNDARY = {",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "bahwa"}
-# Words that may stand between a light verb and its event noun ("melakukan serangkaian serangan").
-LIGHT_GAP = {"sebuah", "suatu", "serangkaian", "berbagai", "beberapa", "sejumlah", "banyak", "lebih",
-             "kembali", "secara", "langsung", "resmi", "juga", "pun", "telah", "para", "aksi", "tindakan",
-             "penuh", "besar", "sebanyak", "kedua", "ke"}
+# The matcher's and the coder's vocabulary: data/events/coder.yaml.
+W = words("coder")
+# Where a trigger's phrase ends (punctuation, "bahwa"); modality and the coder stop there too.
+BOUNDARY = W.boundary
 
 
 @dataclass(slots=True)
@@ -144,7 +144,7 @@ def _light(doc: Doc, words: list[Word], i: int, end: int, light: Pattern, lex: E
             stop = k + len(noun.words)
             return Match(noun, i, stop, words[i].start, words[stop - 1].end, words[i].start, light=light,
                          noun_start=wk.start, voice=light.voice)
-        if wk.alt not in LIGHT_GAP and not wk.text.isdigit():
+        if wk.alt not in W.light_gap and not wk.text.isdigit():
             return None
     return None
 

@@ -1,10 +1,11 @@
 """Who did it and to whom: the actor and recipient mentions of a trigger.
 
-Two readings, the dependency parse first and word order second. The parse gives subjects, objects and
-"oleh" agents directly (UD: nsubj, nsubj:pass, obj, obl + case); when it finds nothing (no parser, or a
-parse that misses the argument), Indonesian word order does the job: the subject is the nearest actor
-to the left that is not inside a prepositional phrase, the object the first actor to the right before a
-clause boundary, the agent of a di- passive is the actor after "oleh" or right after the verb.
+Two readings, Indonesian word order first and the dependency parse second. Word order finds the roles
+(`_verb`, `_noun`, `_reverse`): the subject is the nearest actor to the left that is not inside a
+prepositional phrase, the object the first actor to the right before a clause boundary, the agent of a
+di- passive the actor after "oleh" or right after the verb. The parse then only fills the roles word
+order left empty (`_from_parse`: nsubj inherited along xcomp/conj/advcl, obj, obl with "oleh"), and
+`Roles.how` says which reading found them ("order" or "parse").
 """
 
 from __future__ import annotations
@@ -16,49 +17,17 @@ from spacy.tokens import Doc, Token
 from peristiwa.actors.resolver import ActorMention
 from peristiwa.events.lexicon import Cues
 from peristiwa.events.matcher import Match
-from peristiwa.ontology import lookup
+from peristiwa.events.words import words
+from peristiwa.ontology import event_types, lookup
 from peristiwa.schema import Actor
 
-# Prepositions that put a mention outside the subject slot.
-PREPS = {"di", "ke", "dari", "dengan", "kepada", "oleh", "untuk", "terhadap", "atas", "pada", "antara", "bagi",
-         "tentang", "soal", "mengenai", "sejak", "dalam", "melalui", "menuju", "bersama", "tanpa", "seperti",
-         "sebagai", "hingga", "sampai", "selama", "terkait", "via", "kpd", "menurut", "kata", "ujar", "melawan",
-         "dekat", "sekitar", "luar", "arah", "asal"}
-# A recipient is not introduced by these (place, source, topic, time).
-NOT_RECIPIENT = {"di", "dari", "sejak", "dalam", "tentang", "soal", "mengenai", "terkait", "selama", "oleh",
-                 "menurut", "kata", "ujar", "sebagai", "seperti", "melalui", "via", "tanpa", "dekat", "sekitar",
-                 "asal", "arah", "luar"}
-COORD = {",", "dan", "serta", "maupun", "atau", "dan/atau", "juga", "sebagian", "besar", "beberapa", "para",
-         "pula", "bahkan", "termasuk"}
-_CHAIN = {"sehingga", "lalu", "kemudian", "dan", "serta", "hingga", "seraya", "sambil", "sebelum", "setelah"}
-_OWNER_GLUE = {"yang", "dipimpin", "pimpinan", "oleh", "sekutu", "pendukung", "milik", "di", "bawah", "loyalis",
-               "setia", "kepada", "pro", "bentukan", "binaan", "dukungan", "asal"}
-# Adverbs between a clause link and its verb ("..., dan kemudian segera menarik ...").
-_VP_ADVERBS = {"juga", "kemudian", "lalu", "segera", "langsung", "telah", "sudah", "akan", "pun", "bahkan",
-               "sekaligus", "kembali", "tetap", "justru", "malah"}
-_FIRST_PERSON = {"kami", "kita", "saya", "aku"}
-_CONJ = {"dan", "serta", "maupun", "atau", "dan/atau"}
-STRONG_BOUNDARY = {";", "bahwa", "\"", "“", "”", ".", "!", "?", ":"}
-RIGHT_BOUNDARY = STRONG_BOUNDARY | {",", "sementara", "sedangkan", "namun", "tetapi", "tapi", "yang", "setelah",
-                                     "sebelum", "ketika", "saat", "sehingga", "karena", "agar", "supaya"}
-# Place nouns between a preposition and its mention: "di sebelah selatan Baghdad", "ke kota Tripoli".
-LOCATIVE = {"sebelah", "selatan", "utara", "timur", "barat", "tenggara", "barat daya", "barat laut", "timur laut",
-            "kota", "wilayah", "daerah", "provinsi", "kawasan", "ibu", "ibukota", "dekat", "perbatasan", "negara",
-            "pusat", "bagian", "luar", "dalam", "sekitar", "arah", "seluruh", "pinggiran", "kabupaten", "distrik",
-            # sites named by whose they are: "di dekat markas polisi", "di depan kedutaan besar Denmark"
-            "depan", "belakang", "markas", "kantor", "gedung", "kedutaan", "kedubes", "besar", "konsulat",
-            "pangkalan", "pos", "kamp", "rumah", "hotel", "masjid", "gereja", "pasar", "sekolah", "bandara",
-            "pelabuhan", "stasiun", "permukiman", "desa", "kampung", "jalan", "istana", "penjara"}
-# Verbs the scan should not cross when looking for an object (a lower-case prefixed word).
-_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "per")
-_NOT_VERBS = {"tersebut", "terakhir", "terutama", "tertentu", "termasuk", "terhadap", "beberapa", "berbagai",
-              "bersama", "meskipun", "melalui", "menuju", "mengenai", "menurut", "menjelang", "dengan", "dalam",
-              "memang", "demikian", "berikut", "bersenjata", "bersangkutan", "perdana", "pertama", "persen",
-              "pertahanan", "perang", "perdamaian", "perbatasan", "pemerintah", "pemerintahan", "penduduk",
-              "pejabat", "pemimpin", "menteri", "dewan", "delegasi", "berita", "bekas", "belum", "besar",
-              "terbesar", "terbaru", "terkait", "terdapat", "bendera", "benteng", "perahu", "pesawat", "perompak"}
-# "serangan yang dilakukan X": the noun's agent follows a passive light verb.
-_DONE_BY = {"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "diberikan", "dikirim", "dikirimkan"}
+# The role finder's vocabulary (prepositions, clause links, glue words): data/events/roles.yaml.
+W = words("roles")
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
+# Any clause end, hard or soft: an object is not looked for across one.
+RIGHT_BOUNDARY = W.strong_boundary | W.soft_boundary
+# Dependency labels stay here: they are the parser's scheme (UD), not vocabulary an analyst corrects.
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "csubj:pass"}
 OBJ_DEPS = {"obj", "iobj"}
@@ -72,34 +41,9 @@ class Roles:
     aimed_at_act: bool = False  # the object is an event noun ("mengecam serangan bom itu")
 
 
-# Words that may stand between an event noun and its possessor without breaking the tie: "pembunuhan
-# mantan perdana menteri X", "penangkapan lima aktivis", "serangan para gerilyawan".
-_PREMODIFIERS = {"mantan", "bekas", "eks", "seorang", "sang", "para", "sejumlah", "beberapa", "puluhan",
-                 "ratusan", "ribuan", "belasan", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-                 "sembilan", "sepuluh", "kedua", "ketiga", "sebuah", "satu", "seluruh", "semua", "pihak",
-                 "kelompok", "kaum"}
-
-
-# Sect and ethnic words that qualify a group without naming another actor ("gerilyawan Sunni yang ...")
-_AFFILIATIONS = {"sunni", "syiah", "syi'ah", "kurdi", "islam", "islamis", "muslim", "kristen", "katolik",
-                 "hindu", "buddha", "yahudi", "arab", "pashtun", "tamil", "maois", "komunis", "baath", "chechnya"}
-# "tewas akibat serangan", "terluka dalam sebuah ledakan": who died or was hurt, and how it is linked
-_HARMED = {"tewas", "terluka", "luka-luka", "cedera", "meninggal", "terbunuh", "gugur", "menjadi", "korban",
-           "luka", "parah", "tertembak", "dunia"}
-# Event nouns that name an operation of security forces ("penggerebekan", "razia")
-_OPERATIONS = {"COERCE"}
-# "pangkalan yang dioperasikan X", "kapal yang dimiliki X": whose the attacked site or vehicle is
-_OWNED_BY = {"dioperasikan", "dikelola", "dimiliki", "dijalankan", "digunakan", "dihuni", "ditempati", "dijaga",
-             "milik", "membawa", "mengangkut", "ditumpangi", "dinaiki", "dikendarai"}
-# Pronouns that may stand for an actor the sentence does not name ("tuduhan terhadap mereka").
-_UNNAMED = {"mereka", "dia", "ia", "beliau"}
-_CAUSE_PREPS = {"akibat", "karena", "dalam", "oleh", "saat", "ketika", "setelah", "menyusul", "terkena"}
-_DETERMINERS = {"sebuah", "suatu", "satu", "serangkaian", "rangkaian", "aksi", "insiden", "peristiwa"}
-
-
 def _premodifiers(between) -> bool:
     """True when the words between a noun and a mention are only quantifiers and 'mantan'-like words."""
-    return 0 < len(between) <= 3 and all(t.lower_ in _PREMODIFIERS or t.like_num for t in between)
+    return 0 < len(between) <= 3 and all(t.lower_ in W.premodifiers or t.like_num for t in between)
 
 
 def _prev_word(doc: Doc, i: int, sent_start: int) -> str:
@@ -162,7 +106,7 @@ class RoleFinder:
         elif passive:
             r.recipients = subj
             r.actors = self._agent(m.end)
-            if not r.actors and r.recipients and p.event in ("COERCE", "RETREAT"):
+            if not r.actors and r.recipients and p.event in T.done_by_authorities:
                 r.actors = self._authority_of_place(m.end)
         else:
             r.actors = subj
@@ -178,9 +122,9 @@ class RoleFinder:
                 r.recipients = self._clitic_object(m.start, r.actors)
         if self.parsed:
             self._from_parse(m, r, passive, theme=p.theme or m.light is not None)
-        if not r.recipients and p.event == "PROTEST":
+        if not r.recipients and p.event in T.aimed_at_site:
             r.recipients = self._protest_site(m.end)
-        if not r.recipients and not passive and p.event in ("ASSAULT", "COERCE"):
+        if not r.recipients and not passive and p.event in T.hit_site_owner:
             r.recipients = self._owner_of_place(m.end, direct=m.light is None)
         if not passive:
             self.taken |= {x.start for x in r.recipients}
@@ -207,7 +151,7 @@ class RoleFinder:
             if t.lower_ in RIGHT_BOUNDARY and t.text != ",":
                 return []
             if t.lower_ in self.cues.protest_sites and i > self.s and (
-                    self.doc[i - 1].lower_ in PREPS or self.doc[i - 1].lower_ in LOCATIVE):
+                    self.doc[i - 1].lower_ in W.preps or self.doc[i - 1].lower_ in W.locative):
                 for x in self.mentions:
                     if i < x.start <= i + 3 or x.start <= i < x.end:
                         return self._coordinated_right(x)
@@ -225,12 +169,12 @@ class RoleFinder:
         prev, prev_roles = verbs[-1]
         if prev.voice == "passive" or m.voice == "passive":
             return False, []  # an actor is not the patient of the passive chained to it
-        links = [t for t in self.doc[prev.end:m.start] if t.lower_ in _CHAIN]
+        links = [t for t in self.doc[prev.end:m.start] if t.lower_ in W.chain]
         if not links:
             return False, []
         last = links[-1]
         tail = self.doc[last.i:m.start]
-        if any(t.lower_ in STRONG_BOUNDARY for t in tail):
+        if any(t.lower_ in W.strong_boundary for t in tail):
             return False, []
         if last.lower_ in ("dan", "serta") and self.doc[last.i - 1].text != "," and \
                 any(x.end == last.i for x in self.mentions):
@@ -242,10 +186,10 @@ class RoleFinder:
     def _operation_subject(self, ts: int) -> list:
         """"penggerebekan anti-teror menahan sembilan orang": an operation named as the subject of an arrest
         or attack stands for the security forces that carried it out (their country: the setting's)."""
-        if self.current is None or self.current.pattern.event != "COERCE":
+        if self.current is None or self.current.pattern.event not in T.operations:
             return []
         for d, _r in reversed(self.done):
-            if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in _OPERATIONS:
+            if d.pattern.kind != "noun" or d.light is not None or d.pattern.event not in T.operations:
                 continue
             gap = self.doc[d.end:ts]
             if len(gap) > 3 or any(not t.text.replace("-", "").isalpha() and t.text != "-" or t.i in self.triggers
@@ -261,9 +205,9 @@ class RoleFinder:
         by ", dan" with no subject of its own shares the sentence's subject, the first actor that opens it
         outside any prepositional phrase."""
         i = ts - 1
-        while i > self.s and self.doc[i].lower_ in _VP_ADVERBS:
+        while i > self.s and self.doc[i].lower_ in W.vp_adverbs:
             i -= 1
-        if i <= self.s + 1 or self.doc[i].lower_ not in _CHAIN or self.doc[i - 1].text != ",":
+        if i <= self.s + 1 or self.doc[i].lower_ not in W.chain or self.doc[i - 1].text != ",":
             return []
         left = [x for x in self.mentions if x.end <= i]
         in_pp = self._in_pp(left)
@@ -271,7 +215,7 @@ class RoleFinder:
             if in_pp[k] or x.start in self.taken:
                 continue
             before = [t.lower_ for t in self.doc[self.s:x.start]]
-            if any(w in STRONG_BOUNDARY or w in ("kata", "ujar", "menurut", "yang") for w in before):
+            if any(w in W.strong_boundary or w in ("kata", "ujar", "menurut", "yang") for w in before):
                 return []
             return self._coordinated_right(x)
         return []
@@ -279,9 +223,9 @@ class RoleFinder:
     def _speaker_pronoun(self, ts: int) -> list:
         """'Kami ingin bekerja dengan Rusia, kata Pompeo': a first-person subject is the speaker."""
         for t in reversed(self.doc[max(self.s, ts - 6):ts]):
-            if t.lower_ in STRONG_BOUNDARY or self.actors.covering(t.i) is not None:
+            if t.lower_ in W.strong_boundary or self.actors.covering(t.i) is not None:
                 return []
-            if t.lower_ in _FIRST_PERSON:
+            if t.lower_ in W.first_person:
                 return [self.speaker] if self.speaker is not None else []
         return []
 
@@ -308,7 +252,7 @@ class RoleFinder:
             if x.start in aside:
                 continue
             between = [t.lower_ for t in self.doc[x.end:ts] if t.i not in aside]
-            if any(w in STRONG_BOUNDARY for w in between):
+            if any(w in W.strong_boundary for w in between):
                 return []
             if "yang" in between:
                 if in_pp[k] and _prev_word(self.doc, x.start, self.s) in ("di", "ke", "dari"):
@@ -316,8 +260,8 @@ class RoleFinder:
                 last = max(i for i, w in enumerate(between) if w == "yang")
                 # "X yang V", "X, yang V", "X bersenjata yang V" (a modifier or two between)
                 glue = self.doc[x.end:x.end + last]
-                if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in PREPS
-                                                      or t.text[:1].isupper() and t.lower_ not in _AFFILIATIONS)
+                if last > 2 or any(t.text != "," and (t.i in self.triggers or t.lower_ in W.preps
+                                                      or t.text[:1].isupper() and t.lower_ not in W.affiliations)
                                    for t in glue):
                     return []
                 if any(t.text == "," for t in glue) and any(t.text != "," for t in glue):
@@ -351,13 +295,13 @@ class RoleFinder:
         flags: list[bool] = []
         for k, x in enumerate(mentions):
             j = x.start - 1
-            while j >= self.s and self.doc[j].lower_ in LOCATIVE:
+            while j >= self.s and self.doc[j].lower_ in W.locative:
                 j -= 1
-            flag = j >= self.s and self.doc[j].lower_ in PREPS
+            flag = j >= self.s and self.doc[j].lower_ in W.preps
             if not flag and k and flags[k - 1]:
                 gap = [t.lower_ for t in self.doc[mentions[k - 1].end:x.start]]
-                flag = bool(gap) and all(w in COORD for w in gap) and (
-                    any(w in _CONJ for w in gap) or self._list_ends(x))
+                flag = bool(gap) and all(w in W.coord for w in gap) and (
+                    any(w in W.conj for w in gap) or self._list_ends(x))
             flags.append(flag)
         return flags
 
@@ -370,9 +314,9 @@ class RoleFinder:
             gap = [t.lower_ for t in self.doc[y.end:cur.start]]
             if not gap:
                 continue
-            if not all(w in COORD for w in gap):
+            if not all(w in W.coord for w in gap):
                 break
-            if any(w in _CONJ for w in gap):
+            if any(w in W.conj for w in gap):
                 conj = True
             elif not conj:
                 break
@@ -389,7 +333,7 @@ class RoleFinder:
             if y.start < x.end:
                 continue
             gap = [t.lower_ for t in self.doc[x.end:y.start]]
-            if len(gap) <= 3 and all(w in _OWNER_GLUE for w in gap) and (y.actor.country or y.kind == "person"):
+            if len(gap) <= 3 and all(w in W.owner_glue for w in gap) and (y.actor.country or y.kind == "person"):
                 return y
             break
         return x
@@ -400,7 +344,7 @@ class RoleFinder:
         cur = x
         for y in [m for m in self.mentions if m.start >= x.end]:
             gap = [t.lower_ for t in self.doc[cur.end:y.start]]
-            if gap and all(w in COORD for w in gap) and gap != [","] or gap == [","] and self._list_ends(y):
+            if gap and all(w in W.coord for w in gap) and gap != [","] or gap == [","] and self._list_ends(y):
                 out.append(y)
                 cur = y
             elif not gap:
@@ -439,14 +383,14 @@ class RoleFinder:
             if inner is not None:
                 return [inner]
             if via:
-                if (prev if prev in PREPS else "obj") in via:
+                if (prev if prev in W.preps else "obj") in via:
                     return self._coordinated_right(x)
                 continue
             if theme:
                 if prev in self.cues.recipient_preps:
                     return self._coordinated_right(x)
                 continue
-            if prep in NOT_RECIPIENT or prev in ("dengan", "bersama") and not p.symmetric:
+            if prep in W.not_recipient or prev in ("dengan", "bersama") and not p.symmetric:
                 continue
             return self._coordinated_right(x)
         return []
@@ -470,11 +414,11 @@ class RoleFinder:
     def _prep_before(self, te: int, x) -> str:
         """The preposition governing mention x ("atas helikopter Apache AS" -> atas), or the word before it."""
         for t in reversed(self.doc[te:x.start]):
-            if t.lower_ in PREPS:
+            if t.lower_ in W.preps:
                 return t.lower_
         # "diperlukan dari pihak Palestina": the trigger's own last word, past quantifiers and "pihak"
         i = x.start - 1
-        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+        while i > self.s and (self.doc[i].lower_ in W.premodifiers or self.doc[i].like_num):
             i -= 1
         return self.doc[i].lower_ if i >= self.s else ""
 
@@ -492,8 +436,8 @@ class RoleFinder:
             return t.pos_ == "VERB"
         w = t.text
         low = t.lower_
-        return (w[:1].islower() and len(w) > 5 and w.startswith(_VERB_PREFIXES)
-                and low not in PREPS and low not in _NOT_VERBS and not low.startswith(("dia", "diri")))
+        return (w[:1].islower() and len(w) > 5 and w.startswith(W.verb_prefixes)
+                and low not in W.preps and low not in W.not_verbs and not low.startswith(("dia", "diri")))
 
     def _agent(self, te: int) -> list:
         """Agent of a passive: after "oleh", or right after the verb ("disampaikan Menteri X")."""
@@ -530,9 +474,9 @@ class RoleFinder:
         p = m.pattern
         head_word = self.doc[m.noun_start if m.noun_start >= 0 else m.start].lower_
         # "pembunuhan X": X was killed; but "pertemuan X dengan Y", "perundingan X": X takes part
-        patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in ("CONSULT", "COOPERATE", "ASSAULT"))
+        patient_first = _is_pen_an(head_word) and not (p.symmetric and p.event in T.agent_after_noun)
         k = m.end
-        if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in _DONE_BY:
+        if k + 1 < self.e and self.doc[k].lower_ == "yang" and self.doc[k + 1].lower_ in W.done_by:
             agent = self._agent(k + 2)
             if agent:
                 r.actors = agent
@@ -563,20 +507,20 @@ class RoleFinder:
                 if not r.recipients:
                     r.recipients = self._coordinated_right(x)
                 break
-        if not r.actors and p.event in ("ASSAULT", "COERCE"):
+        if not r.actors and p.event in T.claimed:
             r.actors = self._claimed_agent(k)
         if not r.recipients:
             r.recipients = self._unnamed_recipient(k)
-        if not r.recipients and p.event == "PROTEST":
+        if not r.recipients and p.event in T.aimed_at_site:
             r.recipients = self._protest_site(k)
-        if not r.actors and not r.recipients and p.event == "ASSAULT":
+        if not r.actors and not r.recipients and p.event in T.with_victims:
             r.recipients = self._victims(m.start)
         if not r.actors and r.recipients and self.speaker is not None and self._introduced(r.recipients[0]) \
-                and lookup(p.cameo).quad in (1, 3) and all(x.start != self.speaker.start for x in r.recipients):
+                and lookup(p.cameo).verbal and all(x.start != self.speaker.start for x in r.recipients):
             # "Tuduhan terhadap mereka ..., kata X", "..., kata X dalam pertemuan dengan Y": a verbal act
             # named by a noun with no actor of its own is the speaker's
             r.actors = [self.speaker]
-        if not r.actors and r.recipients and p.symmetric and p.event in ("CONSULT", "COOPERATE", "AGREE"):
+        if not r.actors and r.recipients and p.symmetric and p.event in T.joint:
             # "Rice mengatakan pertemuan dengan Olmert ...": the clause's subject, a verb away, takes part
             near = [x for x in self._subject(m.start) if m.start - x.end <= 3]
             r.actors = near
@@ -598,7 +542,7 @@ class RoleFinder:
             if self.actors.covering(i) is not None:
                 return []  # the recipient is named directly
             w = self.doc[i].lower_
-            if w == "milik" or w == "yang" and i + 1 < self.e and self.doc[i + 1].lower_ in _OWNED_BY:
+            if w == "milik" or w == "yang" and i + 1 < self.e and self.doc[i + 1].lower_ in W.owned_by:
                 start = i + 1 if w == "milik" else i + 2
                 for x in self.mentions:
                     if start <= x.start <= start + 6 and not any(
@@ -613,7 +557,7 @@ class RoleFinder:
         claims = self.cues.claim_verbs
         for i in range(te, min(self.e - 1, te + 20)):
             t = self.doc[i]
-            if t.lower_ in STRONG_BOUNDARY:
+            if t.lower_ in W.strong_boundary:
                 return []
             if t.lower_ != "yang" or self.doc[i + 1].lower_ not in claims:
                 continue
@@ -630,7 +574,7 @@ class RoleFinder:
         """Is mention x introduced by a recipient preposition ("terhadap mereka", "dengan X"), not a
         possessor ("pengakuan warga")?"""
         i = x.start - 1
-        while i > self.s and (self.doc[i].lower_ in _PREMODIFIERS or self.doc[i].like_num):
+        while i > self.s and (self.doc[i].lower_ in W.premodifiers or self.doc[i].like_num):
             i -= 1
         return i >= self.s and self.doc[i].lower_ in self.cues.recipient_preps
 
@@ -640,7 +584,7 @@ class RoleFinder:
         if te + 1 >= self.e or self.doc[te].lower_ not in self.cues.recipient_preps - {"dengan"}:
             return []
         t = self.doc[te + 1]
-        if t.lower_ not in _UNNAMED or self.actors.covering(t.i) is not None:
+        if t.lower_ not in W.unnamed or self.actors.covering(t.i) is not None:
             return []
         actor = Actor(t.text, t.idx, t.idx + len(t.text), t.text)
         return [ActorMention(t.i, t.i + 1, actor, t.i, "coref", "pronoun")]
@@ -659,12 +603,12 @@ class RoleFinder:
         the subject of a death or injury word just before "akibat/karena/dalam/oleh" + attack noun is the
         attack's target."""
         k = ts - 1
-        while k > self.s and self.doc[k].lower_ in _DETERMINERS:
+        while k > self.s and self.doc[k].lower_ in W.determiners:
             k -= 1
-        if k <= self.s or self.doc[k].lower_ not in _CAUSE_PREPS:
+        if k <= self.s or self.doc[k].lower_ not in W.cause_preps:
             return []
         for j in range(k - 1, max(self.s, k - 4) - 1, -1):
-            if self.doc[j].lower_ in _HARMED:
+            if self.doc[j].lower_ in W.harmed:
                 return self._subject(j)
         return []
 

@@ -14,7 +14,11 @@ from spacy.tokens import Doc
 
 from peristiwa.actors.lexicon import ActorLexicon, KeyIndex, compact
 from peristiwa.events_en.lexicon import EnglishLexicon
+from peristiwa.events_en.words import words
 from peristiwa.schema import Actor
+
+# The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
+W = words()
 
 # Longest name tried, in tokens: longer lexicon entries are rare and cost a lookup per token each.
 _MAX_TOKENS = 10
@@ -78,7 +82,7 @@ class ActorFinder:
         first = tokens[i]
         found: list[Mention] = []
         # names start with a capital, or with a particle and a hyphen ("al-Shabaab", "el-Sisi")
-        if first[:1].isupper() or first.lower() in _PARTICLES and i + 1 < len(tokens) and tokens[i + 1] == "-":
+        if first[:1].isupper() or first.lower() in W.name_particles and i + 1 < len(tokens) and tokens[i + 1] == "-":
             def project_ok(alias, a: int, b: int) -> bool:
                 if alias.exact:
                     return "".join(tokens[a:b]) == "".join(alias.text.split())
@@ -119,16 +123,13 @@ class ActorFinder:
         return Mention(i, end, _actor(doc, i, end, _display(canonical), country, sector, None), "name")
 
 
-_SMALL = {"of", "the", "in", "and", "for", "on", "to", "de", "del", "la", "al", "el", "bin", "ibn"}
-
-
 def _display(name: str) -> str:
     """A Phoenix name (lower case) as people write it: 'al qaeda in the arabian peninsula' ->
     'Al Qaeda in the Arabian Peninsula'; short one-word names are acronyms ('rsf' -> 'RSF')."""
     words = name.split()
     if len(words) == 1 and len(name) <= 4:
         return name.upper()
-    return " ".join(w if n and w in _SMALL else w[:1].upper() + w[1:] for n, w in enumerate(words))
+    return " ".join(w if n and w in W.small_words else w[:1].upper() + w[1:] for n, w in enumerate(words))
 
 
 _shared: list[ActorFinder] = []
@@ -157,11 +158,6 @@ def _merge(doc: Doc, a: Mention, b: Mention, *, country_from: Mention, sector_fr
     return Mention(a.start, b.end, actor, kind)
 
 
-# words that end a noun phrase rather than modify the agent after them
-_NOT_MODIFIERS = {"and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "said", "says", "told",
-                  "is", "was", "are", "were", "has", "had", "have", "will", "would", "the", "a", "an", "against"}
-
-
 def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]:
     """Fold adjacent mentions into one actor, left to right:
     country/name + agent ("Libyan troops", "Kabul police", "Russia's foreign minister") -> the agent's sector
@@ -180,7 +176,7 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1].titled = True
                 continue
             if m.kind == "agent" and prev.kind == "country" and len(gap) == 1 and doc[prev.end].is_lower \
-                    and doc[prev.end].is_alpha and gap[0] not in _NOT_MODIFIERS and gap[0] not in lex.verbs \
+                    and doc[prev.end].is_alpha and gap[0] not in W.not_modifiers and gap[0] not in lex.verbs \
                     and gap[0] not in closed:
                 # "Russian naval forces", "Israeli security officials": one modifier between
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
@@ -201,16 +197,9 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
     return out
 
 
-# Capitalised words that follow a title without being a name: "Secretary General Monday", "the President The".
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "the", "a", "an", "on", "in", "and", "of", "but", "said", "says", "told", "i", "we", "he", "she", "it",
-              "they", "mr", "mrs", "ms", "dr"}
-
-
 def _name_token(doc: Doc, k: int) -> bool:
     t = doc[k]
-    return t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in _NOT_NAMES \
+    return t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in W.not_names \
         and not t.is_sent_start
 
 
@@ -223,14 +212,14 @@ def _names_after_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # a title, or a title with a one-word name the lexicon knows ("Army chief Khalid"), may go on with
         # the rest of the name
         if (m.titled or m.name_start == m.end - 1) and m.end < len(doc) and _name_token(doc, m.end) \
-                or m.name_start == m.end - 1 and m.end < len(doc) and doc[m.end].lower_ in _PARTICLES:
+                or m.name_start == m.end - 1 and m.end < len(doc) and doc[m.end].lower_ in W.name_particles:
             k = m.end
             while k < min(nxt, m.end + 6):
                 if _name_token(doc, k):
                     k += 1
                 elif doc[k].text == "-" and k > m.end and k + 1 < nxt and _name_token(doc, k + 1):
                     k += 2  # "Mensah-Adu": the tokenizer splits a hyphenated surname
-                elif doc[k].lower_ in _PARTICLES and k + 1 < nxt and (
+                elif doc[k].lower_ in W.name_particles and k + 1 < nxt and (
                         _name_token(doc, k + 1) or doc[k + 1].text == "-" and k + 2 < nxt
                         and _name_token(doc, k + 2)):
                     k += 1  # "Abdel Fattah al-Burhan", "Ursula von der Leyen"
@@ -264,9 +253,6 @@ def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-_PERSONAL = {"he", "she"}
-# lower-case words inside personal names
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "van", "von", "der", "de", "da", "di", "du", "la", "le", "ul", "ud"}
 # How far back (tokens) "he"/"she" looks for the person it names.
 _PRONOUN_REACH = 80
 
@@ -279,7 +265,7 @@ def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     extra: list[Mention] = []
     for t in doc:
-        if t.lower_ not in _PERSONAL:
+        if t.lower_ not in W.person_pronouns:
             continue
         before = [m for m in people if m.end <= t.i and t.i - m.end <= _PRONOUN_REACH]
         if before:

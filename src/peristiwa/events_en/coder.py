@@ -21,20 +21,19 @@ from spacy.tokens import Doc, Span
 from peristiwa.events_en.actors import ActorFinder, Mention
 from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
 from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
-from peristiwa.ontology import intended_variant, lookup
+from peristiwa.events_en.words import words
+from peristiwa.ontology import event_types, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
+
+# The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
+W = words()
+# Which event types a rule applies to: data/events/types.yaml.
+T = event_types()
 
 # Words that join actors into one group: "X and Y", "X, Y and Z", "X as well as Y", "X or Y".
 _JOINERS = ([","], ["and"], [",", "and"], ["or"], ["as", "well", "as"], ["along", "with"], ["&"])
 _QUOTE_CHARS = {"\"", "“", "”"}
-# country adjectives ("European", "Iranian", "Chinese", "Turkish", "Israeli", "Arabic") as against names
-_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic")
-_DENIALS = {"denied", "denies", "deny", "denying", "rejected", "dismissed"}
-_SENDING = {"AGREE", "AID", "COOPERATE", "MOBILIZE", "RETREAT", "SUPPORT"}
-_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
-_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-_CLAUSE_WORDS = {"that", "because", "while", "whereas", "but", "although", "though", "if", "unless"}
 # How far (tokens) roles are looked for from the trigger.
 _REACH = 14
 
@@ -88,7 +87,7 @@ class ShallowCoder:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         self._covered = covered
         adjectives = {m.end - 1 for m in mentions if m.kind in ("country", "name") and m.end - m.start == 1
-                      and m.actor.text != m.actor.name and m.actor.text.lower().endswith(_ADJECTIVE_ENDINGS)}
+                      and m.actor.text != m.actor.name and m.actor.text.lower().endswith(W.adjective_endings)}
         trigs = self.triggers.find(doc, sent.start, sent.end, covered, adjectives)
         if not trigs:
             return []
@@ -126,7 +125,7 @@ class ShallowCoder:
                 f.modality = "hypothetical"  # "if Turkey attacks ...": a condition, not a report
                 return
             if w in c.boundaries or self._say(doc, k):
-                if w == "that" and k > sent.start and doc[k - 1].lower_ in _DENIALS:
+                if w == "that" and k > sent.start and doc[k - 1].lower_ in W.denials:
                     f.modality = "negated"  # "Cuba denied that Havana supplied arms": the act is denied
                 break
             if w in c.negation and f.trig.kind == "verb":
@@ -243,9 +242,9 @@ class ShallowCoder:
             w = doc[k].lower_
             if k in self._covered:
                 break
-            if w in _SUBJECT_PRONOUNS:
+            if w in W.subject_pronouns:
                 return self._speaker_of(doc, sent, k, mentions)
-            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in _CLAUSE_WORDS:
+            if self._say(doc, k) or w in _QUOTE_CHARS or w == ";" or w in W.clause_words:
                 lo = k + 1
                 break
         cands = [m for m in mentions if lo <= m.start and m.end <= i and i - m.end <= _REACH]
@@ -254,7 +253,7 @@ class ShallowCoder:
             return []
         last = heads[-1]
         # a pronoun or a clause word between the actor and the verb: the actor belongs to another clause
-        if any(doc[k].lower_ in _SUBJECT_PRONOUNS for k in range(last.end, i)):
+        if any(doc[k].lower_ in W.subject_pronouns for k in range(last.end, i)):
             return []
         return self._group_left(doc, last, mentions, lo)
 
@@ -351,7 +350,7 @@ class ShallowCoder:
             while k >= t.end and doc[k].lower_ in ("the", "a", "an"):
                 k -= 1
             prev = doc[k].lower_ if k >= t.end else ""
-            if prev in _POSSESSIVES:
+            if prev in W.possessives:
                 continue  # "withdrew its troops": the actor's own, not a target
             if prev == "by":
                 if not agent:
@@ -376,7 +375,7 @@ class ShallowCoder:
         if m.actor.country or m.actor.sector != "MIL":
             return False
         try:
-            return lookup(t.code).plover in _SENDING
+            return lookup(t.code).plover in T.en_sending
         except KeyError:
             return False
 
@@ -448,7 +447,7 @@ class ShallowCoder:
         tgt = [a for a in _actors(f.targets) if all(a.name != b.name for b in src)]
         # attacks, arrests, seizures and protests are news without a named actor ("a grenade exploded in the
         # market", "rallies were held across the country"); anything else needs one
-        unnamed_ok = row.quad == 4 or row.plover == "PROTEST"
+        unnamed_ok = row.quad == 4 or row.plover in T.en_unnamed
         if not src and not tgt and not (unnamed_ok and unnamed):
             return None
         if not src and not unnamed_ok:
@@ -457,20 +456,23 @@ class ShallowCoder:
                 and not src:
             return None
         event, cameo = row.plover, t.code
-        if event in ("ASSAULT", "COERCE") and src and all(a.text.lower().split()[-1] in self.lex.cues.crowds
-                                                           for a in src):
+        if event in T.en_crowd_violence | T.en_crowd_obstruction and src \
+                and all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in src):
             # "protesters threw stones at police" is a violent protest (145); "demonstrators blocked the
             # highway", "occupied the ministry" obstruct (144)
-            event, cameo = "PROTEST", "145" if event == "ASSAULT" else "144"
-        elif src and row.quad in (1, 3) and (event in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+            cameo = "145" if event in T.en_crowd_violence else "144"
+            event = lookup(cameo).plover
+        elif src and row.verbal and (event in T.en_crowd_demands
                                              or t.lemma in self.lex.cues.crowd_gathering) and \
                 all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in src):
             # "demonstrators demanded the mayor's resignation": a crowd makes its demands by demonstrating
             # (the CAMEO manual codes demonstrations by their demands, 141x)
-            event, cameo = "PROTEST", "141"
-        if event == "PROTEST" and cameo[:3] in ("140", "141") and \
+            cameo = "141"
+            event = lookup(cameo).plover
+        if event in T.en_riot_prone and cameo[:3] in ("140", "141") and \
                 any(w.lower_ in self.lex.cues.riot_words for w in sent):
-            event, cameo = "PROTEST", "145"  # "protesters clashed with police during the rally": violent
+            cameo = "145"  # "protesters clashed with police during the rally": violent
+            event = lookup(cameo).plover
         if f.modality == "intended":
             event, cameo = intended_variant(event, cameo)
         row = lookup(cameo)

@@ -16,6 +16,10 @@ from pathlib import Path
 import yaml
 
 from peristiwa.actors.lexicon import KeyIndex
+from peristiwa.events_en.words import words as word_lists
+
+# The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
+W = word_lists()
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events_en"
 
@@ -134,11 +138,6 @@ def inflections(lemma: str) -> dict[str, str]:
     return out
 
 
-# English verbs whose past tense is the base form
-_SAME_PAST = {"cut", "hit", "put", "set", "shut", "let", "hurt", "quit", "spread", "cast", "burst", "broadcast",
-              "bet", "bid", "forecast", "upset", "shed", "split", "thrust", "beat"}
-
-
 def _irregular_kind(form: str, lemma: str) -> str:
     if form.endswith("ing"):
         return "ing"
@@ -168,7 +167,7 @@ def _load_verbs(folder: Path) -> dict[str, list[Verb]]:
                 continue
             word = f.split()[0]  # "asked for" -> "asked"; the particle is matched separately
             forms[word] = _irregular_kind(word, lemma)
-        if lemma in _SAME_PAST or lemma in {f.strip() for f in (row["forms"] or "").split("|")}:
+        if lemma in W.same_past or lemma in {f.strip() for f in (row["forms"] or "").split("|")}:
             forms[lemma + " "] = "ed"  # "cut", "hit", "put": the base form is also the past
         for word, kind in forms.items():
             verbs.setdefault(word.strip(), []).append(Verb(lemma, particle, row["code"].strip(),

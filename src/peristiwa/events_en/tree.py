@@ -25,18 +25,17 @@ from peristiwa.events_en.coder import ShallowCoder, _dedupe, _Found, _quotes, _r
 from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
 from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model
+from peristiwa.events_en.words import words
 from peristiwa.schema import Article, Event, Quote
+
+# The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
+W = words()
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "appos", "punct", "cc", "mark", "dep"}
 _FORMS = {"VBD": "ed", "VBN": "ed", "VBG": "ing", "VBZ": "s"}
 # NER labels that name participants (places are not actors unless the lexicons know them as countries)
 _NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
-_RELATIVE = {"who", "which", "that", "whom"}
-# sentence adverbials, not part of the verb phrase: "according to a statement", "after talks"
-_ADVERBIAL_PREPS = {"according", "after", "before", "during", "despite", "amid", "since", "following"}
-_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-_PERSONAL = {"it", "they", "he", "she", "we", "i"}
 # modifiers through which a noun phrase names its actor: "Kurdish positions", "Russia's army", "the Gaza
 # ministry"
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
@@ -208,7 +207,7 @@ class EnglishCoder:
             toks.append(t)
             for ch in t.children:
                 if t is v and (ch.dep_ in _CLAUSES or ch.dep_ == "conj" and ch.pos_ in ("VERB", "AUX")
-                               or ch.dep_ == "prep" and ch.lower_ in _ADVERBIAL_PREPS):
+                               or ch.dep_ == "prep" and ch.lower_ in W.adverbial_preps):
                     continue
                 if t is not v and ch.dep_ in ("relcl", "acl", "ccomp", "advcl"):
                     continue
@@ -409,13 +408,13 @@ class EnglishCoder:
         its governor's (coordination, control, participle and relative clauses)."""
         subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "csubj")]
         if subj:
-            if subj[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+            if subj[0].lower_ in W.relative_pronouns and v.dep_ == "relcl":
                 return [v.head], False  # "rebels who attacked the town"
             return subj, False  # the parser may split one subject in two ("Old foes | Gondor and Osgiliath")
         subj = [ch for ch in v.children if ch.dep_ in ("nsubjpass", "csubjpass")]
         if subj:
             s = subj[0]
-            if s.lower_ in _RELATIVE and v.dep_ == "relcl":
+            if s.lower_ in W.relative_pronouns and v.dep_ == "relcl":
                 return [v.head], True
             return [s], True
         head = v.head
@@ -469,7 +468,7 @@ class EnglishCoder:
         own = None
         for ch in v.children:
             if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
-                if any(p.dep_ == "poss" and p.lower_ in _POSSESSIVE_PRONOUNS for p in ch.children):
+                if any(p.dep_ == "poss" and p.lower_ in W.possessives for p in ch.children):
                     own = ch  # "withdrew its troops": the actor's own, not a target
                     continue
                 m = self._np(ch)
@@ -487,7 +486,7 @@ class EnglishCoder:
                         return subj[:1]
         place: list[Token] = []
         preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
-                 and ch.lower_ not in _ADVERBIAL_PREPS]
+                 and ch.lower_ not in W.adverbial_preps]
         if own is not None:
             # "signed a trade protocol with Dagolath": the object's own preposition names the target
             preps += [ch for ch in own.children if ch.dep_ == "prep"]
@@ -527,7 +526,7 @@ class EnglishCoder:
         m = self._index.get(h.i)
         if m is not None:
             return [m]
-        if h.pos_ == "PRON" and h.lower_ in _PERSONAL and v is not None:
+        if h.pos_ == "PRON" and h.lower_ in W.subject_pronouns and v is not None:
             return self._speaker_of(h)
         for ch in sorted(h.children, key=lambda t: abs(t.i - h.i)):
             if ch.dep_ in _MODIFIERS:

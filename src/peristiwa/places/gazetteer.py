@@ -19,17 +19,17 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP
 
+from peristiwa.places.words import words
 from peristiwa.schema import Location
 from peristiwa.util.countries import COUNTRIES, read_countries
 from peristiwa.util.text import compact, is_acronym
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 
-# Words that are place names somewhere but far more often something else in news text.
-_NOT_PLACES = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari", "maret",
-               "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember",
-               "ada", "para", "bila", "kata", "asia", "eropa", "sinyal", "media", "hal", "kota", "ibu",
-               "progreso", "union", "victoria", "reuters", "antara"} | ID_STOP | EN_STOP
+# The place stage's vocabulary: data/places/words.yaml.
+W = words()
+# Words that are place names somewhere but far more often something else: the data list and the stop words.
+_NOT_PLACES = W.not_places | ID_STOP | EN_STOP
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import ORTH
 
+from peristiwa.places.words import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -17,13 +19,9 @@ if TYPE_CHECKING:
     from peristiwa.places.gazetteer import Gazetteer, Place, PlaceMention
     from peristiwa.schema import Article, Location
 
-LOCATIVE = {"di", "ke", "dari", "menuju", "dekat", "sekitar", "atas", "in", "at", "near", "to", "from", "into",
-            "towards", "outside", "inside", "luar", "dalam"}
-# Nouns between a preposition and the name: "di ibu kota Tripoli", "di Provinsi Papua", "di kota Sirte".
-_PLACE_NOUNS = {"kota", "ibu", "ibukota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara", "daerah",
-                "pulau", "desa", "kecamatan", "distrik", "kamp", "perbatasan", "pelabuhan", "bandara", "city",
-                "the", "province", "region", "town", "village", "capital", "border", "timur", "barat", "utara",
-                "selatan", "bagian", "sebelah"}
+# The place stage's vocabulary (prepositions, place nouns, clause breaks): data/places/words.yaml.
+# _TIE_DEPS below stays: UD dependency labels are the parser's scheme, not vocabulary.
+W = words()
 _TIE_DEPS = {"obl", "obl:tmod", "obl:arg", "nmod", "obj", "iobj", "flat", "flat:name", "compound", "appos", "conj",
              "advcl", "xcomp"}
 
@@ -42,20 +40,18 @@ def places_in(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
-def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = LOCATIVE) -> bool:
+def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = W.locative) -> bool:
     i = start - 1
-    while i >= sent_start and doc[i].lower_ in _PLACE_NOUNS:
+    while i >= sent_start and doc[i].lower_ in W.place_nouns:
         i -= 1
     return i >= sent_start and doc[i].lower_ in words
 
 
-_AT = {"di", "in", "at", "dalam", "inside", "dekat", "sekitar", "near"}
-_CLAUSE_BREAKS = {"sementara", "sedangkan", "namun", "tetapi", "tapi", ";", "while", "whereas", "but"}
 
 
 def _clause_between(doc: Doc, a: int, b: int) -> bool:
     lo, hi = (a, b) if a < b else (b, a)
-    return any(doc[i].lower_ in _CLAUSE_BREAKS for i in range(lo + 1, hi))
+    return any(doc[i].lower_ in W.clause_breaks for i in range(lo + 1, hi))
 
 
 def _tied(doc: Doc, start: int, end: int, trigger_i: int) -> bool:
@@ -108,7 +104,7 @@ def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Articl
         is_actor = actors is not None and actors.covering(start) is not None
         if not prep and not (tied and not is_actor):
             continue
-        if place.kind == "country" and not _preposition(doc, start, sent.start, _AT):
+        if place.kind == "country" and not _preposition(doc, start, sent.start, W.at):
             continue  # "dukungan dari UEA", "senjata ke Libya": a direction, not where it happened
         if not tied and _clause_between(doc, start, trigger_i):
             continue  # "..., sementara LNA menerima dukungan dari UEA" belongs to the other clause
