@@ -31,7 +31,10 @@ def render_card(info: dict) -> str:
         "- Features read the shipped id_core pipeline and the project's lexicons (their own licences: id_core card,",
         "  README). No dev or test sentence shaped the weights or the thresholds.",
         "",
-        "## Settings (chosen by cross-validation on the training split)",
+        "## Settings",
+        "`keep` (the emit threshold on the calibrated confidence) is chosen by this run's cross-validation;",
+        "the other thresholds were chosen in cross-validation experiments on the training split (docs/events.md).",
+        "",
     ]
     lines += [f"- `{k}`: {v}" for k, v in info["settings"].items()]
     lines += [
@@ -53,7 +56,7 @@ def render_card(info: dict) -> str:
         "",
         "## Retrain",
         "`make train` (after the id_core pipeline), or only this model: "
-        "`.venv/bin/python -m peristiwa.events.train --shared ../shared/data` (about 2 minutes on 2 cores).",
+        "`make train-events` (about 3 minutes on 2 cores).",
         "The run is deterministic for a given id_core model and training file.",
         "",
     ]
