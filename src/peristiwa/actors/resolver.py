@@ -28,6 +28,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
+from peristiwa.actors.phoenix import phoenix_role
 from peristiwa.actors.words import words
 from peristiwa.schema import Actor
 
@@ -382,7 +383,7 @@ class ActorResolver:
         out._index()
         sent_of = _sentence_index(doc, tokens)  # reads the tokens only: the same before any layer
         layers = {
-            "ner_fallback": lambda: self._ner_fallback(doc, out),
+            "ner_fallback": lambda: self._ner_fallback(doc, out, published),
             "abbreviations": lambda: self._abbreviations(doc, out, tokens),
             "short_names": lambda: self._short_names(doc, out, tokens),
             "pronouns": lambda: self._pronouns(doc, out, lowered, sent_of),
@@ -685,7 +686,9 @@ class ActorResolver:
         return start
 
     # -- layer 3: NER fallback ---------------------------------------------------------------------
-    def _ner_fallback(self, doc: Doc, out: DocActors) -> None:
+    def _ner_fallback(self, doc: Doc, out: DocActors, published: str | None = None) -> None:
+        """Names the NER found and the lexicon lacks: a person the Phoenix dictionaries know takes their
+        country and sector (at the article's date); the others are actors with no country."""
         if not doc.has_annotation("ENT_IOB"):
             return
         added = []
@@ -700,8 +703,11 @@ class ActorResolver:
             if len(ent) == 1 and ent.text.lower() in W.not_name:
                 continue  # "gerilyawan Sunni": a sect, weekday or direction word is no one's name
             kind = "person" if label in _PER_LABELS else "ner"
-            added.append(ActorMention(ent.start, ent.end, Actor(ent.text, ent.start_char, ent.end_char, ent.text),
-                                      self._head(doc, ent.start, ent.end), "ner", kind))
+            actor = Actor(ent.text, ent.start_char, ent.end_char, ent.text)
+            known = phoenix_role(ent.text, published) if kind == "person" and len(ent) > 1 else None
+            if known is not None:
+                actor = Actor(ent.text, ent.start_char, ent.end_char, known.canonical, known.country, known.sector)
+            added.append(ActorMention(ent.start, ent.end, actor, self._head(doc, ent.start, ent.end), "ner", kind))
         if added:
             out.mentions.extend(added)
             out._index()

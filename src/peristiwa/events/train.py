@@ -269,14 +269,14 @@ def score_kept(scorer, examples: Sequence[Example], cands, probs, keep: float, *
     return scorer.score([ex.row for ex in examples], pred, **kw)
 
 
-def choose_keep(scorer, examples, cands, probs, slack: float = 0.01) -> float:
-    """The lowest confidence threshold whose cross-validated F1 is within `slack` of the best: F1 is flat near
-    its peak, and there the threshold that keeps more events serves a reader better (confidence still lets
-    a user ask for fewer, surer events)."""
+def choose_keep(scorer, examples, cands, probs) -> float:
+    """The confidence threshold with the best cross-validated F1, F1 averaged over each threshold and its two
+    neighbours on the grid: F1 is flat near its peak, and the smoothing keeps the choice from jumping
+    between retrainings on a difference of a few events."""
     grid = [x / 100 for x in range(10, 71, 2)]
-    f1 = {t: score_kept(scorer, examples, cands, probs, t)["F1"] for t in grid}
-    best = max(f1.values())
-    return min(t for t in grid if f1[t] >= best - slack)
+    f1 = [score_kept(scorer, examples, cands, probs, t)["F1"] for t in grid]
+    smooth = [sum(f1[max(0, k - 1):k + 2]) / len(f1[max(0, k - 1):k + 2]) for k in range(len(grid))]
+    return grid[max(range(len(grid)), key=lambda k: (smooth[k], -k))]
 
 
 def fold_scores(scorer, examples, cands, probs, keep: float, fs: list[list[int]]) -> list[float]:
