@@ -276,6 +276,9 @@ def case_type(ev: Event) -> str | None:
         # organised actors: an armed target, or a state's military in action (its operations are mostly
         # against armed groups)
         return "ARMED_CLASH" if tgt & _ARMED or "MIL" in src else "ATTACK"
+    if code.startswith(("084", "0871")):
+        # ACLED's agreements include ceasefires, prisoner releases and exchanges
+        return "AGREEMENT"
     if code.startswith(("0874", "087")):
         return "NON_VIOL_TERRIT_TRANSFER"
     if ev.event == "CONCEDE" or code.startswith(("045", "046")):
