@@ -748,3 +748,13 @@ def test_construction_codes_are_cameo_codes(coder):
     cues = coder.lex.cues
     for code in [*cues.threat_codes.values(), *cues.refusal_codes.values()]:
         assert lookup(code).plover in ("THREATEN", "REJECT"), code
+
+
+def test_allow_with_a_parse_and_attempts(coder):
+    ev = only(events(coder, "Kenya will allow the Somali refugees to return home next year."), "AGREE")
+    assert countries(ev.actor) == {"KEN"} and ev.modality == "intended"
+    # an attempted act was done, not threatened; swearing to fight is a threat
+    evs = events(coder, "Gunmen attempted to assassinate the governor of Kirkuk.")
+    assert not [e for e in evs if e.event == "THREATEN"]
+    ev = only(events(coder, "Kurdish rebels have sworn to fight the Turkish army until the spring."), "THREATEN")
+    assert ev.cameo.startswith("138")

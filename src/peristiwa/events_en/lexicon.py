@@ -90,6 +90,7 @@ class Cues:
     commit_governors: set[str] = field(default_factory=set)
     refusal_aux: set[str] = field(default_factory=set)
     background_marks: set[str] = field(default_factory=set)
+    attempt_governors: set[str] = field(default_factory=set)
     # CAMEO code prefix of an act -> the code of the event it becomes (cues.yaml: threat_codes, refusal_codes)
     threat_codes: dict[str, str] = field(default_factory=dict)
     refusal_codes: dict[str, str] = field(default_factory=dict)

@@ -414,7 +414,9 @@ class EnglishCoder:
                 nouns = self.lex.nouns
                 if any(w in nouns and nouns[w].code.startswith("14") for w in self._clause_words(sent.doc[i])[0]):
                     f.trig.code, f.trig.mode = "141", ""
-            if f.modality == "intended":
+            v = sent.doc[i]
+            if f.modality == "intended" and not (v.dep_ in ("xcomp", "acl") and (
+                    v.head.lemma_.lower() in c.attempt_governors or v.head.lower_ in c.attempt_governors)):
                 code = _longest_prefix(c.threat_codes, f.trig.code)
                 if code is not None:
                     f.trig.code, f.trig.mode = code, ""
