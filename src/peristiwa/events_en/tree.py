@@ -24,7 +24,7 @@ from peristiwa.events_en.actors import Mention, _actor
 from peristiwa.events_en.coder import _ROOTS, ShallowCoder, _dedupe, _Found, _quotes, _refine
 from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
-from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model
+from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model, sentence_nouns
 from peristiwa.schema import Article, Event, Quote
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
@@ -301,6 +301,7 @@ class EnglishCoder:
         from peristiwa.ontology import DEFAULT_CAMEO, lookup
 
         say = self.lex.cues.say
+        nouns: list[str] | None = None
         for t in sent:
             if t.pos_ != "VERB" or t.i in self._framed:
                 continue
@@ -309,7 +310,9 @@ class EnglishCoder:
             f = found.get(t.i)
             if f is None and (t.lemma_.lower() in say or t.lower_ in say):
                 continue
-            label, p = self.typer.best(features(t, f.trig.code if f else None))
+            if nouns is None:
+                nouns = sentence_nouns(sent, self.lex)
+            label, p = self.typer.best(features(t, f.trig.code if f else None, nouns, self.lex.cues.crowds))
             if f is None:
                 if self.ADD <= 1.0 and label != NONE and p >= self.ADD:
                     found[t.i] = _Found(Trigger(t.i, t.i + 1, DEFAULT_CAMEO[label], "verb", t.lemma_.lower(),
@@ -322,10 +325,12 @@ class EnglishCoder:
             if f.trig.code == "---":
                 continue  # a verb only a pattern codes: typing it would be adding an event
             try:
-                current = lookup(f.trig.code).plover
+                row = lookup(f.trig.code)
             except KeyError:
-                current = None
-            if current != label and p >= self.RETYPE:
+                row = None
+            if row is not None and row.plover != label and p >= self.RETYPE and \
+                    not (row.quad in (2, 4) and lookup(DEFAULT_CAMEO[label]).quad in (1, 3)):
+                # as with the dictionary's patterns, a material act ("was arrested") is never made a verbal one
                 f.trig.code = DEFAULT_CAMEO[label]
 
     def _hazard(self, v: Token) -> bool:
