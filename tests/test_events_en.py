@@ -758,3 +758,9 @@ def test_allow_with_a_parse_and_attempts(coder):
     assert not [e for e in evs if e.event == "THREATEN"]
     ev = only(events(coder, "Kurdish rebels have sworn to fight the Turkish army until the spring."), "THREATEN")
     assert ev.cameo.startswith("138")
+
+
+def test_found_weapons_read_as_a_clause_are_still_the_object(coder):
+    ev = only(events(coder, "Soldiers discovered a large amount of ammunition believed to belong to the rebels."),
+              "COERCE")
+    assert ev.cameo == "1711" and ev.trigger.text == "discovered"

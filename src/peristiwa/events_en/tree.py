@@ -151,8 +151,12 @@ class EnglishCoder:
             return None
         objects = []
         for ch in v.children:
-            if ch.dep_ in ("dobj", "nsubjpass") or ch.dep_ == "prep" and ch.lower_ == "with" and ch.i > v.i:
-                heads = [ch] if ch.dep_ != "prep" else [p for p in ch.children if p.dep_ == "pobj"]
+            if ch.dep_ in ("dobj", "nsubjpass") or ch.dep_ == "prep" and ch.lower_ == "with" and ch.i > v.i or \
+                    ch.dep_ == "ccomp" and ch.i > v.i and not any(m.dep_ == "mark" for m in ch.children):
+                # (the parse may read a found object with its participle as a clause: "discovered ammunition
+                # believed to belong to the PKK")
+                heads = [ch] if ch.dep_ in ("dobj", "nsubjpass") else \
+                    [p for p in ch.children if p.dep_ in (("pobj",) if ch.dep_ == "prep" else ("nsubj", "nsubjpass"))]
                 for h in heads:
                     for t in (h, *h.conjuncts):
                         objects.append(t)
