@@ -530,8 +530,8 @@ class EnglishCoder:
         if own is not None and not own.drop and own.trig.code != "---":
             return  # "agreed" coded by the dictionary
         verb = g if g.pos_ in ("VERB", "AUX") else g.head
-        if self._modality(verb) != "asserted" and self._modality(verb) != "intended" or self._modality(g) == "negated":
-            return
+        if self._modality(verb) not in ("asserted", "intended") or self._modality(g) == "negated":
+            return  # "is not willing to", "if they agree to"
         trig = Trigger(g.i, g.i + 1, "030", "verb", g.lemma_.lower(), _FORMS.get(g.tag_, "base"))
         actors = self._group(self._subject(verb)[0], verb)
         names = {m.actor.name for m in actors}
