@@ -209,8 +209,9 @@ def test_hypothetical_and_denied(coder):
 
 
 def test_intended_with_will(coder):
-    ev = only(events(coder, "Canada will impose new sanctions on Belarus next month."), "SANCTION")
-    assert ev.modality == "intended" and countries(ev.recipient) == {"BLR"}
+    # an intended sanction is a threat of one (CAMEO 1312)
+    ev = only(events(coder, "Canada will impose new sanctions on Belarus next month."), "THREATEN")
+    assert ev.modality == "intended" and countries(ev.recipient) == {"BLR"} and ev.cameo == "1312"
 
 
 def test_intended_cooperation_becomes_agree(coder):
@@ -664,3 +665,102 @@ def test_typer_rows_label_the_marked_verb():
     rows = typer_rows([rec], parse([text]), EnglishCoder(typer=None))
     labels = {f[0]: label for _, f, label in rows}
     assert labels == {"lem=sign": "AGREE"}  # "said", a verb of saying without an event, is not asked about
+
+
+# -- modality as events: demands, commitments, threats, refusals ----------------------------------------------
+def test_reported_obligation_is_a_demand_of_the_clause_subject(coder):
+    evs = events(coder, "Kenya said on Monday that Uganda must hand back the seized fishing boats.")
+    ev = only(evs, "REQUEST")
+    assert countries(ev.actor) == {"KEN"} and countries(ev.recipient) == {"UGA"}
+    assert not [e for e in evs if e.event == "AGREE"]  # "must" is an obligation, not an intent
+
+
+def test_own_obligation_is_no_demand(coder):
+    evs = events(coder, "Egypt said it must protect its share of the river.")
+    assert not [e for e in evs if e.event == "REQUEST"]
+
+
+def test_commitment_without_an_event_is_an_agreement(coder):
+    ev = only(events(coder, "Chile and Peru have agreed to set up a joint fisheries commission."), "AGREE")
+    assert countries(ev.actor) == {"CHL", "PER"} and ev.trigger.text == "agreed"
+    ev = only(events(coder, "Norway is willing to ship generators to Moldova, its energy minister said."), "AGREE")
+    assert countries(ev.actor) == {"NOR"} and ev.trigger.text == "willing"
+
+
+def test_commitment_to_an_event_keeps_one_event(coder):
+    evs = events(coder, "Ghana agreed to meet Togo next week.")
+    assert [e.event for e in evs] == ["AGREE"] and evs[0].cameo.startswith("036")
+
+
+def test_intended_conflict_is_a_threat(coder):
+    ev = only(events(coder, "Farmers' unions in Bolivia said they would boycott all talks with the government."),
+              "THREATEN")
+    assert ev.cameo == "1312"
+    ev = only(events(coder, "Armenia plans to impose restrictions on imports from Turkey."), "THREATEN")
+    assert ev.cameo.startswith("13") and countries(ev.actor) == {"ARM"}
+    assert not [e for e in events(coder, "Armenia imposed restrictions on imports from Turkey.")
+                if e.event == "THREATEN"]
+
+
+def test_future_refusal_of_cooperation_is_a_rejection(coder):
+    ev = only(events(coder, "Jordan says it will not accept any more refugees from Syria."), "REJECT")
+    assert countries(ev.actor) == {"JOR"} and ev.modality == "asserted"
+    # a past negation is no refusal: the act is coded negated
+    assert not [e for e in events(coder, "Jordan did not accept refugees from Syria.") if e.event == "REJECT"]
+
+
+# -- background clauses and participles -----------------------------------------------------------------------
+def test_relative_and_temporal_clauses_are_background(coder):
+    evs = events(coder, "Chad lifted the curfew that troops had imposed on the capital after rebels attacked "
+                        "the airport.")
+    assert [e.trigger.text for e in evs] == ["lifted"]
+    # coded when the main clause codes nothing
+    evs = events(coder, "The town was quiet again two days after rebels attacked the airport.")
+    assert [e.event for e in evs] == ["ASSAULT"]
+
+
+def test_participle_of_the_same_act_merges_into_it(coder):
+    evs = events(coder, "Rebels attacked a checkpoint at night, killing twelve soldiers.")
+    ev = only(evs, "ASSAULT")
+    assert ev.trigger.text == "attacked" and {a.sector for a in ev.recipient} == {"MIL"}
+    evs = events(coder, "Gunmen attacked a village in Zamfara, abducting eight farmers.")
+    assert only(evs, "ASSAULT").cameo == "181"
+
+
+def test_gathering_in_a_protest_and_force_against_protesters(coder):
+    ev = only(events(coder, "Thousands of students gathered in Lagos in a peaceful protest against fees."),
+              "PROTEST")
+    assert ev.cameo == "141"
+    ev = only(events(coder, "Riot police opened fire on protesters in Harare."), "ASSAULT")
+    assert ev.cameo == "175"
+
+
+def test_a_bomber_alone_is_no_aircraft(coder):
+    evs = events(coder, "A bomber killed four people at a camp in Borno.")
+    assert all(not e.cameo.startswith("195") for e in evs)
+    ev = only(events(coder, "Two suicide bombers blew themselves up outside a church in Makassar."), "ASSAULT")
+    assert ev.cameo == "1831"
+
+
+def test_construction_codes_are_cameo_codes(coder):
+    from peristiwa.ontology import lookup
+
+    cues = coder.lex.cues
+    for code in [*cues.threat_codes.values(), *cues.refusal_codes.values()]:
+        assert lookup(code).plover in ("THREATEN", "REJECT"), code
+
+
+def test_allow_with_a_parse_and_attempts(coder):
+    ev = only(events(coder, "Kenya will allow the Somali refugees to return home next year."), "AGREE")
+    assert countries(ev.actor) == {"KEN"} and ev.modality == "intended"
+    # an attempted act was done, not threatened; swearing to fight is a threat
+    evs = events(coder, "Gunmen attempted to assassinate the governor of Kirkuk.")
+    assert not [e for e in evs if e.event == "THREATEN"]
+    ev = only(events(coder, "Kurdish rebels have sworn to fight the Turkish army until the spring."), "THREATEN")
+    assert ev.cameo.startswith("138")
+
+
+def test_found_weapons_read_as_a_clause_are_still_the_object(coder):
+    ev = only(events(coder, "Soldiers discovered a large amount of ammunition believed to belong to the rebels."),
+              "COERCE")
+    assert ev.cameo == "1711" and ev.trigger.text == "discovered"

@@ -137,7 +137,7 @@ def typer_rows(records: list[dict], docs: list, coder) -> list[tuple[int, list[s
     """Training rows for the type model (peristiwa.events_en.typer): (record index, features, label) for each
     verb of a record's sentence the model is asked about; the label is the record's type when the verb is
     in one of its EVT spans (textInfo.markup), else NONE."""
-    from peristiwa.events_en.typer import NONE, features
+    from peristiwa.events_en.typer import NONE, features, sentence_nouns
 
     say = coder.lex.cues.say
     rows = []
@@ -147,6 +147,7 @@ def typer_rows(records: list[dict], docs: list, coder) -> list[tuple[int, list[s
         evt = {w.lower() for span in _EVT.findall(markup) for w in span.split()}
         gold = gold_type(rec)
         coder._framed = set()
+        nouns = {sent.start: sentence_nouns(sent, coder.lex) for sent in doc.sents}
         for t in doc:
             if t.pos_ != "VERB":
                 continue
@@ -156,7 +157,8 @@ def typer_rows(records: list[dict], docs: list, coder) -> list[tuple[int, list[s
             if t.dep_ == "xcomp" or any(ch.dep_ == "xcomp" for ch in t.children):
                 continue  # the coder does not ask the model about these (tree.EnglishCoder._retype)
             label = gold if t.lower_ in evt and gold in PLOVER_TYPES else NONE
-            rows.append((k, features(t, trig.code if trig else None), label))
+            rows.append((k, features(t, trig.code if trig else None, nouns[t.sent.start], coder.lex.cues.crowds),
+                         label))
     return rows
 
 
@@ -276,6 +278,9 @@ def case_type(ev: Event) -> str | None:
         # organised actors: an armed target, or a state's military in action (its operations are mostly
         # against armed groups)
         return "ARMED_CLASH" if tgt & _ARMED or "MIL" in src else "ATTACK"
+    if code.startswith(("084", "0871")):
+        # ACLED's agreements include ceasefires, prisoner releases and exchanges
+        return "AGREEMENT"
     if code.startswith(("0874", "087")):
         return "NON_VIOL_TERRIT_TRANSFER"
     if ev.event == "CONCEDE" or code.startswith(("045", "046")):

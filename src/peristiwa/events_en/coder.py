@@ -51,6 +51,10 @@ class _Found:
     asked: _Found | None = None  # "X urged Y to Z": the REQUEST that demands this act
 
 
+# sectors whose violence against a protest crowd is repression (CAMEO 175)
+_REPRESSORS = {"COP", "MIL", "GOV", "SPY"}
+
+
 class ShallowCoder:
     """Codes one English Doc (blank English tokenizer + sentencizer) by word order; lexicons load once."""
 
@@ -468,6 +472,12 @@ class ShallowCoder:
             # "demonstrators demanded the mayor's resignation": a crowd makes its demands by demonstrating
             # (the CAMEO manual codes demonstrations by their demands, 141x)
             cameo = "141"
+            event = lookup(cameo).plover
+        elif event == lookup("175").plover and tgt and src and all(a.sector in _REPRESSORS for a in src) and \
+                all(a.text.lower().split()[-1] in self.lex.cues.crowds for a in tgt) and cameo[:2] != "20":
+            # "police opened fire on protesters", "an officer hit a demonstrator": the state's force against a
+            # protest is violent repression (175)
+            cameo = "175"
             event = lookup(cameo).plover
         if event in T.en_riot_prone and cameo[:3] in ("140", "141") and \
                 any(w.lower_ in self.lex.cues.riot_words for w in sent):

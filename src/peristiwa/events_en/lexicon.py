@@ -89,6 +89,15 @@ class Cues:
     hazards: set[str] = field(default_factory=set)
     crowd_gathering: set[str] = field(default_factory=set)
     verbs_when_tagged: set[str] = field(default_factory=set)
+    obligation: set[str] = field(default_factory=set)
+    demand_reporters: set[str] = field(default_factory=set)
+    commit_governors: set[str] = field(default_factory=set)
+    refusal_aux: set[str] = field(default_factory=set)
+    background_marks: set[str] = field(default_factory=set)
+    attempt_governors: set[str] = field(default_factory=set)
+    # CAMEO code prefix of an act -> the code of the event it becomes (cues.yaml: threat_codes, refusal_codes)
+    threat_codes: dict[str, str] = field(default_factory=dict)
+    refusal_codes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -238,7 +247,11 @@ def _load_cues(folder: Path) -> Cues:
     raw = yaml.safe_load((folder / "cues.yaml").read_text(encoding="utf-8")) or {}
     cues = Cues()
     for name in cues.__dataclass_fields__:
-        setattr(cues, name, {str(w).lower() for w in raw.get(name) or ()})
+        value = raw.get(name) or ()
+        if isinstance(getattr(cues, name), dict):
+            setattr(cues, name, {str(k): str(v) for k, v in dict(value).items()})
+        else:
+            setattr(cues, name, {str(w).lower() for w in value})
     return cues
 
 

@@ -21,10 +21,10 @@ import hashlib
 from spacy.tokens import Doc, Span, Token
 
 from peristiwa.events_en.actors import Mention, _actor
-from peristiwa.events_en.coder import ShallowCoder, _dedupe, _Found, _quotes, _refine
+from peristiwa.events_en.coder import _ROOTS, ShallowCoder, _dedupe, _Found, _quotes, _refine
 from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
-from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model
+from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model, sentence_nouns
 from peristiwa.events_en.words import words
 from peristiwa.schema import Article, Event, Quote
 
@@ -150,8 +150,12 @@ class EnglishCoder:
             return None
         objects = []
         for ch in v.children:
-            if ch.dep_ in ("dobj", "nsubjpass") or ch.dep_ == "prep" and ch.lower_ == "with" and ch.i > v.i:
-                heads = [ch] if ch.dep_ != "prep" else [p for p in ch.children if p.dep_ == "pobj"]
+            if ch.dep_ in ("dobj", "nsubjpass") or ch.dep_ == "prep" and ch.lower_ == "with" and ch.i > v.i or \
+                    ch.dep_ == "ccomp" and ch.i > v.i and not any(m.dep_ == "mark" for m in ch.children):
+                # (the parse may read a found object with its participle as a clause: "discovered ammunition
+                # believed to belong to the PKK")
+                heads = [ch] if ch.dep_ in ("dobj", "nsubjpass") else \
+                    [p for p in ch.children if p.dep_ in (("pobj",) if ch.dep_ == "prep" else ("nsubj", "nsubjpass"))]
                 for h in heads:
                     for t in (h, *h.conjuncts):
                         objects.append(t)
@@ -262,6 +266,7 @@ class EnglishCoder:
             self._govern(doc[i], found[i], found)
         for i in sorted(found):
             self._verb_roles(doc[i], found[i], found)
+        self._constructions(sent, found)
         verbs = [found[i] for i in sorted(found) if not found[i].drop and not self._hazard(doc[i])]
         dominant = {n.lemma for n in nouns if self.lex.nouns[n.lemma].dominant}
         for f in verbs:
@@ -275,7 +280,14 @@ class EnglishCoder:
         # verbs with a named participant; else event nouns ("Clashes between X and Y", "an air strike on Z");
         # else, for attacks, seizures and protests, the same without one ("a grenade exploded in the market")
         unnamed_nouns = [f for f in noun_found if self.lex.nouns[f.trig.lemma].unnamed]
-        for group, unnamed in ((verbs, False), (noun_found, False), (verbs, True), (unnamed_nouns, True)):
+        # a sentence reports its main clauses' events; clauses that describe a noun, set the time or say what
+        # an act was for are background, coded only when the main clauses code nothing
+        self._bg: dict[int, bool] = {}
+        back = {id(f) for f in verbs if self._background(doc[f.trig.start])}
+        main = [f for f in verbs if id(f) not in back]
+        background = [f for f in verbs if id(f) in back]
+        for group, unnamed in ((main, False), (background, False), (noun_found, False), (main, True),
+                               (background, True), (unnamed_nouns, True)):
             for f in group:
                 ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, unnamed)
                 if ev is not None:
@@ -292,6 +304,7 @@ class EnglishCoder:
         from peristiwa.ontology import DEFAULT_CAMEO, lookup
 
         say = self.lex.cues.say
+        nouns: list[str] | None = None
         for t in sent:
             if t.pos_ != "VERB" or t.i in self._framed:
                 continue
@@ -300,7 +313,9 @@ class EnglishCoder:
             f = found.get(t.i)
             if f is None and (t.lemma_.lower() in say or t.lower_ in say):
                 continue
-            label, p = self.typer.best(features(t, f.trig.code if f else None))
+            if nouns is None:
+                nouns = sentence_nouns(sent, self.lex)
+            label, p = self.typer.best(features(t, f.trig.code if f else None, nouns, self.lex.cues.crowds))
             if f is None:
                 if self.ADD <= 1.0 and label != NONE and p >= self.ADD:
                     found[t.i] = _Found(Trigger(t.i, t.i + 1, DEFAULT_CAMEO[label], "verb", t.lemma_.lower(),
@@ -313,10 +328,12 @@ class EnglishCoder:
             if f.trig.code == "---":
                 continue  # a verb only a pattern codes: typing it would be adding an event
             try:
-                current = lookup(f.trig.code).plover
+                row = lookup(f.trig.code)
             except KeyError:
-                current = None
-            if current != label and p >= self.RETYPE:
+                row = None
+            if row is not None and row.plover != label and p >= self.RETYPE and \
+                    not (row.quad in (2, 4) and lookup(DEFAULT_CAMEO[label]).quad in (1, 3)):
+                # as with the dictionary's patterns, a material act ("was arrested") is never made a verbal one
                 f.trig.code = DEFAULT_CAMEO[label]
 
     def _hazard(self, v: Token) -> bool:
@@ -343,6 +360,8 @@ class EnglishCoder:
             return "negated"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in ("deny", "reject", "dismiss"):
             return "negated"  # "Cuba denied that Havana supplied arms"
+        if any(ch.dep_ == "aux" and ch.lower_ in c.obligation for ch in v.children):
+            return "demanded"  # "Sudan must return the helicopter": asked of Sudan (see _constructions)
         if any(ch.dep_ == "aux" and ch.lower_ in c.modal for ch in v.children):
             return "intended"
         if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(ch.dep_ in ("aux", "nsubj") for ch in v.children):
@@ -373,12 +392,150 @@ class EnglishCoder:
             f.asked = governor
         elif g in self._intent or gov.lower_ in self._intent or g in c.intent_governors:
             f.modality = "intended"
-            if governor is not None:
+            if governor is not None and f.trig.code != "---":
                 governor.drop = True  # "agreed to meet": the meeting (intended) says it; one event
         elif governor is not None and v.dep_ in ("advcl", "xcomp"):
             f.purpose_of = governor  # "met with Cambodia to discuss": the same act, or one by the same actor
             if governor.trig.code[:2] == f.trig.code[:2]:
                 f.drop = True
+
+    def _constructions(self, sent: Span, found: dict[int, _Found]) -> None:
+        """Constructions that make an event of modality (cues.yaml): a reported obligation is a demand ("Russia
+        said Sudan must return the helicopter": REQUEST of Sudan by Russia), a commitment whose act codes
+        nothing is an agreement ("is willing to send material": AGREE), an intended act of conflict is a
+        threat ("said they would boycott contacts": THREATEN 1312), a cooperative act refused for the future a
+        rejection ("will not accept more refugees": REJECT)."""
+        c = self.lex.cues
+        for t in sent:
+            if t.pos_ in ("VERB", "AUX") and t.dep_ == "ccomp":
+                self._obligation(t, found)
+            if t.lemma_.lower() in c.commit_governors or t.lower_ in c.commit_governors:
+                self._commitment(t, found)
+        for i, f in found.items():
+            if f.drop or f.trig.kind != "verb":
+                continue
+            self._consequence(sent.doc[i], f, found)
+            if f.drop:
+                continue
+            if f.trig.lemma in c.crowd_gathering and not f.trig.code.startswith("14"):
+                # "thousands gathered in a peaceful protest": gathering in or for a protest is demonstrating
+                nouns = self.lex.nouns
+                if any(w in nouns and nouns[w].code.startswith("14") for w in self._clause_words(sent.doc[i])[0]):
+                    f.trig.code, f.trig.mode = "141", ""
+            v = sent.doc[i]
+            if f.modality == "intended" and not (v.dep_ in ("xcomp", "acl") and (
+                    v.head.lemma_.lower() in c.attempt_governors or v.head.lower_ in c.attempt_governors)):
+                code = _longest_prefix(c.threat_codes, f.trig.code)
+                if code is not None:
+                    f.trig.code, f.trig.mode = code, ""
+            elif f.modality == "negated" and f.trig.code[:2] in c.refusal_codes and \
+                    any(ch.dep_ == "aux" and ch.lower_ in c.refusal_aux for ch in sent.doc[i].children):
+                f.trig.code, f.trig.mode, f.modality = c.refusal_codes[f.trig.code[:2]], "", "asserted"
+
+    def _background(self, v: Token) -> bool:
+        """Whether the verb is in a background clause: a relative clause or a participle on a noun ("the
+        helicopter that was captured", "weapons seized last year", "a request to interrogate"; not one with
+        its own by-actor), or a clause of time or cause ("after a coup toppled the government", "as shells
+        continued crashing"). Not a plan or readiness the intent governors read ("expressed readiness to
+        resume talks"), nor a purpose ("sent inspectors to investigate": often the news itself; _govern
+        drops one of the governor's own kind)."""
+        c = self.lex.cues
+        path: list[int] = []
+        t, verdict = v, False
+        while True:
+            if t.i in self._bg:
+                verdict = self._bg[t.i]
+                break
+            path.append(t.i)
+            dep = t.dep_
+            if t.head.i == t.i or dep in ("ccomp", "parataxis"):
+                break
+            if dep == "relcl":
+                verdict = True
+                break
+            if dep == "acl" and not self._agent(t):
+                # (a participle with its own "by" actor reports an event: "Malian troops, backed by Russia,")
+                g = t.head.lemma_.lower()
+                infinitive = any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+                if not (infinitive and (g in self._intent or t.head.lower_ in self._intent or g in c.intent_governors)):
+                    verdict = True
+                    break
+            if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in c.background_marks for ch in t.children):
+                verdict = True
+                break
+            t = t.head
+        for i in path:  # every verb on the way shares the verdict (a long chain of conjoined verbs is read once)
+            self._bg[i] = verdict
+        return verdict
+
+    @staticmethod
+    def _consequence(v: Token, f: _Found, found: dict[int, _Found]) -> None:
+        """A participle of consequence of the same PLOVER type is its governor's act ("Rebels attacked a
+        checkpoint, killing 12 policemen": one attack on the police; "..., abducting a nurse": an abduction):
+        merged into the governor (its targets when the governor names none, its code when the governor's is
+        a root such as 190), then dropped."""
+        from peristiwa.ontology import lookup
+
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in v.children):
+            return
+        gov = found.get(v.head.i)
+        if gov is None or gov.drop or gov.trig.code == "---" or f.trig.code == "---":
+            return
+        try:
+            same = lookup(gov.trig.code).plover == lookup(f.trig.code).plover
+        except KeyError:
+            return
+        if not same:
+            return
+        if not gov.targets:
+            gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+        if gov.trig.code in _ROOTS and f.trig.code not in _ROOTS and not gov.trig.mode:
+            gov.trig.code, gov.trig.mode = f.trig.code, f.trig.mode
+        f.drop = True
+
+    def _obligation(self, v: Token, found: dict[int, _Found]) -> None:
+        """A clause with must/should reported by a verb of saying: a REQUEST by the reporter of the clause's
+        subject, its trigger the modal word. Nothing when they are the same actors ("we must act", X said)."""
+        c = self.lex.cues
+        modal = next((ch for ch in v.children if ch.dep_ == "aux" and ch.lower_ in c.obligation), None)
+        head = v.head
+        h = head.lemma_.lower()
+        if modal is None or not (h in c.say or head.lower_ in c.say or h in c.demand_reporters):
+            return
+        asked = self._group(self._subject(v)[0], v)
+        by = self._group(self._subject(head)[0], head)
+        names = {m.actor.name for m in by}
+        if by and asked and all(m.actor.name in names for m in asked) and v.i in found:
+            found[v.i].modality = "intended"  # "Egypt said it must protect its rights": its own intent
+        asked = [m for m in asked if m.actor.name not in names]
+        if not asked or not by:
+            return
+        trig = Trigger(modal.i, modal.i + 1, "100", "verb", modal.lower_, "base")
+        found.setdefault(modal.i, _Found(trig, actors=by, targets=asked))
+
+    def _commitment(self, g: Token, found: dict[int, _Found]) -> None:
+        """"agreed to undertake exercises", "is willing to send material", "committed to opening the
+        economy": the commitment is an AGREE (030) when its act is no event of its own."""
+        comp = next((ch for ch in g.children if ch.dep_ == "xcomp"), None)
+        if comp is None:
+            comp = next((p for ch in g.children if ch.dep_ == "prep" and ch.lower_ == "to"
+                         for p in ch.children if p.dep_ == "pcomp" and p.pos_ == "VERB"), None)
+        if comp is None:
+            return
+        act = found.get(comp.i)
+        if act is not None and act.trig.code != "---" and not act.drop:
+            return  # "agreed to meet": the meeting, intended, is the event (AGREE 036)
+        own = found.get(g.i)
+        if own is not None and not own.drop and own.trig.code != "---":
+            return  # "agreed" coded by the dictionary
+        verb = g if g.pos_ in ("VERB", "AUX") else g.head
+        if self._modality(verb) not in ("asserted", "intended") or self._modality(g) == "negated":
+            return  # "is not willing to", "if they agree to"
+        trig = Trigger(g.i, g.i + 1, "030", "verb", g.lemma_.lower(), _FORMS.get(g.tag_, "base"))
+        actors = self._group(self._subject(verb)[0], verb)
+        names = {m.actor.name for m in actors}
+        targets = [m for m in self._group(self._object(comp, trig), comp, where=True) if m.actor.name not in names]
+        found[g.i] = _Found(trig, actors=actors, targets=targets, modality="intended")
 
     # -- roles --------------------------------------------------------------------------------------------
     def _verb_roles(self, v: Token, f: _Found, found: dict[int, _Found]) -> None:
@@ -623,3 +780,11 @@ class EnglishCoder:
             if got:
                 return got[0]
         return None
+
+
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest key of `table` that `code` starts with."""
+    for n in range(len(code), 0, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None

@@ -28,12 +28,38 @@ _CHILD_DEPS = {"dobj", "prep", "prt", "xcomp", "ccomp", "neg", "aux", "nsubjpass
                "attr", "advmod", "oprd", "auxpass"}
 
 
-def features(v: Token, code: str | None) -> list[str]:
+def sentence_nouns(sent, lex) -> list[str]:
+    """Features of the sentence's event nouns (nouns.yaml): the CAMEO root of each ("noun=14" for a protest
+    noun), read once per sentence and shared by its verbs."""
+    words = [w.lower_ for w in sent]
+    out = []
+    for k in range(len(words)):
+        for n in (2, 1):
+            noun = lex.nouns.get(" ".join(words[k:k + n]))
+            if noun is not None:
+                out.append(f"noun={noun.code[:2]}")
+    return sorted(set(out))
+
+
+def features(v: Token, code: str | None, nouns: list[str] = (), crowds: frozenset[str] | set[str] = frozenset()
+             ) -> list[str]:
     """Indicator features of verb `v`; `code` is the CAMEO code the dictionary and its patterns give it
-    (None when it is no dictionary verb, "---" when only a pattern would code it)."""
+    (None when it is no dictionary verb, "---" when only a pattern would code it); `nouns`: the sentence's
+    event-noun features (sentence_nouns); `crowds`: the lexicon's crowd words (protesters, rioters)."""
     lemma = v.lemma_.lower()
     out = [f"lem={lemma}", f"dep={v.dep_}", f"tag={v.tag_}", f"head={v.head.lemma_.lower()}",
-           f"headdep={v.dep_}:{v.head.lemma_.lower()}"]
+           f"headdep={v.dep_}:{v.head.lemma_.lower()}", *nouns]
+    # the path to the sentence's root (up to three relations) and the root's lemma: "ccomp>ROOT" under "said"
+    t, path = v, []
+    while t.head.i != t.i and len(path) < 3:
+        path.append(t.dep_)
+        t = t.head
+    out += ["path=" + ">".join(path), "top=" + t.lemma_.lower()]
+    for ch in v.children:
+        if ch.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out.append(f"{ch.dep_}.ent={ch.ent_type_ or ch.pos_}")  # a named actor, or a noun or pronoun
+            if ch.lower_ in crowds:
+                out.append(f"{ch.dep_}=crowd")
     if code is None:
         out.append("code=none")
     else:
