@@ -10,10 +10,12 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from peristiwa.article import build_article
 from peristiwa.events import load_coder
+from peristiwa.headlines import map_back
 from peristiwa.nlp import entities_of, load_model
 from peristiwa.nlp.langid import detect_language
 from peristiwa.schema import Article, Document, Result
@@ -75,14 +77,20 @@ class Pipeline:
             if nlp is None:  # no model for this language: article only, said in the README
                 continue
             coder = self._coder(lang, nlp)
-            docs = nlp.pipe((r.article.text for r in group), batch_size=self.batch_size)
-            for r, doc in zip(group, docs, strict=True):
+            readings = [_reading(r.article.text) if lang == "id" else None for r in group]
+            texts = (r.article.text if rd is None else rd.text for r, rd in zip(group, readings, strict=True))
+            docs = nlp.pipe(texts, batch_size=self.batch_size)
+            for r, rd, doc in zip(group, readings, docs, strict=True):
                 try:
                     # event ids are built from the document's id, so identical texts under two ids differ
                     doc.user_data["doc_id"] = r.doc_id
+                    article = r.article if rd is None else replace(r.article, text=rd.text)
                     r.entities = entities_of(doc)
                     if coder is not None:
-                        r.quotes, r.events = coder.code(doc, r.article)
+                        r.quotes, r.events = coder.code(doc, article)
+                    if rd is not None:  # a headline was read in sentence case: offsets back onto it
+                        r.entities, r.quotes, r.events = (map_back(x, rd) for x in (r.entities, r.quotes,
+                                                                                     r.events))
                 except Exception as exc:  # the rest of the batch goes on
                     r.error = f"{r.source}: analysis failed: {type(exc).__name__}: {exc}"
                     r.entities, r.quotes, r.events = [], [], []
@@ -103,6 +111,12 @@ class Pipeline:
         if lang not in self._coders:
             self._coders[lang] = load_coder(lang, nlp) if lang else None
         return self._coders[lang]
+
+
+def _reading(text: str):
+    from peristiwa.headlines import headline_reader, is_headline
+
+    return headline_reader().read(text) if is_headline(text) else None
 
 
 def _lang_sample(article: Article) -> str:

@@ -158,4 +158,7 @@ def _cross_validation(model_dir: Path) -> ReportTable:
     t.rows.append(["strict", cv["strict"]["P"], cv["strict"]["R"], cv["strict"]["F1"], "", ""])
     t.notes.append(f"{cv['folds']} folds over {cv['sentences']} training sentences; confidence threshold "
                    f"{cv['keep']} chosen on the held-out folds; calibrator fitted without each fold")
+    if "ece" in cv:
+        t.notes.append(f"held-out confidence: expected calibration error {cv['ece']:.3f}; events with confidence "
+                       f">= 0.7: {cv['above_0.7_events']}, of which right {cv['above_0.7_precision']:.3f}")
     return t

@@ -47,7 +47,10 @@ def render_card(info: dict) -> str:
         f"| strict (+ PLOVER type) | {cv['strict']['P']:.3f} | {cv['strict']['R']:.3f} | {cv['strict']['F1']:.3f} |",
         "",
         f"Loose F1 per fold: {', '.join(f'{x:.3f}' for x in cv['loose_f1_per_fold'])} (mean {cv['loose_f1_mean']:.3f},"
-        f" sd {cv['loose_f1_sd']:.3f}). Dev-set figures: `make eval` (reports/evaluation.md) and the README.",
+        f" sd {cv['loose_f1_sd']:.3f})."
+        + (f" Held-out confidence: expected calibration error {cv['ece']:.3f}; of the {cv['above_0.7_events']}"
+           f" events with confidence >= 0.7, {cv['above_0.7_precision']:.3f} are right." if "ece" in cv else "")
+        + " Dev-set figures: `make eval` (reports/evaluation.md) and the README.",
         "",
         "## Files",
     ]

@@ -287,6 +287,24 @@ def fold_scores(scorer, examples, cands, probs, keep: float, fs: list[list[int]]
     return out
 
 
+def cv_confidence(scorer, examples, cands, probs, keep: float) -> dict[str, Any]:
+    """How the held-out confidence of the emitted events bears out: expected calibration error (ten buckets)
+    and the precision of those at 0.7 or more."""
+    pairs: list[tuple[float, int]] = []
+    for ex, c, pr in zip(examples, cands, probs, strict=True):
+        kept_ = [(e, p) for (e, _), p in zip(c, pr, strict=True) if p >= keep]
+        flags = match_flags(scorer, ex.row, [e for e, _ in kept_])
+        pairs += [(p, f) for (_, p), f in zip(kept_, flags, strict=True)]
+    buckets: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for p, f in pairs:
+        buckets[min(int(p * 10), 9)].append((p, f))
+    ece = sum(len(b) / len(pairs) * abs(sum(p for p, _ in b) / len(b) - sum(f for _, f in b) / len(b))
+              for b in buckets.values()) if pairs else 0.0
+    high = [f for p, f in pairs if p >= 0.7]
+    return {"ece": round(ece, 4), "above_0.7_events": len(high),
+            "above_0.7_precision": round(sum(high) / len(high), 4) if high else 0.0}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="train the learned Indonesian event model")
     ap.add_argument("--shared", default="../shared/data")
@@ -320,11 +338,13 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     loose = score_kept(scorer, examples, cands, probs, settings.keep)
     strict = score_kept(scorer, examples, cands, probs, settings.keep, strict=True)
     per_fold = fold_scores(scorer, examples, cands, probs, settings.keep, fs)
+    conf = cv_confidence(scorer, examples, cands, probs, settings.keep)
     cv = {"folds": folds_k, "sentences": len(examples), "keep": settings.keep,
           "loose": {k: round(loose[k], 4) for k in ("P", "R", "F1")},
           "strict": {k: round(strict[k], 4) for k in ("P", "R", "F1")},
           "loose_f1_per_fold": [round(x, 4) for x in per_fold],
-          "loose_f1_mean": round(float(np.mean(per_fold)), 4), "loose_f1_sd": round(float(np.std(per_fold)), 4)}
+          "loose_f1_mean": round(float(np.mean(per_fold)), 4), "loose_f1_sd": round(float(np.std(per_fold)), 4),
+          **conf}
     model = fit_model(examples, settings)
     model.save(out)
     calibrator.save(out)

@@ -72,6 +72,10 @@ class Gazetteer:
         else:
             bucket.append((key, place))
 
+    def first_words(self) -> set[str]:
+        """The first word (lower case) of every place name: what a headline reader keeps capitalised."""
+        return set(self._index)
+
     def locate(self, sent, trigger_i: int, actors=None, article=None) -> Location | None:
         """The event's place (see peristiwa.places.locate), with this gazetteer."""
         from peristiwa.places.rules import locate
