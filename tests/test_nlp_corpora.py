@@ -60,3 +60,23 @@ def test_final_ner_data_adds_the_valid_splits_with_the_same_augmentation(shared)
     assert len(full) == len(train) + 3 * n_grit + 2 * n_nerp
     # (NERP's own valid split repeats 79 of its train sentences, so no disjointness check here)
     assert {tuple(t.text for t in d) for d in dev} <= {tuple(t.text for t in d) for d in full}
+
+
+def test_final_ner_data_adds_the_news_tune_split_and_never_the_eval_split(shared) -> None:
+    import spacy
+
+    from peristiwa.nlp.corpora import ner_training_docs, read_news_standoff
+
+    vocab = spacy.blank("id").vocab
+    full, _ = ner_training_docs(vocab, shared, splits=("train", "valid"))
+    news, _ = ner_training_docs(vocab, shared, splits=("train", "valid"), news_tune=True)
+    tune, held = read_news_standoff(shared, "tune"), read_news_standoff(shared, "eval")
+    # weighted as NERGrit: twice as written, once lower-cased
+    assert len(news) == len(full) + 3 * len(tune)
+    texts = {tuple(t.text for t in d) for d in news}
+    assert all(tuple(w) in texts and tuple(x.lower() for x in w) in texts for w, _ in tune)
+    assert not any(tuple(w) in texts for w, _ in held)
+    # the entities come along: the tune split's ORG spans are ORG in the training docs
+    added = news[len(full):]
+    assert sum(e.label_ == "ORG" for d in added for e in d.ents) == 3 * sum(
+        t == "B-ORG" for _, tags in tune for t in tags)

@@ -16,8 +16,10 @@ from peristiwa.nlp.name_lists import (
     UNIT,
     NameMatcher,
     build_name_lists,
+    lexicon_names,
     load_matcher,
     shipped_names_path,
+    write_name_lists,
 )
 
 PER, LOC, ORG = (LABELS.index(x) for x in ("PER", "LOC", "ORG"))
@@ -99,3 +101,41 @@ def test_build_from_shared_lists(shared):
     assert "Kabupaten Purbalingga" in names["LOC"] and "Purbalingga" in names["LOC"]
     assert "Jakarta" in names["LOC"] and "Indonesia" in names["LOC"]
     assert not any("?" in n or "(" in n for v in names.values() for n in v)
+
+
+def test_default_build_reproduces_the_shipped_list(shared, tmp_path):
+    # `make train` writes this file; the shipped NER was trained on exactly these names
+    out = tmp_path / "ner_names.tsv"
+    write_name_lists(build_name_lists(shared, corpora.usually_lower(shared)), out)
+    assert out.read_bytes() == shipped_names_path().read_bytes()
+
+
+def test_build_with_the_project_lexicons(shared):
+    names = build_name_lists(shared, corpora.usually_lower(shared), lexicons=True)
+    plain = build_name_lists(shared, corpora.usually_lower(shared))
+    assert all(plain[k] <= names[k] for k in LABELS) and names["LOC"] == plain["LOC"]
+    # organisations with their aliases, long official names too, and people
+    for name in ("KPK", "Komisi Pemberantasan Korupsi", "Partai Golkar", "Polri", "Persib Bandung",
+                 "Badan Meteorologi, Klimatologi, dan Geofisika"):
+        assert name in names["ORG"], name
+    assert "Joko Widodo" in names["PER"] and "Jokowi" in names["PER"]
+    # "UN" is the national exam in Indonesian text (org_patterns.yaml skip_names); two letters are too short
+    assert "UN" not in names["ORG"] and "MK" not in names["ORG"]
+    # DBpedia's qualifiers are dropped; our own names keep theirs ("PT Pertamina (Persero)")
+    lex = lexicon_names()
+    assert not any("?" in n or "(" in n for k, v in names.items() for n in v - lex.get(k, set()))
+
+
+def test_lexicon_names_come_from_the_actor_files():
+    lex = lexicon_names()
+    assert {"KPK", "Dewan Perwakilan Rakyat", "Hamas", "PBB"} <= lex["ORG"]
+    assert {"Joko Widodo", "Prabowo Subianto"} <= lex["PER"]
+    # descriptions in the alias lists are no names
+    assert not any(n[:1].islower() for v in lex.values() for n in v)
+
+
+def test_lexicon_names_match_as_organisations():
+    m = NameMatcher(("ORG", n) for n in lexicon_names()["ORG"])
+    words = ["Komisi", "Pemberantasan", "Korupsi", "(", "KPK", ")", "memanggil", "kader", "Partai", "Golkar",
+             "dan", "Polri"]
+    assert m.codes(words)[ORG] == [BEGIN, INSIDE, LAST, OUT, UNIT, OUT, OUT, OUT, BEGIN, LAST, OUT, UNIT]

@@ -23,11 +23,11 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
   -kan/-i/-an/-nya/-lah… stripping, accepted only when the result is a known root.
 - **ner**: PER, ORG, LOC, EVT; its own CNN tok2vec (width 128, depth 3) whose input also carries, per
   label PER/LOC/ORG, the word's BILOU position in a known name and how many known names hold the word
-  (`peristiwa.nlp.name_lists`, matched case-insensitively against `peristiwa/data/nlp/ner_names.tsv`;
-  a fifth of the full-name matches are hidden in training so the model also finds names that no list
-  holds). Settings (encoder size, name features, gazetteer, number of steps) were chosen on the
+  (`peristiwa.nlp.name_lists`, matched case-insensitively against `peristiwa/data/nlp/ner_names.tsv`,
+  {names}; a fifth of the full-name matches are hidden in training so the model also finds names that
+  no list holds). Settings (encoder size, name features, gazetteer, number of steps) were chosen on the
   NERGrit and NERP valid splits with a model trained on the train splits; the shipped model is then
-  trained on train + valid with those settings ({ner_final}).
+  trained on train + valid{news_final} with those settings ({ner_final}).
 - **country_gazetteer** (when it helped on the NER dev splits): a predicted entity that is a country
   name becomes LOC; capitalised country names the model missed are added. Dev F1 with and without it:
   {gazetteer}
@@ -45,7 +45,7 @@ spaCy {spacy_version}; components: {pipes}. Size on disk: {size:.1f} MB.
 | Indonesian DBpedia names of persons, places, organisations (Alfina et al. 2016/17: "may be used for free") | NER name features | DBpedia content: CC BY-SA |
 | BPS provinces, regencies, districts (edwardsamuel/Wilayah-Administratif-Indonesia) | NER name features | ODbL 1.0 |
 | Country names in Indonesian (umpirsky/country-list; CLDR) | NER name features, country_gazetteer | MIT; Unicode licence |
-
+{extra_rows}
 **Because UD and IndoSum are CC BY-SA, this model is distributed under CC BY-SA 4.0.**
 IndoLEM NER (no licence) and the test splits are used for evaluation only.
 
@@ -62,7 +62,7 @@ make train            # = python -m peristiwa.nlp.train --shared ../shared/data
 python -m peristiwa.nlp.train --only convert syntax   # one step at a time
 ```
 Configs: `src/peristiwa/nlp/configs/` (syntax.cfg, syntax_adapt.cfg, ner.cfg;
-seeds in the configs). Syntax stage shipped: {syntax_stage} (the stage with the best LAS on the held-out GSD dev sentences). Training took
+seeds in the configs). Syntax stage shipped: {syntax_stage}. Training took
 {train_time}
 on one CPU thread (OMP_NUM_THREADS=1).
 """
@@ -80,8 +80,41 @@ def render_card(meta: dict, scores: str, size_mb: float, date: str) -> str:
         pipes=", ".join(meta.get("pipeline", [])), size=size_mb, holdout=GSD_DEV_HOLDOUT, scores=scores,
         train_time=", ".join(f"{part} {m} min" for part, m in minutes.items()) or "(not recorded)",
         gazetteer=_gazetteer(facts.get("gazetteer_dev_f1")), vectors=_vectors(facts.get("vectors")),
-        syntax_stage=facts.get("syntax_stage") or "(not recorded)",
+        syntax_stage=_syntax_stage(facts.get("syntax_stage")), **_ner_data(facts.get("ner_data")),
         ner_final=f"{steps} steps" if steps else "not done for this build: the shipped model is the train-only one")
+
+
+def _syntax_stage(stage: str | None) -> str:
+    if not stage:
+        return "(not recorded)"
+    if stage in ("syntax", "syntax_adapt"):
+        return f"{stage} (the stage with the best LAS on the held-out GSD dev sentences)"
+    return stage
+
+
+def _ner_data(data: dict | None) -> dict[str, str]:
+    """The name-list sizes, the training-data rows and the words on the final NER's extra sentences."""
+    if not data:
+        return {"names": "sizes not recorded", "news_final": "", "extra_rows": ""}
+    names = data.get("names") or {}
+    lex = data.get("lexicon_names") or {}
+    rows = ""
+    if lex:
+        rows += ("| The project's lexicons (written by us): organisations of `data/actors/organisations_id.yaml`, "
+                 "`igos.yaml`, `groups.yaml` and `data/nlp/org_names.txt`, people of `people.yaml`, with aliases "
+                 "| NER name features | the project's |\n")
+    tune = data.get("news_tune_sentences") or 0
+    if tune:
+        rows += (f"| The news NER dev set's tune split ({tune} IndoSum sentences annotated by the project; "
+                 "twice as written + lower-cased copy; the 300 eval sentences are not trained on) "
+                 "| NER (final model only) | CC BY-SA 4.0 |\n")
+    return {
+        "names": ", ".join(f"{names[k]:,} {k}" for k in ("PER", "LOC", "ORG") if k in names)
+        + (" names; " + ", ".join(f"{lex[k]:,} {k}" for k in ("ORG", "PER") if k in lex)
+           + " of them from the project's own lexicons" if lex else " names"),
+        "news_final": f" + the {tune} tune sentences of the news NER dev set" if tune else "",
+        "extra_rows": rows,
+    }
 
 
 def _gazetteer(dev: dict | None) -> str:

@@ -26,6 +26,10 @@ NERGRIT = "ner/indonlu-ner/nergrit_ner-grit/{split}_preprocess.txt"
 NERP = "ner/indonlu-ner/nerp_ner-prosa/{split}_preprocess.txt"
 INDOLEM = "ner/indolem-ner/{corpus}/{split}.01.tsv"
 INDOSUM = "news/indosum-dev"
+# The project's news NER dev set (standoff over IndoSum, CC BY-SA 4.0; peristiwa/evaluation/data/README.md):
+# its 100 "tune" sentences can be NER training data (`--news-tune` of peristiwa.nlp.train; off, the shipped
+# NER has not seen them), its 300 "eval" sentences are measured only. Read by path, not through peristiwa.evaluation, which sits above this package.
+NEWS_NER_STANDOFF = Path(__file__).resolve().parents[1] / "evaluation" / "data" / "news_ner_dev.jsonl"
 
 # Held out from GSD dev to choose settings; the rest of GSD dev is training data (the current GSD
 # train split is not in ../shared/data).
@@ -257,9 +261,43 @@ def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list
     return out
 
 
-def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("train",)) -> tuple[list[Doc], list[Doc]]:
+def _indosum_articles(shared: Path, wanted: set[str]) -> dict[str, list[list[list[str]]]]:
+    found: dict[str, list] = {}
+    for f in sorted((shared / INDOSUM).glob("dev.*.jsonl")):
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in wanted and rec["id"] not in found:
+                    found[rec["id"]] = rec["paragraphs"]
+    return found
+
+
+def read_news_standoff(shared: Path, split: str | None = None,
+                       standoff: Path = NEWS_NER_STANDOFF) -> list[tuple[list[str], list[str]]]:
+    """(words, BIO tags) per sentence of a standoff NER file over IndoSum (one split, or all): each line names
+    an article, paragraph and sentence, its token count and entity spans; the words come from `shared`."""
+    items = [json.loads(line) for line in standoff.read_text(encoding="utf-8").splitlines() if line]
+    items = [x for x in items if split is None or x["split"] == split]
+    paragraphs = _indosum_articles(shared, {x["article"] for x in items})
+    out = []
+    for x in items:
+        words = paragraphs[x["article"]][x["paragraph"]][x["sentence"]]
+        if len(words) != x["n_tokens"]:
+            raise ValueError(f"{x['id']}: IndoSum sentence has {len(words)} tokens, the annotation {x['n_tokens']}")
+        tags = ["O"] * len(words)
+        for start, end, label in x["entities"]:
+            tags[start] = f"B-{label}"
+            for i in range(start + 1, end):
+                tags[i] = f"I-{label}"
+        out.append((list(words), tags))
+    return out
+
+
+def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("train",),
+                      news_tune: bool = False) -> tuple[list[Doc], list[Doc]]:
     """NERGrit (twice as written, once lower-cased) and NERP (lower-cased as given and case-restored)
-    from `splits`, and the valid splits as given (for choosing settings)."""
+    from `splits`, with `news_tune` the tune split of the news NER dev set weighted as NERGrit is, and the
+    valid splits as given (for choosing settings)."""
     lexicon = case_lexicon(shared)
     train: list[Doc] = []
     for split in splits:
@@ -272,6 +310,13 @@ def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("tr
         for words, tags in read_bio(shared / NERP.format(split=split)):
             train.append(bio_to_doc(vocab, words, tags))
             train.append(bio_to_doc(vocab, truecase(words, tags, lexicon), tags))
+    if news_tune:
+        # 100 IndoSum news sentences annotated by the project (NERGrit conventions): the only training
+        # sentences from the running political news the pipeline reads
+        for words, tags in read_news_standoff(shared, "tune"):
+            train.append(bio_to_doc(vocab, words, tags))
+            train.append(bio_to_doc(vocab, words, tags))
+            train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
     dev = [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERGRIT.format(split="valid"))]
     dev += [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERP.format(split="valid"))]
     return train, dev

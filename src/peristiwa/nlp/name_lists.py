@@ -8,7 +8,11 @@ by itself: "Batu" is a town and a common noun). The lists are built by `make tra
 - Indonesian DBpedia names of persons, places and organisations (Alfina et al. 2016/2017; DBpedia
   content is CC BY-SA);
 - BPS provinces, regencies and districts (edwardsamuel/Wilayah-Administratif-Indonesia, ODbL 1.0);
-- country names in Indonesian (umpirsky/country-list, MIT; CLDR, Unicode licence).
+- country names in Indonesian (umpirsky/country-list, MIT; CLDR, Unicode licence);
+- the project's own lexicons (written by us): the organisations of `data/actors/organisations_id.yaml`,
+  `igos.yaml` and `groups.yaml` with their aliases and `data/nlp/org_names.txt` as ORG (the names the
+  organisation ruler reads, peristiwa.nlp.orgs.known_names), the people of `data/actors/people.yaml` with
+  their aliases as PER.
 Matching is case-insensitive because NERP and much user text is lower-cased; one-word names that are
 usually written in lower case in running text ("baru", "jaya") are left out.
 """
@@ -31,6 +35,7 @@ _ADMIN_PREFIXES = ("kota administrasi ", "kabupaten administrasi ", "kabupaten "
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 MAX_WORDS = 6
+LEXICON_MAX_WORDS = 14
 
 # BILOU position of a word inside a matched name, per label; 0 = outside any name of that label
 OUT, BEGIN, INSIDE, LAST, UNIT = range(5)
@@ -48,8 +53,9 @@ def _admin_names(path: Path) -> Iterable[str]:
                 yield row[-1].strip().title()
 
 
-def build_name_lists(shared: Path, common_lower: set[str]) -> dict[str, set[str]]:
-    """Names per label from the shippable lists. `common_lower`: words usually written in lower case."""
+def build_name_lists(shared: Path, common_lower: set[str], lexicons: bool = False) -> dict[str, set[str]]:
+    """Names per label from the shippable lists. `common_lower`: words usually written in lower case;
+    `lexicons`: add the names of the project's own lexicons (lexicon_names)."""
     from peristiwa.nlp.gazetteer import country_names
 
     names: dict[str, set[str]] = {label: set() for label in LABELS}
@@ -64,6 +70,9 @@ def build_name_lists(shared: Path, common_lower: set[str]) -> dict[str, set[str]
     for file in ("provinces.csv", "regencies.csv", "districts.csv"):
         names["LOC"].update(_admin_names(wilayah / file))
     names["LOC"].update(country_names(shared))
+    lexicon = lexicon_names() if lexicons else {}
+    for label, found in lexicon.items():
+        names[label].update(found)
     for name in list(names["LOC"]):
         low = name.lower()
         for prefix in _ADMIN_PREFIXES:
@@ -71,13 +80,31 @@ def build_name_lists(shared: Path, common_lower: set[str]) -> dict[str, set[str]
                 names["LOC"].add(name[len(prefix):])
                 break
 
-    def keep(name: str) -> bool:
+    def keep(name: str, label: str) -> bool:
         words = name_words(name)
-        if not words or len(words) > MAX_WORDS or not any(w[:1].isalpha() for w in words):
+        # our own names may be long ("Badan Meteorologi , Klimatologi , dan Geofisika"); the lists'
+        # long lines are mostly titles and descriptions
+        limit = LEXICON_MAX_WORDS if name in lexicon.get(label, ()) else MAX_WORDS
+        if not words or len(words) > limit or not any(w[:1].isalpha() for w in words):
             return False
         return len(words) > 1 or (len(words[0]) > 2 and words[0] not in common_lower)
 
-    return {label: {n for n in found if keep(n)} for label, found in names.items()}
+    return {label: {n for n in found if keep(n, label)} for label, found in names.items()}
+
+
+def lexicon_names() -> dict[str, set[str]]:
+    """Names of the project's own lexicons: organisations (ORG) and people (PER), each with its aliases;
+    only those written with a capital or a digit first ("tentara bayaran Wagner" is a description)."""
+    import yaml
+
+    from peristiwa.nlp.orgs import known_names, load_rules
+
+    people = Path(str(resources.files("peristiwa") / "data" / "actors" / "people.yaml"))
+    per = set()
+    for item in yaml.safe_load(people.read_text(encoding="utf-8")) or []:
+        per.update(str(n).strip() for n in [item.get("name"), *(item.get("aliases") or ())] if n)
+    skip = set(load_rules().get("skip_names") or ())  # "UN" in Indonesian text is the national exam
+    return {"ORG": set(known_names()) - skip, "PER": {n for n in per if n[:1].isupper()}}
 
 
 def write_name_lists(names: dict[str, set[str]], dest: Path) -> None:
