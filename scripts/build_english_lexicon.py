@@ -185,29 +185,36 @@ def _flush(rows: dict[str, tuple], names: list[str], codes: list[tuple[str, str]
             rows.setdefault(n, (n, names[0], got[0], got[1], source))
 
 
+def phoenix_entries(path: Path):
+    """(names, dated codes) of each Phoenix actor entry: a name, its '+' synonyms, then its codes with their
+    date ranges ("[IDNGOV 041020-]")."""
+    names: list[str] = []
+    codes: list[tuple[str, str]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        found = re.findall(r"\[([A-Z0-9]+)\s*([^\]]*)\]", line)
+        text = re.sub(r"\[[^\]]*\]", "", line).strip()
+        if text and not line[0].isspace() and not text.startswith("+"):
+            yield names, codes
+            names, codes = [], []
+        if text:
+            name = re.sub(r"\([^)]*\)", "", text.lstrip("+")).replace("_", " ").strip().lower()
+            name = " ".join(name.split())
+            if len(name) > 2 and not name.startswith(("mr ", "mr. ")):
+                names.append(name)
+        codes += [(c, d.strip()) for c, d in found]
+    yield names, codes
+
+
 def build_actors(files: list[Path], known: set[str], generic: set[str] = frozenset()) -> list[tuple]:
     """Phoenix actor entries (a name, its '+' synonyms, then its dated codes) -> one row per name. Names that
     are generic agents ("senate") stay agents: the country would be a guess."""
     rows: dict[str, tuple] = {}
     for path in files:
-        names: list[str] = []
-        codes: list[tuple[str, str]] = []
-        for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            line = raw.split("#", 1)[0].rstrip()
-            if not line.strip():
-                continue
-            found = re.findall(r"\[([A-Z0-9]+)\s*([^\]]*)\]", line)
-            text = re.sub(r"\[[^\]]*\]", "", line).strip()
-            if text and not line[0].isspace() and not text.startswith("+"):
-                _flush(rows, names, codes, known, path.stem)
-                names, codes = [], []
-            if text:
-                name = re.sub(r"\([^)]*\)", "", text.lstrip("+")).replace("_", " ").strip().lower()
-                name = " ".join(name.split())
-                if len(name) > 2 and not name.startswith(("mr ", "mr. ")):
-                    names.append(name)
-            codes += [(c, d.strip()) for c, d in found]
-        _flush(rows, names, codes, known, path.stem)
+        for names, codes in phoenix_entries(path):
+            _flush(rows, names, codes, known, path.stem)
     return sorted(r for r in rows.values() if r[0] not in generic)
 
 

@@ -12,7 +12,6 @@ Columns: name  canonical  country  sector  start  end   (ISO dates; empty = open
 from __future__ import annotations
 
 import importlib.util
-import re
 import sys
 from pathlib import Path
 
@@ -63,24 +62,8 @@ def _flush(rows: list[tuple], names: list[str], codes: list[tuple[str, str]], kn
 def build(files: list[Path], known: set[str]) -> list[tuple]:
     rows: list[tuple] = []
     for path in files:
-        names: list[str] = []
-        codes: list[tuple[str, str]] = []
-        for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            line = raw.split("#", 1)[0].rstrip()
-            if not line.strip():
-                continue
-            found = re.findall(r"\[([A-Z0-9]+)\s*([^\]]*)\]", line)
-            text = re.sub(r"\[[^\]]*\]", "", line).strip()
-            if text and not line[0].isspace() and not text.startswith("+"):
-                _flush(rows, names, codes, known)
-                names, codes = [], []
-            if text:
-                name = re.sub(r"\([^)]*\)", "", text.lstrip("+")).replace("_", " ").strip().lower()
-                name = " ".join(name.split())
-                if len(name) > 2 and not name.startswith(("mr ", "mr. ")):
-                    names.append(name)
-            codes += [(c, d.strip()) for c, d in found]
-        _flush(rows, names, codes, known)
+        for names, codes in _eng.phoenix_entries(path):
+            _flush(rows, names, codes, known)
     return _merge(rows)
 
 

@@ -22,6 +22,7 @@ CASE = Path("events-en/case2021-task2-finegrained/test_set_final_release_with_la
 CHILD = r"""
 import csv, json, sys, time
 from peristiwa.nlp import load_model
+from peristiwa.benchmark.model_time import ModelClock
 from peristiwa.pipeline import Pipeline
 from peristiwa.schema import Document
 
@@ -41,26 +42,15 @@ docs = [Document(doc_id=f"bench-en-{k}", source=f"bench-en-{k}", kind="clean", t
         for k, t in enumerate(texts)]
 pipe = Pipeline(lang="en")
 list(pipe.run(docs[:4]))  # load the pipeline, lexicons, coder
-nlp, model = load_model("en"), 0.0
-model_pipe = nlp.pipe
-def timed_pipe(*args, **kwargs):
-    global model
-    docs_out = model_pipe(*args, **kwargs)
-    while True:
-        t = time.perf_counter()
-        doc = next(docs_out, None)
-        model += time.perf_counter() - t
-        if doc is None:
-            return
-        yield doc
-nlp.pipe = timed_pipe
+nlp = load_model("en")
+clock = ModelClock(nlp)
 t0, c0 = time.perf_counter(), time.process_time()
 results = list(pipe.run(docs))
 total, cpu = time.perf_counter() - t0, time.process_time() - c0
 errors = [r.error for r in results if r.error]
 print(json.dumps({"articles": len(results), "words": sum(len(t.split()) for t in texts), "seconds": total,
                   "cpu_seconds": cpu,
-                  "model_seconds": model, "events": sum(len(r.events) for r in results),
+                  "model_seconds": clock.seconds, "events": sum(len(r.events) for r in results),
                   "model": nlp.meta["name"], "errors": errors[:3], "n_errors": len(errors)}))
 """
 
