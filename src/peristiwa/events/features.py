@@ -246,6 +246,10 @@ def trigger_features(view: SentenceView, i: int) -> list[str]:
     rule = view.rule_types.get(i)
     if rule:
         f += [f"rule={rule}", "rule_any"]
+    # an unseen word shares its stem's start or end with seen ones ("penggerebekan", "digerebek")
+    if len(lem) >= 5:
+        f += [f"lp4={lem[:4]}", f"ls4={lem[-4:]}"]
+    f += [f"hlem|lem={lemma[h]}|{lem}", f"lem|dep={lem}|{dep[i]}"]
     if view.similar is not None:
         sims = view.similar.scores(view.doc.vocab, w, lem)
         k = int(np.argmax(sims))
@@ -253,6 +257,8 @@ def trigger_features(view: SentenceView, i: int) -> list[str]:
         if top >= 0.4:
             band = "9" if top >= 0.9 else "7" if top >= 0.7 else "5" if top >= 0.55 else "4"
             f += [f"sim={view.similar.types[k]}", f"sim={view.similar.types[k]}|{band}", f"simband={band}"]
+        # every type the word is near, not only the nearest: "serbuan" is near ASSAULT and COERCE words
+        f += [f"simt={view.similar.types[k]}" for k in np.flatnonzero(sims >= 0.5)]
     mention = actors.covering(i)
     if mention is not None:
         f.append(f"inmention={mention.kind}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from peristiwa.ontology import DEFAULT_CAMEO, PLOVER_TYPES, lookup
 
 NONE = "O"
+EVENT = "ev"  # the event detector's other label (events.model)
 # roots that get a label of their own (the type's other roots share the plain type label)
 SPLIT_ROOTS = {"REQUEST": {"10"}, "ACCUSE": {"09"}, "ASSAULT": {"18"}}
 

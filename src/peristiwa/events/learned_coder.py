@@ -24,10 +24,9 @@ from peristiwa.events.features import (
     SentenceView,
     TokenTable,
     lexicon_by_token,
-    trigger_features,
 )
 from peristiwa.events.gold import span_head
-from peristiwa.events.labels import NONE, event_label, label_code, label_quad, label_type
+from peristiwa.events.labels import event_label, label_code, label_quad, label_type
 from peristiwa.events.matcher import find_triggers, words_of
 from peristiwa.events.modality import modality_of
 from peristiwa.events.model import MODEL_DIR, EventModel, Predicted
@@ -165,10 +164,7 @@ class LearnedCoder:
         participants' role probabilities."""
         model = self.model
         label = event_label(ev.event, ev.cameo[:2])
-        probs = model.triggers.proba(trigger_features(view, t))
-        p_event = float(1.0 - probs[model.triggers.labels.index(NONE)])
-        k = model.triggers.labels.index(label) if label in model.triggers.labels else -1
-        p_label = float(probs[k] / p_event) if k >= 0 and p_event > 0 else 0.0
+        p_event, p_label = model.word_score(view, t, label)
         roles = {c: (ps, pt) for c, ps, pt in model.role_scores(view, t, label)}
         p = Predicted(t, label, p_event, p_label)
         p.best_src = max((roles.get(_token_at(view.doc, a.start, a.end), (0.0, 0.0))[0] for a in ev.actor), default=0.0)

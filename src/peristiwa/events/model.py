@@ -4,9 +4,13 @@ words name its source and target.
     model = EventModel.load(path)               # once per process
     found = model.predict(view)                 # -> [Predicted] for one sentence (a SentenceView)
 
-Two linear classifiers (events.linear) over the features of events.features:
-  1. triggers: every candidate word -> a label of events.labels or "O";
-  2. roles: every (trigger, candidate participant) pair -> "src" | "tgt" | "O".
+Three linear classifiers (events.linear) over the features of events.features:
+  1. detector: every candidate word -> "ev" | "O" (does it report any event);
+  2. triggers: every candidate word -> a label of events.labels or "O" (read for the label given an event);
+  3. roles: every (trigger, candidate participant) pair -> "src" | "tgt" | "O".
+A detector of its own pools every type's examples into one decision: with ~1,300 triggers over 23
+labels, each label's "O" weights are thin, and the pooled decision ranks words better (cross-validated
+loose F1 +0.010 on two fold draws).
 `Predicted` carries the probabilities; turning words into actors, and probabilities into a calibrated
 confidence, is the coder's job (events.learned_coder).
 """
@@ -24,7 +28,7 @@ from peristiwa.events.features import (
     trigger_candidates,
     trigger_features,
 )
-from peristiwa.events.labels import NONE
+from peristiwa.events.labels import EVENT, NONE
 from peristiwa.events.linear import LinearModel
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "id_events"
@@ -63,9 +67,10 @@ class Predicted:
 
 class EventModel:
     def __init__(self, triggers: LinearModel, roles: LinearModel, settings: Settings | None = None,
-                 known: frozenset[str] | None = None) -> None:
+                 known: frozenset[str] | None = None, detector: LinearModel | None = None) -> None:
         self.triggers = triggers
         self.roles = roles
+        self.detector = detector  # None: P(event) is 1 - P("O") of the trigger labeller
         self.settings = settings or Settings()
         self.known = known  # forms and lemmas of the training triggers (features.trigger_candidates)
         self._none = triggers.labels.index(NONE)
@@ -76,14 +81,18 @@ class EventModel:
     def load(cls, path: Path = MODEL_DIR) -> EventModel:
         settings = json.loads((path / "settings.json").read_text(encoding="utf-8"))
         known = path / "trigger_words.json"
+        detector = path / "detector.npz"
         return cls(LinearModel.load(path / "triggers.npz"), LinearModel.load(path / "roles.npz"),
                    Settings.from_dict(settings),
-                   frozenset(json.loads(known.read_text(encoding="utf-8"))) if known.is_file() else None)
+                   frozenset(json.loads(known.read_text(encoding="utf-8"))) if known.is_file() else None,
+                   LinearModel.load(detector) if detector.is_file() else None)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.triggers.save(path / "triggers.npz")
         self.roles.save(path / "roles.npz")
+        if self.detector is not None:
+            self.detector.save(path / "detector.npz")
         (path / "settings.json").write_text(json.dumps(self.settings.__dict__, indent=2) + "\n", encoding="utf-8")
         if self.known is not None:
             (path / "trigger_words.json").write_text(json.dumps(sorted(self.known), ensure_ascii=False, indent=0)
@@ -95,9 +104,12 @@ class EventModel:
         words of all the sentences scored in one batch)."""
         labels = self.triggers.labels
         cands = [trigger_candidates(v, self.known) for v in views]
-        probs = self.triggers.proba_many([trigger_features(v, i) for v, cs in zip(views, cands, strict=True)
-                                          for i in cs])
-        p_event = 1.0 - probs[:, self._none]
+        feats = [trigger_features(v, i) for v, cs in zip(views, cands, strict=True) for i in cs]
+        probs = self.triggers.proba_many(feats)
+        p_event = 1.0 - probs[:, self._none] if self.detector is None else \
+            self.detector.proba_many(feats)[:, self.detector.labels.index(EVENT)]
+        # P(label | event) from the labeller alone: its own "O" share is set aside
+        labelled = 1.0 - probs[:, self._none]
         q = probs.copy()
         q[:, self._none] = -1.0
         best = q.argmax(axis=1)
@@ -106,11 +118,21 @@ class EventModel:
         for cs in cands:
             rows = []
             for i in cs:
-                pe, k = float(p_event[n]), int(best[n])
-                rows.append((i, labels[k], pe, float(probs[n, k] / pe) if pe > 0 else 0.0))
+                pe, k, pl = float(p_event[n]), int(best[n]), float(labelled[n])
+                rows.append((i, labels[k], pe, float(probs[n, k] / pl) if pl > 0 else 0.0))
                 n += 1
             out.append(rows)
         return out
+
+    def word_score(self, view: SentenceView, i: int, label: str) -> tuple[float, float]:
+        """P(word i reports an event) and P(label | it does), for a word the rules chose."""
+        feats = trigger_features(view, i)
+        probs = self.triggers.proba(feats)
+        labelled = float(1.0 - probs[self._none])
+        p_event = labelled if self.detector is None else \
+            float(self.detector.proba(feats)[self.detector.labels.index(EVENT)])
+        k = self.triggers.labels.index(label) if label in self.triggers.labels else -1
+        return p_event, float(probs[k] / labelled) if k >= 0 and labelled > 0 else 0.0
 
     def predict(self, view: SentenceView, scored: list[tuple[int, str, float, float]] | None = None
                 ) -> list[Predicted]:

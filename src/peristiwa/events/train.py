@@ -36,7 +36,7 @@ from peristiwa.events.features import (
     trigger_features,
 )
 from peristiwa.events.gold import GoldEvent, align, read_gold, span_head
-from peristiwa.events.labels import NONE
+from peristiwa.events.labels import EVENT, NONE
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.model import MODEL_DIR, EventModel, Settings
 
@@ -195,7 +195,8 @@ def fit_model(examples: Sequence[Example], settings: Settings, *, C_trig: float 
     known = trigger_words(examples)
     Xt, yt = trigger_rows(examples, known)
     Xr, yr = role_rows(examples)
-    return EventModel(fit_linear(Xt, yt, C=C_trig), fit_linear(Xr, yr, C=C_role), settings, known)
+    detector = fit_linear(Xt, [NONE if y == NONE else EVENT for y in yt], C=C_trig)
+    return EventModel(fit_linear(Xt, yt, C=C_trig), fit_linear(Xr, yr, C=C_role), settings, known, detector)
 
 
 def folds(examples: Sequence[Example], k: int, seed: int = 0) -> list[list[int]]:
