@@ -40,8 +40,8 @@ def test_training_recipe_runs_end_to_end_on_a_small_split(shared: Path, tmp_path
 
     subprocess.run([sys.executable, "-m", "peristiwa.events.train", "--shared", str(shared), "--out",
                     str(tmp_path), "--folds", "2", "--limit", "160"], check=True, capture_output=True, timeout=600)
-    for name in ("triggers.npz", "roles.npz", "settings.json", "calibration.json", "training.json",
-                 "MODEL_CARD.md"):
+    for name in ("triggers.npz", "detector.npz", "roles.npz", "settings.json", "calibration.json",
+                 "training.json", "MODEL_CARD.md"):
         assert (tmp_path / name).is_file(), name
     cv = json.loads((tmp_path / "training.json").read_text(encoding="utf-8"))["cv"]
     assert cv["sentences"] == 160 and len(cv["loose_f1_per_fold"]) == 2
@@ -126,3 +126,42 @@ def test_event_stage_is_registered_components_writing_to_the_doc(nlp) -> None:
     assert rules.nlp.pipe_names == ["peristiwa_actors", "peristiwa_rule_events"]
     _, rule_events = rules.code(nlp(text), Article(text=text))
     assert any(e.event == "COERCE" for e in rule_events)
+
+
+def test_batched_probabilities_equal_one_at_a_time() -> None:
+    """proba_many sums each row's weights from one running total: rows with no known feature, repeated
+    features and unknown ones must come out as proba gives them."""
+    import numpy as np
+
+    from peristiwa.events.linear import LinearModel
+
+    rng = np.random.default_rng(3)
+    model = LinearModel(["O", "A", "B"], [f"f{k}" for k in range(50)], rng.normal(size=(50, 3)),
+                        rng.normal(size=3))
+    rows = [["f1", "f2", "f2"], [], ["nope"], [f"f{k}" for k in range(0, 50, 3)] + ["nope"], ["f49"]]
+    batched = model.proba_many(rows)
+    single = np.array([model.proba(r) for r in rows])
+    assert batched.shape == (5, 3)
+    assert np.allclose(batched, single, atol=1e-5)
+    assert np.allclose(batched.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_shipped_event_probability_comes_from_the_detector(nlp) -> None:
+    """P(event) of a candidate word is the pooled detector's, P(type | event) the labeller's."""
+    from peristiwa.events.labels import EVENT
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.schema import Article
+
+    coder = LearnedCoder.load()
+    model = coder.model
+    assert model.detector is not None and model.detector.labels == sorted(["O", EVENT])
+    text = "Polisi menangkap dua tersangka teroris di Surabaya, Selasa."
+    doc = nlp(text)
+    view = coder.views(doc, Article(text=text))[0]
+    scored = model.trigger_scores([view])[0]
+    arrest = next(x for x in scored if doc[x[0]].text == "menangkap")
+    p_event, p_label = model.word_score(view, arrest[0], arrest[1])
+    assert abs(arrest[2] - p_event) < 1e-5 and abs(arrest[3] - p_label) < 1e-5
+    assert arrest[1] == "COERCE" and arrest[2] > 0.5
+    bare = model.detector.proba(["bias"])[model.detector.labels.index(EVENT)]
+    assert arrest[2] > bare
