@@ -8,6 +8,12 @@ first 100 drawn (mixed the same way) are the `tune` part, the rest `eval`. Print
 sentence, {"id", "article", "paragraph", "sentence", "split", "n_tokens"}: references, never text.
 
     python scripts/sample_news_ner.py --shared ../shared/data > sample.jsonl
+
+With --train, the NER training sentences instead (src/peristiwa/nlp/annotations): two per article from the
+articles of events-id's train split (political headline news, the domain the pipeline reads), never from
+its dev split or from the dev set's articles, 600 in all (seed 29), `split` "train", ids newstrain-NNN.
+
+    python scripts/sample_news_ner.py --shared ../shared/data --train > train_refs.jsonl
 """
 
 from __future__ import annotations
@@ -27,19 +33,49 @@ def articles(shared: Path) -> dict[str, dict]:
     return out
 
 
-def events_articles(shared: Path) -> set[str]:
+def events_articles(shared: Path, pattern: str = "*.gold.jsonl") -> set[str]:
     ids = set()
-    for f in (shared / "events-id").glob("*.gold.jsonl"):
+    for f in (shared / "events-id").glob(pattern):
         for line in f.open(encoding="utf-8"):
             ids.add(json.loads(line)["line"].split(":")[1])
     return ids
+
+
+def _candidates(rec: dict) -> list[tuple[int, int]]:
+    return [(p, s) for p, para in enumerate(rec["paragraphs"]) for s, toks in enumerate(para)
+            if 8 <= len(toks) <= 60 and not (toks[0].lower() == "baca" and toks[1].lower() == "juga")]
+
+
+def train_sample(shared: Path, dev_articles: set[str], n: int = 600, seed: int = 29) -> list[dict]:
+    arts = articles(shared)
+    skip = events_articles(shared, "dev.gold.jsonl") | dev_articles
+    ids = [a for a in sorted(events_articles(shared, "train.gold.jsonl")) if a in arts and a not in skip]
+    rng = random.Random(seed)
+    rng.shuffle(ids)
+    out: list[dict] = []
+    for aid in ids:
+        rec = arts[aid]
+        cands = _candidates(rec)
+        for p, s in sorted(rng.sample(cands, min(2, len(cands)))):
+            out.append({"article": aid, "paragraph": p, "sentence": s,
+                        "n_tokens": len(rec["paragraphs"][p][s]), "category": rec["category"]})
+        if len(out) >= n:
+            break
+    return [{"id": f"newstrain-{k:03d}", **x, "split": "train"} for k, x in enumerate(out[:n])]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--train", action="store_true", help="draw the NER training sentences (seed 29)")
     args = ap.parse_args()
+    if args.train:
+        dev = Path(__file__).resolve().parents[1] / "src" / "peristiwa" / "evaluation" / "data" / "news_ner_dev.jsonl"
+        dev_articles = {json.loads(line)["article"] for line in dev.open(encoding="utf-8") if line.strip()}
+        for item in train_sample(args.shared, dev_articles):
+            print(json.dumps(item, ensure_ascii=False))
+        return
     arts = articles(args.shared)
     skip = events_articles(args.shared)
     rng = random.Random(args.seed)
@@ -56,8 +92,7 @@ def main() -> None:
                 continue
             if len(got["headline"]) + len(got["other"]) >= 400:
                 break
-            cands = [(p, s) for p, para in enumerate(rec["paragraphs"]) for s, toks in enumerate(para)
-                     if 8 <= len(toks) <= 60 and not (toks[0].lower() == "baca" and toks[1].lower() == "juga")]
+            cands = _candidates(rec)
             for p, s in sorted(rng.sample(cands, min(per[kind], len(cands)))):
                 if len(got["headline"]) + len(got["other"]) < 400:
                     got[kind].append({"article": aid, "paragraph": p, "sentence": s,

@@ -80,3 +80,28 @@ def test_final_ner_data_adds_the_news_tune_split_and_never_the_eval_split(shared
     added = news[len(full):]
     assert sum(e.label_ == "ORG" for d in added for e in d.ents) == 3 * sum(
         t == "B-ORG" for _, tags in tune for t in tags)
+
+
+def test_news_training_sentences_load_and_share_no_article_with_the_dev_sets(shared) -> None:
+    """The project's 600 annotated news sentences rebuild from the shared IndoSum text, and none comes from
+    an article of the news NER dev set or of events-id's dev split (whose figures they would inflate)."""
+    import json
+
+    import spacy
+
+    from peristiwa.evaluation.news_ner import standoff_path
+    from peristiwa.nlp.corpora import NEWS_NER_TRAIN, ner_training_docs, read_news_standoff
+
+    sents = read_news_standoff(shared, "train", NEWS_NER_TRAIN)
+    assert len(sents) == 600
+    counts = {lab: sum(t == f"B-{lab}" for _, tags in sents for t in tags) for lab in ("PER", "ORG", "LOC")}
+    assert all(n > 300 for n in counts.values()), counts
+    items = [json.loads(x) for x in NEWS_NER_TRAIN.read_text(encoding="utf-8").splitlines() if x]
+    dev_articles = {json.loads(x)["article"] for x in standoff_path().read_text(encoding="utf-8").splitlines() if x}
+    events_dev = {json.loads(x)["line"].split(":")[1]
+                  for x in (shared / "events-id" / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines() if x}
+    assert not {x["article"] for x in items} & (dev_articles | events_dev)
+    vocab = spacy.blank("id").vocab
+    plain, _ = ner_training_docs(vocab, shared)
+    news, _ = ner_training_docs(vocab, shared, news_train=True)
+    assert len(news) == len(plain) + 3 * len(sents)

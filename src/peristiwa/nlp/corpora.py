@@ -30,6 +30,8 @@ INDOSUM = "news/indosum-dev"
 # its 100 "tune" sentences can be NER training data (`--news-tune` of peristiwa.nlp.train; off, the shipped
 # NER has not seen them), its 300 "eval" sentences are measured only. Read by path, not through peristiwa.evaluation, which sits above this package.
 NEWS_NER_STANDOFF = Path(__file__).resolve().parents[1] / "evaluation" / "data" / "news_ner_dev.jsonl"
+# 600 sentences of other IndoSum articles annotated the same way, as NER training data (annotations/README.md)
+NEWS_NER_TRAIN = Path(__file__).resolve().parent / "annotations" / "news_ner_train.jsonl"
 
 # Held out from GSD dev to choose settings; the rest of GSD dev is training data (the current GSD
 # train split is not in ../shared/data).
@@ -294,10 +296,11 @@ def read_news_standoff(shared: Path, split: str | None = None,
 
 
 def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("train",),
-                      news_tune: bool = False) -> tuple[list[Doc], list[Doc]]:
+                      news_tune: bool = False, news_train: bool = False) -> tuple[list[Doc], list[Doc]]:
     """NERGrit (twice as written, once lower-cased) and NERP (lower-cased as given and case-restored)
-    from `splits`, with `news_tune` the tune split of the news NER dev set weighted as NERGrit is, and the
-    valid splits as given (for choosing settings)."""
+    from `splits`, with `news_tune` the tune split of the news NER dev set and with `news_train` the
+    project's news NER training sentences, each weighted as NERGrit is, and the valid splits as given (for
+    choosing settings)."""
     lexicon = case_lexicon(shared)
     train: list[Doc] = []
     for split in splits:
@@ -310,13 +313,14 @@ def ner_training_docs(vocab: Vocab, shared: Path, splits: tuple[str, ...] = ("tr
         for words, tags in read_bio(shared / NERP.format(split=split)):
             train.append(bio_to_doc(vocab, words, tags))
             train.append(bio_to_doc(vocab, truecase(words, tags, lexicon), tags))
-    if news_tune:
-        # 100 IndoSum news sentences annotated by the project (NERGrit conventions): the only training
-        # sentences from the running political news the pipeline reads
-        for words, tags in read_news_standoff(shared, "tune"):
-            train.append(bio_to_doc(vocab, words, tags))
-            train.append(bio_to_doc(vocab, words, tags))
-            train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
+    # IndoSum news sentences annotated by the project (NERGrit conventions): the only training sentences
+    # from the running political news the pipeline reads
+    news = (read_news_standoff(shared, "tune") if news_tune else []) + \
+        (read_news_standoff(shared, "train", NEWS_NER_TRAIN) if news_train else [])
+    for words, tags in news:
+        train.append(bio_to_doc(vocab, words, tags))
+        train.append(bio_to_doc(vocab, words, tags))
+        train.append(bio_to_doc(vocab, [w.lower() for w in words], tags))
     dev = [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERGRIT.format(split="valid"))]
     dev += [bio_to_doc(vocab, w, t) for w, t in read_bio(shared / NERP.format(split="valid"))]
     return train, dev
