@@ -141,3 +141,33 @@ def test_embassy_with_its_city_is_one_organisation(nlp):
     assert ("KBRI Kuala Lumpur", "ORG") in [(e.text, e.label_) for e in doc.ents]
     m = ActorResolver(load_lexicon()).annotate(doc, "2017-06-01").mentions[0]
     assert (m.actor.text, m.actor.country, m.actor.sector) == ("KBRI Kuala Lumpur", "IDN", "GOV")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Pelaku diamankan di Mako Ditpolair Polda Nusa Tenggara Barat kemarin .", "Ditpolair Polda Nusa Tenggara Barat"),
+    ("Kasus itu kini ditangani Bareskrim Mabes Polri sejak pekan lalu .", "Bareskrim Mabes Polri"),
+    ("Polisi berkoordinasi dengan Reskrim Polres Tegal untuk memburu pelaku .", "Reskrim Polres Tegal"),
+])
+def test_a_sub_unit_is_read_with_its_body(nlp, text, org):
+    """"Ditpolair Polda NTB": the directorate with the body it belongs to is one organisation."""
+    assert (org, "ORG") in _run(nlp, "org_ruler", text)
+
+
+def test_two_bodies_joined_by_dan_stay_two(nlp):
+    text = "Polisi berkoordinasi dengan Polres Tegal dan Kejaksaan Negeri Brebes soal kasus itu ."
+    found = _run(nlp, "org_ruler", text)
+    assert ("Polres Tegal", "ORG") in found and ("Kejaksaan Negeri Brebes", "ORG") in found
+    # a connector inside one name still joins its words
+    assert ("Kementerian Kelautan dan Perikanan", "ORG") in _run(
+        nlp, "org_ruler", "Kapal itu disita Kementerian Kelautan dan Perikanan pada Senin .")
+
+
+def test_a_rank_after_a_unit_ends_its_name(nlp):
+    text = "Kabid Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan hal itu ."
+    assert ("Polda Metro Jaya", "ORG") in _run(nlp, "org_ruler", text)
+
+
+def test_a_local_health_office_is_an_organisation(nlp):
+    """"Dinkes Banten" is a unit named by its place, also where the model took it for the place."""
+    text = "Sejumlah pejabat Dinkes Banten diperiksa penyidik ."
+    assert _run(nlp, "org_ruler", text, {"Dinkes Banten": "LOC"}) == [("Dinkes Banten", "ORG")]

@@ -11,8 +11,10 @@ component puts what the project knows on top of it, all of it from data files:
 - names opened by an organisation word, `name_heads` ("Partai Buruh Inggris", "Universitas Negeri
   Makassar"), where no known name starts;
 - an acronym in brackets after an organisation ("Komisi Pemberantasan Korupsi (KPK)") is one too,
-  as NERGrit writes it: two entities, brackets outside.
-A run of name words ends at a `stop` word, at a person the model found, or after `max_words`.
+  as NERGrit writes it: two entities, brackets outside;
+- a `sub_units` word before an organisation is part of it ("Ditpolair Polda NTB", "Bareskrim Mabes Polri").
+A run of name words ends at a `stop` word, at a person the model found, after `max_words`, or at a
+connector ("dan") followed by the start of another organisation.
 
 Against the model's entities: a rule's span replaces those it overlaps, except a longer model entity
 (not a person, no brackets inside) that holds it whole — the model read more of the name than the rule.
@@ -113,6 +115,7 @@ class OrgRuler:
         self.max_words = int(rules.get("max_words", 6))
         self.buildings = set(rules.get("buildings") or ())
         self.not_first = set(rules.get("not_first") or ())
+        self.sub_units = _Index(w[::-1] for w in rules.get("sub_units") or ())
 
     # -- spans -------------------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -145,11 +148,27 @@ class OrgRuler:
                     run = self._run(words, head, person_start, acronyms=False)
                     end = run if run > head else i  # a head word alone is no name ("Partai itu")
             if end > i:
-                found.append((i, end))
+                found.append((i, self._with_unit(words, i, found), end))
                 i = end
             else:
                 i += 1
-        return found
+        return [(start, end) for _, start, end in found]
+
+    def _with_unit(self, words: list[str], i: int, found: list[tuple[int, int, int]]) -> int:
+        """Where the name found at i starts once a sub-unit word before it is read with it ("Ditpolair |
+        Polda NTB"): the sub-unit's start, taking over a span the sub-unit was found as on its own."""
+        before = [w[::-1] for w in reversed(words[max(0, i - 3):i])]
+        n = self.sub_units.longest(before, 0)
+        if not n:
+            return i
+        start = i - n
+        if start > 0 and words[start - 1] in self.stop:
+            return i  # "Kabid Humas Polda Riau": the unit word belongs to the title before it
+        if found and found[-1][2] > start:
+            if found[-1][1] < start:
+                return i  # the word belongs to a longer name before it
+            found.pop()  # "Bareskrim" was found alone: it is now part of this name
+        return start
 
     def _run(self, words: list[str], j: int, person_start: set[int], acronyms: bool) -> int:
         """End of the name words from j on; j itself (no name) when the first word is not one."""
@@ -167,11 +186,16 @@ class OrgRuler:
                 j += 1
                 last = j
             elif w.lower() in _CONNECTORS and j > start and j + 1 < len(words) \
-                    and self._name_word(words[j + 1], acronyms) and words[j + 1] not in self.stop:
-                j += 1
+                    and self._name_word(words[j + 1], acronyms) and words[j + 1] not in self.stop \
+                    and not self._opens_name(words, j + 1):
+                j += 1  # "Kementerian Kelautan dan Perikanan", not "Polres X dan Kejaksaan Negeri Y"
             else:
                 break
         return last
+
+    def _opens_name(self, words: list[str], j: int) -> bool:
+        """A known organisation or a word that opens one starts at j: a second body, not more of this one."""
+        return any(index.longest(words, j) > j for index in (self.names, self.place_heads, self.name_heads))
 
     @staticmethod
     def _name_word(w: str, acronyms: bool) -> bool:
