@@ -171,3 +171,15 @@ def test_a_local_health_office_is_an_organisation(nlp):
     """"Dinkes Banten" is a unit named by its place, also where the model took it for the place."""
     text = "Sejumlah pejabat Dinkes Banten diperiksa penyidik ."
     assert _run(nlp, "org_ruler", text, {"Dinkes Banten": "LOC"}) == [("Dinkes Banten", "ORG")]
+
+
+@pytest.mark.parametrize("title", ["KH", "Habib", "Brigadir"])
+def test_a_religious_title_or_rank_stays_outside_the_name(nlp, title):
+    text = f"Menurut {title} Salahudin Wahid , perdamaian itu penting ."
+    assert _run(nlp, "person_edges", text, {f"{title} Salahudin Wahid": "PER"}) == [("Salahudin Wahid", "PER")]
+
+
+def test_raja_opens_a_name_and_is_kept(nlp):
+    """"Raja" is also a first name ("Raja Juli Antoni") and the start of a place ("Raja Ampat")."""
+    text = "Sekjen PSI Raja Juli Antoni mengatakan hal itu ."
+    assert _run(nlp, "person_edges", text, {"Raja Juli Antoni": "PER"}) == [("Raja Juli Antoni", "PER")]
