@@ -183,3 +183,12 @@ def test_raja_opens_a_name_and_is_kept(nlp):
     """"Raja" is also a first name ("Raja Juli Antoni") and the start of a place ("Raja Ampat")."""
     text = "Sekjen PSI Raja Juli Antoni mengatakan hal itu ."
     assert _run(nlp, "person_edges", text, {"Raja Juli Antoni": "PER"}) == [("Raja Juli Antoni", "PER")]
+
+
+def test_the_speaker_after_a_speech_verb_is_a_person(nlp):
+    text = '" Kami sudah siap , " tandas Wiranto .'
+    assert _run(nlp, "person_edges", text) == [("Wiranto", "PER")]
+    assert _run(nlp, "person_edges", text, {"Wiranto": "ORG"}) == [("Wiranto", "PER")]
+    # a title after the verb is left to the model; so is a name that runs on
+    assert _run(nlp, "person_edges", '" Kami siap , " kata Kapolri .') == []
+    assert _run(nlp, "person_edges", '" Kami siap , " kata Wiranto di Jakarta .') == []
