@@ -21,6 +21,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from peristiwa.events.features import (
     SentenceView,
     role_candidates,
@@ -105,11 +107,7 @@ class EventModel:
         labels = self.triggers.labels
         cands = [trigger_candidates(v, self.known) for v in views]
         feats = [trigger_features(v, i) for v, cs in zip(views, cands, strict=True) for i in cs]
-        probs = self.triggers.proba_many(feats)
-        p_event = 1.0 - probs[:, self._none] if self.detector is None else \
-            self.detector.proba_many(feats)[:, self.detector.labels.index(EVENT)]
-        # P(label | event) from the labeller alone: its own "O" share is set aside
-        labelled = 1.0 - probs[:, self._none]
+        probs, p_event, labelled = self._probabilities(feats)
         q = probs.copy()
         q[:, self._none] = -1.0
         best = q.argmax(axis=1)
@@ -126,13 +124,19 @@ class EventModel:
 
     def word_score(self, view: SentenceView, i: int, label: str) -> tuple[float, float]:
         """P(word i reports an event) and P(label | it does), for a word the rules chose."""
-        feats = trigger_features(view, i)
-        probs = self.triggers.proba(feats)
-        labelled = float(1.0 - probs[self._none])
-        p_event = labelled if self.detector is None else \
-            float(self.detector.proba(feats)[self.detector.labels.index(EVENT)])
+        probs, p_event, labelled = self._probabilities([trigger_features(view, i)])
         k = self.triggers.labels.index(label) if label in self.triggers.labels else -1
-        return p_event, float(probs[k] / labelled) if k >= 0 and labelled > 0 else 0.0
+        pl = float(labelled[0])
+        return float(p_event[0]), float(probs[0, k] / pl) if k >= 0 and pl > 0 else 0.0
+
+    def _probabilities(self, feats: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The labeller's probabilities, P(event) (the detector's, else 1 - P("O")) and the labeller's
+        own event share 1 - P("O"), which P(label | event) divides by."""
+        probs = self.triggers.proba_many(feats)
+        labelled = 1.0 - probs[:, self._none]
+        p_event = labelled if self.detector is None else \
+            self.detector.proba_many(feats)[:, self.detector.labels.index(EVENT)]
+        return probs, p_event, labelled
 
     def predict(self, view: SentenceView, scored: list[tuple[int, str, float, float]] | None = None
                 ) -> list[Predicted]:
