@@ -192,3 +192,46 @@ def test_the_speaker_after_a_speech_verb_is_a_person(nlp):
     # a title after the verb is left to the model; so is a name that runs on
     assert _run(nlp, "person_edges", '" Kami siap , " kata Kapolri .') == []
     assert _run(nlp, "person_edges", '" Kami siap , " kata Wiranto di Jakarta .') == []
+
+
+# -- place edges --------------------------------------------------------------------------------------
+
+def test_country_variants_are_places(nlp):
+    assert _run(nlp, "place_edges", "Wakil Duta Besar Korut membantah tuduhan itu .") == [("Korut", "LOC")]
+    # the longer name holds the shorter place the model found
+    assert _run(nlp, "place_edges", "Harta itu melebihi Kerajaan Inggris kini .", {"Inggris": "LOC"}) == [
+        ("Kerajaan Inggris", "LOC")]
+    # a name the model labelled otherwise keeps its label (NERGrit: "Duta Besar RI" is an ORG)
+    assert _run(nlp, "place_edges", "Ia Duta Besar Bhutan di sana .", {"Bhutan": "ORG"}) == [("Bhutan", "ORG")]
+    assert _run(nlp, "place_edges", "Mereka menjaga Tanah Air .") == []
+
+
+def test_place_heads_join_the_name(nlp):
+    assert _run(nlp, "place_edges", "Kapal berlayar menuju Semenanjung Korea .", {"Korea": "LOC"}) == [
+        ("Semenanjung Korea", "LOC")]
+    assert _run(nlp, "place_edges", "Gelombang tinggi di Samudera Pasifik kemarin .") == [("Samudera Pasifik", "LOC")]
+    # a head inside a longer capitalised name is not the start of a place
+    assert _run(nlp, "place_edges", "Kapal TNI Angkatan Laut Tegar Jaya berlayar .", {"TNI Angkatan Laut": "ORG"}) == [
+        ("TNI Angkatan Laut", "ORG")]
+
+
+def test_toll_road_by_its_two_ends_is_one_place(nlp):
+    text = "Macet di Tol Sumberjaya - Karangrejo sejak pagi ."
+    assert _run(nlp, "place_edges", text, {"Tol Sumberjaya": "LOC", "Karangrejo": "LOC"}) == [
+        ("Tol Sumberjaya - Karangrejo", "LOC")]
+    text = "Lahan itu untuk tol Sumberjaya - Karangrejo nanti ."
+    assert _run(nlp, "place_edges", text, {"tol Sumberjaya": "LOC", "Karangrejo": "LOC"}) == [
+        ("Sumberjaya - Karangrejo", "LOC")]
+    # two places after a dash without a road word stay two
+    assert _run(nlp, "place_edges", "Rute Sumberjaya - Karangrejo dibuka .", {"Sumberjaya": "LOC", "Karangrejo": "LOC"}) == [
+        ("Sumberjaya", "LOC"), ("Karangrejo", "LOC")]
+
+
+def test_seat_of_government_is_the_body(nlp):
+    assert _run(nlp, "place_edges", "Gedung Putih menyatakan hal itu .", {"Gedung Putih": "LOC"}) == [
+        ("Gedung Putih", "ORG")]
+
+
+def test_place_edges_run_in_the_loaded_pipeline(nlp):
+    names = nlp.pipe_names
+    assert names.index("country_gazetteer") < names.index("place_edges") < names.index("org_ruler")

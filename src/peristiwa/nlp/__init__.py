@@ -77,6 +77,7 @@ def _load(lang: str) -> Language | None:
     # life come from the package's data files (peristiwa.nlp.orgs).
     if "ner" in nlp.pipe_names and "org_ruler" not in nlp.pipe_names:
         nlp.add_pipe("person_edges", after="ner")
+        nlp.add_pipe("place_edges", last=True)
         nlp.add_pipe("org_ruler", last=True)
     return nlp
 

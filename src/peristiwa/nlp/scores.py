@@ -21,7 +21,7 @@ def ner_scores(nlp: Language, sents: list[tuple[list[str], list[str]]], labels: 
     from peristiwa.nlp.corpora import NER_LABELS, bio_spans
 
     docs = list(nlp.get_pipe("ner").pipe([Doc(nlp.vocab, words=w) for w, _ in sents], batch_size=256))
-    for name in ("person_edges", "country_gazetteer", "org_ruler"):
+    for name in ("person_edges", "country_gazetteer", "place_edges", "org_ruler"):
         if name in nlp.pipe_names:
             docs = [nlp.get_pipe(name)(d) for d in docs]
     tp = fp = fn = 0
