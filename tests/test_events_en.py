@@ -764,3 +764,12 @@ def test_found_weapons_read_as_a_clause_are_still_the_object(coder):
     ev = only(events(coder, "Soldiers discovered a large amount of ammunition believed to belong to the rebels."),
               "COERCE")
     assert ev.cameo == "1711" and ev.trigger.text == "discovered"
+
+
+@pytest.mark.parametrize("where", ["in northern Mali", "in the north of Mali", "in central parts of Mali"])
+def test_place_after_a_direction_gives_unnamed_forces_its_country(coder, where):
+    """A direction or part between the preposition and the name ("in northern Mali") still makes it the
+    event's place, so unnamed troops and militants take its country."""
+    ev = only(events(coder, f"Troops clashed with militants {where} on Sunday."), "ASSAULT")
+    assert ev.location is not None and ev.location.country == "MLI"
+    assert countries(ev.actor) == {"MLI"}
