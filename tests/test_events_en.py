@@ -773,3 +773,14 @@ def test_place_after_a_direction_gives_unnamed_forces_its_country(coder, where):
     ev = only(events(coder, f"Troops clashed with militants {where} on Sunday."), "ASSAULT")
     assert ev.location is not None and ev.location.country == "MLI"
     assert countries(ev.actor) == {"MLI"}
+
+
+@pytest.mark.parametrize("text", ["Moldova accused Georgia of shelling a border village on Monday.",
+                                  "Moldova accused the Georgian army of shelling a border village on Monday."])
+def test_the_accused_is_the_doer_of_the_act_it_is_accused_of(coder, text):
+    """"X accused Y of shelling": the accusation is X's, the shelling Y's (not X's)."""
+    found = events(coder, text)
+    accuse = only(found, "ACCUSE")
+    assert countries(accuse.actor) == {"MDA"} and countries(accuse.recipient) == {"GEO"}
+    shelling = only(found, "ASSAULT")
+    assert countries(shelling.actor) == {"GEO"}

@@ -590,7 +590,17 @@ class EnglishCoder:
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
             return self._subject(head)[0], False  # "..., killing 12 people", "after meeting X"
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            return self._subject(head.head)[0], False
+            gov = head.head
+            if head.lower_ in ("of", "for") and gov.lemma_.lower() in W.object_doers:
+                # "Russia accused Ukraine of shelling the plant": Ukraine is said to have shelled it
+                obj = [ch for ch in gov.children if ch.dep_ in ("dobj", "nsubjpass")]
+                if obj:
+                    return obj[:1], False
+            return self._subject(gov)[0], False
+        if v.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.dep_ in ("dobj", "nsubjpass") \
+                and head.head.head.lemma_.lower() in W.object_doers:
+            return [head.head], False  # the parser hung "of attacking" on the object: "accused the rebels of ..."
+
         if v.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children):
             # "Laos expressed readiness to resume talks": the one whose readiness, plan or bid it is
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
