@@ -784,3 +784,12 @@ def test_the_accused_is_the_doer_of_the_act_it_is_accused_of(coder, text):
     assert countries(accuse.actor) == {"MDA"} and countries(accuse.recipient) == {"GEO"}
     shelling = only(found, "ASSAULT")
     assert countries(shelling.actor) == {"GEO"}
+
+
+@pytest.mark.parametrize("text", ["Police detained three protesters in Mombasa.",
+                                  "Police detained dozens of opposition supporters in Mombasa."])
+def test_a_pattern_stem_does_not_match_its_agent_noun(coder, text):
+    """The dictionary's "hold protest" pattern (141) is no protest in "detained protesters": the stem
+    "protest" does not match "protesters", so the verb keeps its own code (173)."""
+    ev = only(events(coder, text), "COERCE")
+    assert ev.cameo.startswith("17")

@@ -252,8 +252,22 @@ def could_match(p: Pattern, prefixes: set[str]) -> bool:
     return all(k is None or not k.isdisjoint(prefixes) for k in _pattern_keys(p))
 
 
+# endings that make a stem's noun the one who does it: "hold protest" is a protest, "detained protesters" is none
+_AGENTIVE = ("er", "ers", "or", "ors")
+
+
+def _stem_ok(tok: str, stems: str | tuple[str, ...]) -> bool:
+    """`tok` starts with a stem and is not that stem's agent noun ("protest" matches "protests", not
+    "protesters")."""
+    if not tok.startswith(stems):
+        return False
+    if not tok.endswith(_AGENTIVE):
+        return True
+    return any(tok.startswith(s) and tok[len(s):] not in _AGENTIVE for s in ((stems,) if isinstance(stems, str) else stems))
+
+
 def _part_ok(part: str, tok: str) -> bool:
-    return tok == part.rstrip("_") if part.endswith("_") else tok.startswith(part)
+    return tok == part.rstrip("_") if part.endswith("_") else _stem_ok(tok, part)
 
 
 def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
@@ -261,7 +275,7 @@ def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
     words are stems."""
     el = _compile(alts)
     tok = words[k]
-    if tok in el.exact or el.stems and tok.startswith(el.stems):
+    if tok in el.exact or el.stems and _stem_ok(tok, el.stems):
         return 1
     if not el.firsts or not tok.startswith(el.firsts):
         return 0
