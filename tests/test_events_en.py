@@ -793,3 +793,11 @@ def test_a_pattern_stem_does_not_match_its_agent_noun(coder, text):
     "protest" does not match "protesters", so the verb keeps its own code (173)."""
     ev = only(events(coder, text), "COERCE")
     assert ev.cameo.startswith("17")
+
+
+def test_a_foreign_counterpart_is_the_target_not_the_actors_own(coder):
+    """"his Brazilian counterpart" names Brazil's minister: a target, unlike "withdrew its troops"."""
+    ev = only(events(coder, "Chinese President Xi Jinping met his Brazilian counterpart in Beijing on Tuesday."),
+              "CONSULT")
+    assert countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"BRA"}
+    assert [a.sector for a in ev.recipient] == ["GOV"]

@@ -635,10 +635,12 @@ class EnglishCoder:
         own = None
         for ch in v.children:
             if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
-                if any(p.dep_ == "poss" and p.lower_ in W.possessives for p in ch.children):
-                    own = ch  # "withdrew its troops": the actor's own, not a target
-                    continue
                 m = self._np(ch)
+                if any(p.dep_ == "poss" and p.lower_ in W.possessives for p in ch.children) \
+                        and not (m and m[0].actor.country):
+                    # "withdrew its troops": the actor's own, not a target ("met his Brazilian counterpart" is)
+                    own = ch
+                    continue
                 if m and not self.shallow._theme(trig, m[0]):
                     return [ch]
                 # "offered troops for ...": what is sent, not to whom; "sent aid to Mali": no actor in the
