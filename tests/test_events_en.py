@@ -801,3 +801,9 @@ def test_a_foreign_counterpart_is_the_target_not_the_actors_own(coder):
               "CONSULT")
     assert countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"BRA"}
     assert [a.sector for a in ev.recipient] == ["GOV"]
+
+
+def test_a_march_through_a_city_takes_place_there(coder):
+    ev = only(events(coder, "Thousands of people marched through Mombasa to protest against rising taxes."), "PROTEST")
+    assert ev.location is not None and ev.location.country == "KEN"
+    assert countries(ev.actor) == {"KEN"}
