@@ -807,3 +807,9 @@ def test_a_march_through_a_city_takes_place_there(coder):
     ev = only(events(coder, "Thousands of people marched through Mombasa to protest against rising taxes."), "PROTEST")
     assert ev.location is not None and ev.location.country == "KEN"
     assert countries(ev.actor) == {"KEN"}
+
+
+def test_a_passive_light_verb_gives_the_event_noun_its_agent(coder):
+    ev = only(events(coder, "The attack on the embassy was carried out by al-Shabaab militants, police said."),
+              "ASSAULT")
+    assert countries(ev.actor) == {"SOM"} and [a.sector for a in ev.actor] == ["REB"]

@@ -768,6 +768,9 @@ class EnglishCoder:
         if not actors and h.dep_ == "dobj" and h.head.pos_ == "VERB":
             # "Unions called a general strike", "the army launched an offensive": the verb's subject
             actors = self._group(self._subject(h.head)[0], h.head)
+        elif not actors and h.dep_ == "nsubjpass" and h.head.pos_ == "VERB":
+            # "the attack was carried out by al-Shabaab": the passive verb's agent
+            actors = self._group(self._agent(h.head), h.head)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
