@@ -813,3 +813,8 @@ def test_a_passive_light_verb_gives_the_event_noun_its_agent(coder):
     ev = only(events(coder, "The attack on the embassy was carried out by al-Shabaab militants, police said."),
               "ASSAULT")
     assert countries(ev.actor) == {"SOM"} and [a.sector for a in ev.actor] == ["REB"]
+
+
+def test_coordinated_country_adjectives_name_both_sides(coder):
+    ev = only(events(coder, "Russian and Syrian warplanes bombed rebel positions near Idlib."), "ASSAULT")
+    assert countries(ev.actor) == {"RUS", "SYR"} and {a.sector for a in ev.actor} == {"MIL"}

@@ -17,6 +17,7 @@ See docs/events-en.md.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -682,9 +683,26 @@ class EnglishCoder:
         out: list[Mention] = []
         for h in heads:
             for t in (h, *h.conjuncts):
-                for m in self._np(t, v, where):
+                found = self._np(t, v, where)
+                for m in found + self._paired(t, found):
                     if m not in out:
                         out.append(m)
+        return out
+
+    def _paired(self, h: Token, found: list[Mention]) -> list[Mention]:
+        """"Russian and Syrian warplanes": the other country adjectives coordinated with the found one's name
+        the same kind of actor of their own countries."""
+        if not found or not found[0].start <= h.i < found[0].end:
+            return []  # the noun itself must be the found actor's ("warplanes"), not a phrase around it
+        out = []
+        for ch in h.children:
+            if ch.dep_ not in ("amod", "compound") or not ch.conjuncts:
+                continue
+            for a in (ch, *ch.conjuncts):
+                m = self._index.get(a.i)
+                if m is not None and m.kind == "country" and m.end <= found[0].start and m.actor.country \
+                        and m.actor.country != found[0].actor.country:
+                    out.append(replace(m, actor=replace(m.actor, sector=found[0].actor.sector)))
         return out
 
     def _np(self, h: Token, v: Token | None = None, where: bool = False) -> list[Mention]:
