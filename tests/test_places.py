@@ -85,3 +85,41 @@ def test_direction_and_other_clause_are_not_the_place(nlp):
     assert _locate(nlp, "Mesir mengirim senjata ke Libya.", "mengirim") is None
     loc = _locate(nlp, "Pasukan menyerbu ke Tripoli.", "menyerbu")
     assert loc.name == "Tripoli"
+
+
+def test_foreign_regions_in_indonesian_press_forms(nlp):
+    loc = _locate(nlp, "Kelompok bersenjata menculik 20 pelajar di Negara Bagian Borno pada Senin.", "menculik")
+    assert (loc.name, loc.country) == ("Borno State", "NGA") and loc.lat is not None
+    loc = _locate(nlp, "Pesawat tempur membom sebuah pasar di Provinsi Idlib.", "membom")
+    assert (loc.name, loc.country) == ("Idlib Province", "SYR")  # the province, not the city of Idlib
+    loc = _locate(nlp, "Milisi menyerang kamp pengungsi di Darfur Utara.", "menyerang")
+    assert (loc.name, loc.country) == ("North Darfur", "SDN")
+
+
+def test_foreign_regions_in_english_sentences():
+    import spacy
+
+    nlp_en = spacy.blank("en")
+
+    def where(text, trigger):
+        doc = nlp_en(text)
+        return locate(doc[:], next(t.i for t in doc if t.text == trigger), None, None)
+
+    loc = where("Troops clashed with rebels in Tigray on Sunday.", "clashed")
+    assert (loc.name, loc.country) == ("Tigray", "ETH")
+    loc = where("Gunmen abducted 20 students in Borno state on Friday.", "abducted")
+    assert (loc.name, loc.country) == ("Borno State", "NGA")
+    loc = where("Shells hit two villages in the Donetsk region overnight.", "hit")
+    assert (loc.name, loc.country) == ("Donetsk Oblast", "UKR")  # the oblast, not the city
+
+
+def test_region_names_do_not_shadow_countries_or_common_words(gaz):
+    def found(tokens):
+        return {(p.place.name, p.place.country, p.place.kind) for p in gaz.find(tokens)}
+    assert found(["Niger"]) == {("Niger", "NER", "country")}
+    assert found(["Niger", "State"]) == {("Niger State", "NGA", "region")}
+    assert {c for _, c, _ in found(["Punjab"])} == {"PAK", "IND"}  # both Punjabs: the actors decide
+    assert ("Nagorno-Karabakh", "AZE", "region") in found(["Nagorno", "-", "Karabakh"])
+    # region names that are common words or person names only match in their long form
+    for word in ("Plateau", "Rivers", "Delta", "Karen", "Chin", "Sabah", "Guerrero", "Unity"):
+        assert not any(kind == "region" for _, _, kind in found([word])), word
