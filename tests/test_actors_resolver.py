@@ -334,3 +334,13 @@ def test_resolver_docstring_numbers_the_declared_layers_in_order() -> None:
 
     documented = _re.findall(r"^  \d+\. (\w+)(?: again)?:", resolver.__doc__ or "", _re.M)
     assert tuple(documented) == resolver.LAYERS
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Serangan itu dilakukan oleh al-Shabaab di dekat perbatasan.", "Al-Shabaab", "SOM"),
+    ("Kelompok al-Qaeda mengaku bertanggung jawab.", "Al-Qaeda", "ISM"),
+])
+def test_a_group_after_the_lower_case_arabic_article_is_found(nlp, resolver, text, name, country):
+    """Wire copy writes "al-Qaeda", "al-Shabaab" with a lower-case article: still the group."""
+    _, da = _actors(nlp, resolver, text)
+    assert any(n == name and c == country for _, n, c, _ in _found(da))
