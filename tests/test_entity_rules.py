@@ -115,6 +115,44 @@ def test_person_the_model_ran_into_an_organisation_keeps_its_name(nlp):
     assert ents == [("Fraksi Hanura", "ORG"), ("Suparman Wijaya", "PER")]
 
 
+@pytest.mark.parametrize("board", ["DPD Golkar", "DPD Partai Golkar", "DPC PDI-P", "DPW PKB", "DPD Gerindra"])
+def test_a_party_regional_board_is_one_organisation(nlp, board):
+    from peristiwa.actors import ActorResolver, load_lexicon
+
+    text = f"Ketua {board} Sulawesi Tengah Hendra Wiratama membuka rapat ."
+    # the model reads the party alone; "DPD" alone is the regional senate (a legislature)
+    party = board.split(maxsplit=1)[1]
+    ents = {party: "ORG", "Sulawesi Tengah": "LOC", "Hendra Wiratama": "PER"}
+    assert _run(nlp, "org_ruler", text, ents) == [(board, "ORG"), ("Sulawesi Tengah", "LOC"), ("Hendra Wiratama", "PER")]
+    words = text.split()
+    doc = nlp.get_pipe("org_ruler")(Doc(nlp.vocab, words=words))
+    m = next(m for m in ActorResolver(load_lexicon()).annotate(doc, "2019-06-01").mentions if m.actor.text == board)
+    assert (m.actor.country, m.actor.sector) == ("IDN", "PTY")
+
+
+def test_a_survey_institute_is_one_organisation(nlp):
+    text = "Survei Indo Barometer yang dipaparkan Rahmat Sudibyo menunjukkan elektabilitasnya naik ."
+    assert _run(nlp, "org_ruler", text, {"Indo": "LOC", "Rahmat Sudibyo": "PER"}) == [
+        ("Indo Barometer", "ORG"), ("Rahmat Sudibyo", "PER")]
+
+
+def test_an_association_and_its_acronym_are_organisations(nlp):
+    text = "Organisasi Angkutan Darat ( Organda ) menolak kenaikan tarif , kata Yusuf Harahap ."
+    assert _run(nlp, "org_ruler", text, {"Yusuf Harahap": "PER"}) == [
+        ("Organisasi Angkutan Darat", "ORG"), ("Organda", "ORG"), ("Yusuf Harahap", "PER")]
+
+
+def test_a_state_company_unit_and_an_international_body_are_read_whole(nlp):
+    # the model reads the parent company's name only
+    text = "Pertamina Hulu Rokan mengebor sumur baru di Riau ."
+    assert _run(nlp, "org_ruler", text, {"Pertamina": "ORG", "Riau": "LOC"}) == [
+        ("Pertamina Hulu Rokan", "ORG"), ("Riau", "LOC")]
+    # an Indonesian name of a body abroad (data/nlp/org_names.txt)
+    text = "Organisasi Pelarangan Senjata Kimia mengirim tim ke Suriah ."
+    assert _run(nlp, "org_ruler", text, {"Suriah": "LOC"}) == [
+        ("Organisasi Pelarangan Senjata Kimia", "ORG"), ("Suriah", "LOC")]
+
+
 @pytest.mark.parametrize("name", ["PBB", "Hamas", "Human Rights Watch", "Persipura Jayapura", "PSSI", "Google",
                                   "Reuters"])
 def test_names_from_the_other_lists_are_organisations(nlp, name):
