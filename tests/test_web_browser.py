@@ -311,7 +311,9 @@ def test_network_labels_are_readable_at_the_default_zoom(browser, large_url):
     _network_names(page)
     page.wait_for_timeout(100)  # one frame for the style update after the fit
     fitted = _label_px(page)
-    assert fitted["nodes"] > 50 and fitted["zoom"] < 0.8, fitted  # the case of the complaint
+    # the case of the complaint: a zoomed-out fit (the force layout is random: 0.58-0.81 over runs); below 0.9
+    # an unscaled 12 px label would be drawn under 11 px, so the check below can still fail
+    assert fitted["nodes"] > 50 and fitted["zoom"] < 0.9, fitted
     assert fitted["named"] >= 30 and fitted["min"] >= 11, fitted
     _shot(page, "network-large")
     page.evaluate("() => { const cy = window.peristiwaNetwork; cy.zoom(cy.zoom() / 2); }")
