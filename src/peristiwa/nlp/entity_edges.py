@@ -188,18 +188,29 @@ def _with_place(ents: list[Span], doc: Doc, start: int, end: int, label: str = "
     return [e for e in ents if e not in inside] + [Span(doc, start, end, label=label)]
 
 
-@Language.component("place_edges")
-def place_edges(doc: Doc) -> Doc:
+@lru_cache(maxsize=1)
+def _place_rules() -> tuple[frozenset, frozenset, frozenset, frozenset, int, frozenset[str]]:
+    """institutions, country names, place heads, road heads (word tuples), the longest name, and every
+    word that starts one of the first three (a word that starts none is skipped at once)."""
     rules = load_rules()
-    words = [t.text for t in doc]
-    ents = list(doc.ents)
-    names = country_names()
-    longest = max(map(len, names), default=1)
     institutions = frozenset(tuple(x.split()) for x in rules.get("institutions") or ())
     heads = frozenset(tuple(x.split()) for x in rules.get("place_heads") or ())
     roads = frozenset(tuple(x.split()) for x in rules.get("road_heads") or ())
+    names = country_names()
+    firsts = frozenset(t[0] for t in (*institutions, *names, *heads))
+    return institutions, names, heads, roads, max(map(len, names), default=1), firsts
+
+
+@Language.component("place_edges")
+def place_edges(doc: Doc) -> Doc:
+    institutions, names, heads, roads, longest, firsts = _place_rules()
+    words = [t.text for t in doc]
+    ents = list(doc.ents)
     i = 0
     while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
         end = _longest(words, i, institutions, 3)
         if end > i:
             inside = [e for e in ents if e.start < end and i < e.end]
@@ -223,7 +234,10 @@ def place_edges(doc: Doc) -> Doc:
                 i = stop
                 continue
         i += 1
-    doc.ents = sorted(_roads(doc, ents, roads), key=lambda e: e.start)
+    road_words = {r[0].lower() for r in roads}
+    if any(w.lower() in road_words for w in words):
+        ents = _roads(doc, ents, roads)
+    doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 
 
