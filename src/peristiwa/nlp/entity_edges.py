@@ -82,7 +82,8 @@ def _name_like(span: Span) -> bool:
 def _rank_before(doc: Doc, i: int, ranks: set[tuple[str, ...]], corps: set[str]) -> bool:
     """A rank ("Jenderal Polisi"), perhaps followed by its corps ("Kombes Pol"), ends right before token i."""
     ends = [i, i - 1] if i > 0 and doc[i - 1].text in corps else [i]
-    return any(j >= len(r) and tuple(t.text for t in doc[j - len(r):j]) == r for j in ends for r in ranks)
+    lengths = {len(r) for r in ranks}
+    return any(j >= n and tuple(t.text for t in doc[j - n:j]) in ranks for j in ends for n in lengths)
 
 
 def _edit(doc: Doc, e: Span, ranks: set[tuple[str, ...]], corps: set[str],
@@ -123,7 +124,11 @@ def person_edges(doc: Doc) -> Doc:
         if new is not None:
             ents.append(new)
     titles = {r.split()[0] for r in rules["ranks"]} | set(rules.get("speaker_titles") or ())
+    verbs = speech_verbs()
+    lowers = [t.lower_ for t in doc]
     for i in range(2, len(doc)):
+        if lowers[i - 1] not in verbs:
+            continue  # the common case, without building a Token
         end = _speaker_after_verb(doc, i, titles)
         if end == i:
             continue
