@@ -275,7 +275,8 @@ def _word_ok(alts: tuple[str, ...], words: list[str], k: int) -> int:
     words are stems."""
     el = _compile(alts)
     tok = words[k]
-    if tok in el.exact or el.stems and _stem_ok(tok, el.stems):
+    if tok in el.exact or el.stems and tok.startswith(el.stems) and (
+            not tok.endswith(_AGENTIVE) or _stem_ok(tok, el.stems)):
         return 1
     if not el.firsts or not tok.startswith(el.firsts):
         return 0
