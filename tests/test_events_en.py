@@ -818,3 +818,20 @@ def test_a_passive_light_verb_gives_the_event_noun_its_agent(coder):
 def test_coordinated_country_adjectives_name_both_sides(coder):
     ev = only(events(coder, "Russian and Syrian warplanes bombed rebel positions near Idlib."), "ASSAULT")
     assert countries(ev.actor) == {"RUS", "SYR"} and {a.sector for a in ev.actor} == {"MIL"}
+
+
+@pytest.mark.parametrize("text,event,cameo", [
+    ("The Moldovan army issued an ultimatum to Georgia on Monday.", "THREATEN", "139"),
+    ("Moldova made an appeal to Georgia to reopen the border.", "REQUEST", "020"),
+    ("Moldova imposed an embargo on Georgian wine.", "SANCTION", "163"),
+    ("Moldova conducted a missile test near the Georgian border.", "MOBILIZE", "152"),
+])
+def test_a_light_verb_reports_its_event_noun(coder, text, event, cameo):
+    ev = only(events(coder, text), event)
+    assert ev.cameo == cameo and countries(ev.actor) == {"MDA"}
+
+
+def test_a_pattern_of_the_light_verb_still_wins(coder):
+    """"conducted joint exercises" is the dictionary's military cooperation, not the noun's."""
+    found = events(coder, "Moldova and Georgia conducted joint military exercises on Monday.")
+    assert [e.event for e in found] == ["COOPERATE"]

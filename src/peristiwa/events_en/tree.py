@@ -258,6 +258,7 @@ class EnglishCoder:
             trig = self._trigger(t)
             if trig is not None:
                 found[t.i] = _Found(trig)
+        self._light_verbs(sent, found)
         if self.typer is not None:
             self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
@@ -296,6 +297,29 @@ class EnglishCoder:
             if out:
                 break
         return _dedupe(out)
+
+    def _light_verbs(self, sent: Span, found: dict[int, _Found]) -> None:
+        """"issued an ultimatum", "imposed an embargo": a light verb whose object is an event noun reports the
+        noun's act (its code and mode), where the verb alone or no verb would code it otherwise; a pattern that
+        coded the verb phrase ("conducted joint exercises") is kept."""
+        for t in sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in W.light_verbs:
+                continue
+            obj = next((ch for ch in t.children if ch.dep_ == "dobj"), None)
+            if obj is None:
+                continue
+            words = [c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj.lower_]
+            noun = self.lex.nouns.get(" ".join(words)) or self.lex.nouns.get(obj.lower_)
+            if noun is None:
+                continue
+            f = found.get(t.i)
+            bare = {e.code for e in self.lex.verbs.get(t.lemma_.lower(), ())}
+            if f is not None and f.trig.code not in bare | {"---"}:
+                continue
+            end = f.trig.end if f is not None else t.i + 1
+            found[t.i] = _Found(Trigger(t.i, end, noun.code, "verb", t.lemma_.lower(), _FORMS.get(t.tag_, "base"),
+                                        noun.mode))
+            self._framed.add(t.i)  # the type model reads verbs, not this noun: it leaves the code alone
 
     def _retype(self, sent: Span, found: dict[int, _Found]) -> None:
         """The type model's word on every verb: a confident NONE drops a dictionary event, a confident other
