@@ -835,3 +835,12 @@ def test_a_pattern_of_the_light_verb_still_wins(coder):
     """"conducted joint exercises" is the dictionary's military cooperation, not the noun's."""
     found = events(coder, "Moldova and Georgia conducted joint military exercises on Monday.")
     assert [e.event for e in found] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("Moldova's president declared a state of emergency in three districts.", "1724"),
+    ("The Moldovan army imposed a curfew in the capital after the clashes.", "1723"),
+])
+def test_emergency_rule_and_curfews_are_coercion(coder, text, cameo):
+    ev = only(events(coder, text), "COERCE")
+    assert ev.cameo == cameo and countries(ev.actor) == {"MDA"}

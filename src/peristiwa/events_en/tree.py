@@ -309,7 +309,9 @@ class EnglishCoder:
             if obj is None:
                 continue
             words = [c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj.lower_]
-            noun = self.lex.nouns.get(" ".join(words)) or self.lex.nouns.get(obj.lower_)
+            of = [f"{obj.lower_} of {p.lower_}" for ch in obj.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                  for p in ch.children if p.dep_ == "pobj"]  # "a state of emergency"
+            noun = next((self.lex.nouns[w] for w in (" ".join(words), *of, obj.lower_) if w in self.lex.nouns), None)
             if noun is None:
                 continue
             f = found.get(t.i)
