@@ -108,3 +108,12 @@ def test_strengthening_ties_and_hosting_talks(code) -> None:
     # a tournament's host, a firm's ties: no event
     assert not code("Qatar menjadi tuan rumah Piala Dunia 2022.")
     assert not code("Perusahaan itu ingin mempererat hubungan dengan pelanggan.")
+
+
+@pytest.mark.parametrize("text, etype, cameo, src", [
+    ("Korea Utara melakukan uji coba rudal balistik di lepas pantai timurnya.", "MOBILIZE", "150", {"PRK"}),
+    ("Armenia dan Azerbaijan bertukar tahanan pada Minggu.", "RETREAT", "0841", {"ARM", "AZE"}),
+])
+def test_weapons_tests_and_prisoner_swaps(code, text, etype, cameo, src) -> None:
+    e = one(code(text), etype)
+    assert e.cameo == cameo and countries(e.actor) - {""} == src
