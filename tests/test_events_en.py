@@ -844,3 +844,10 @@ def test_a_pattern_of_the_light_verb_still_wins(coder):
 def test_emergency_rule_and_curfews_are_coercion(coder, text, cameo):
     ev = only(events(coder, text), "COERCE")
     assert ev.cameo == cameo and countries(ev.actor) == {"MDA"}
+
+
+def test_aid_workers_and_the_eln_have_their_side(coder):
+    ev = only(events(coder, "Gunmen abducted a French aid worker near the Moldovan border on Tuesday."), "ASSAULT")
+    assert [(a.country, a.sector) for a in ev.recipient] == [("FRA", "NGO")]
+    ev = only(events(coder, "ELN rebels attacked a Moldovan convoy."), "ASSAULT")
+    assert [(a.country, a.sector) for a in ev.actor] == [("COL", "REB")]
