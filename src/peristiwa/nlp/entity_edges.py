@@ -27,7 +27,6 @@ the news dev set's tune split but -2.7 on NERGrit test, whose spans often hold t
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +34,8 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from peristiwa.util.countries import read_countries
 
 _PERSON = {"PER", "PERSON"}
 _PLACE = {"LOC", "GPE"}
@@ -152,19 +153,11 @@ def person_edges(doc: Doc) -> Doc:
 # -- places -------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[tuple[str, ...]]:
-    """The Indonesian names and variants of `data/actors/countries.tsv` written with a capital, as word
-    tuples ("Korut",), ("Republik", "Indonesia"); `not_places` left out."""
-    path = Path(str(resources.files("peristiwa").joinpath("data", "actors", "countries.tsv")))
+    """The names and variants of `data/actors/countries.tsv` written with a capital, as word tuples
+    ("Korut",), ("Republik", "Indonesia"); `not_places` left out."""
     skip = set(load_rules().get("not_places") or ())
-    out: set[tuple[str, ...]] = set()
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            for cell in (row.get("names_id"), row.get("variants")):
-                for name in (cell or "").split("|"):
-                    name = name.strip()
-                    if name[:1].isupper() and name not in skip:
-                        out.add(tuple(name.split()))
-    return frozenset(out)
+    return frozenset(tuple(name.split()) for row in read_countries() for name in row.names
+                     if name[:1].isupper() and name not in skip)
 
 
 def _longest(words: list[str], i: int, names: frozenset[tuple[str, ...]], longest: int) -> int:
@@ -184,13 +177,13 @@ def _title_run(doc: Doc, i: int, limit: int = 3) -> int:
     return j
 
 
-def _with_place(ents: list[Span], doc: Doc, start: int, end: int, label: str = "LOC") -> list[Span] | None:
-    """`ents` with [start, end) as one entity over the places it holds whole, or None where it would cut
+def _with_place(ents: list[Span], doc: Doc, start: int, end: int) -> list[Span] | None:
+    """`ents` with [start, end) as one place over the places it holds whole, or None where it would cut
     another entity or take in a non-place."""
     inside = [e for e in ents if e.start < end and start < e.end]
-    if any(e.start < start or e.end > end or (e.label_ not in _PLACE and label == "LOC") for e in inside):
+    if any(e.start < start or e.end > end or e.label_ not in _PLACE for e in inside):
         return None
-    return [e for e in ents if e not in inside] + [Span(doc, start, end, label=label)]
+    return [e for e in ents if e not in inside] + [Span(doc, start, end, label="LOC")]
 
 
 @lru_cache(maxsize=1)
