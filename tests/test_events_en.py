@@ -851,3 +851,8 @@ def test_aid_workers_and_the_eln_have_their_side(coder):
     assert [(a.country, a.sector) for a in ev.recipient] == [("FRA", "NGO")]
     ev = only(events(coder, "ELN rebels attacked a Moldovan convoy."), "ASSAULT")
     assert [(a.country, a.sector) for a in ev.actor] == [("COL", "REB")]
+
+
+def test_a_country_led_coalition_is_that_countrys_forces(coder):
+    ev = only(events(coder, "A Moldovan-led coalition air strike killed 12 people near the border."), "ASSAULT")
+    assert [(a.country, a.sector) for a in ev.actor] == [("MDA", "MIL")]

@@ -70,7 +70,7 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
-        mentions = _surnames(doc, _names_after_titles(doc, _combine(doc, raw, self.lex)))
+        mentions = _surnames(doc, _names_after_titles(doc, _led_bodies(doc, _combine(doc, raw, self.lex))))
         if named:
             # after surnames: "Manalo" alone is the Philippine minister named in full before, not a new name
             taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -193,6 +193,24 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=prev if m.kind == "country" else m,
                                  name_from=m, kind=m.kind)
                 continue
+        out.append(m)
+    return out
+
+
+def _led_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Saudi-led coalition", "US-led forces": the leading country's armed forces (`led_bodies` in
+    words.yaml), over a mention of the body itself."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in mentions:
+        if m.start < skip_to:
+            continue
+        k = m.end
+        if m.kind == "country" and k + 2 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ == "led" \
+                and doc[k + 2].lower_ in W.led_bodies:
+            m = Mention(m.start, k + 3, _actor(doc, m.start, k + 3, m.actor.name, m.actor.country, "MIL",
+                                                m.actor.wikidata), "country", True)
+            skip_to = k + 3
         out.append(m)
     return out
 
