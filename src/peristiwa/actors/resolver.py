@@ -310,8 +310,10 @@ def _accept_alias(alias: Alias, toks: list[str]) -> bool:
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) <= 3 and not alias.text.isupper():
         return False  # "XI" (a Roman numeral, an acronym) is not "Xi"
     # the Arabic article is written in lower case before a capitalised name: "al-Qaeda", "al-Shabaab"
-    arabic = (toks[0][:3].lower() in ("al-", "el-") and toks[0][3:4].isupper()
-              or toks[0].lower() in ("al", "el") and len(toks) > 2 and toks[1] == "-" and toks[2][:1].isupper())
+    head, dash, rest = toks[0].partition("-")
+    if not dash and len(toks) > 2 and toks[1] == "-":  # a tokenizer that splits "al - Qaeda"
+        head, dash, rest = toks[0], "-", toks[2]
+    arabic = bool(dash) and head.lower() in W.arabic_articles and rest[:1].isupper()
     return first.isupper() or arabic or not alias.text[:1].isupper()
 
 
