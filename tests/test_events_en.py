@@ -856,3 +856,33 @@ def test_aid_workers_and_the_eln_have_their_side(coder):
 def test_a_country_led_coalition_is_that_countrys_forces(coder):
     ev = only(events(coder, "A Moldovan-led coalition air strike killed 12 people near the border."), "ASSAULT")
     assert [(a.country, a.sector) for a in ev.actor] == [("MDA", "MIL")]
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(coder):
+    """"test-fired" is the frame "test fire" (CAMEO 150); the missile is the weapon, not a target, and "the
+    Gulf of Oman" is water, not Oman."""
+    ev = only(events(coder, "Moldova test-fired a new cruise missile into the Gulf of Oman on Friday."), "MOBILIZE")
+    assert ev.cameo == "150" and countries(ev.actor) == {"MDA"} and ev.recipient == []
+
+
+def test_a_fired_weapon_is_no_participant(coder):
+    ev = only(events(coder, "Moldovan warships fired cruise missiles at Georgian positions."), "ASSAULT")
+    assert countries(ev.actor) == {"MDA"} and countries(ev.recipient) == {"GEO"}
+    assert all("missile" not in a.text.lower() for a in ev.recipient)
+
+
+@pytest.mark.parametrize("text", ["Moldovan troops were deployed to Georgia on Tuesday.",
+                                  "Moldova deployed 400 police officers to Georgia on Tuesday."])
+def test_deployed_forces_are_the_senders_not_the_recipient(coder, text):
+    """The forces moved act (a passive subject) or are what is sent (an object): the place they go is the
+    recipient."""
+    ev = only(events(coder, text), "MOBILIZE")
+    assert countries(ev.actor) == {"MDA"} and countries(ev.recipient) == {"GEO"}
+    assert all(a.sector not in ("MIL", "COP") for a in ev.recipient)
+
+
+def test_released_soldiers_are_not_deployed_forces(coder):
+    """A passive of release is a prisoner set free (RETREAT): the soldiers are its recipient, not its actor."""
+    found = [e for e in events(coder, "Twenty Moldovan soldiers were released by Georgia on Monday.")
+             if e.event == "RETREAT"]
+    assert found and all("soldiers" not in a.text for e in found for a in e.actor)

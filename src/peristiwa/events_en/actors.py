@@ -111,6 +111,9 @@ class ActorFinder:
         if hit and (not found or hit[0] > found[0].end):
             end, (phrase, sector) = hit
             found = [Mention(i, end, _actor(doc, i, end, phrase, "", sector, None), "agent", True)]
+        if found and found[0].kind == "country" and i >= 2 and tokens[i - 1].lower() == "of" \
+                and tokens[i - 2].lower() in W.waters:
+            return None  # "the Sea of Japan", "the Gulf of Oman": a body of water, not the state
         return found[0] if found else None
 
     def _phoenix(self, doc: Doc, i: int, end: int, canonical: str, country: str, sector: str) -> Mention:

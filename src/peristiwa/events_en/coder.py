@@ -374,9 +374,9 @@ class ShallowCoder:
         return obj, agent
 
     def _theme(self, t: Trigger, m: Mention) -> bool:
-        """Troops without a country right after a verb of sending, offering or withdrawing are the actor's
+        """Troops or police without a country right after a verb of sending, offering or withdrawing are the actor's
         own: the thing moved, not the recipient."""
-        if m.actor.country or m.actor.sector != "MIL":
+        if m.actor.country or m.actor.sector not in W.moved_forces:
             return False
         try:
             return lookup(t.code).plover in T.en_sending

@@ -27,10 +27,12 @@ from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
 from peristiwa.events_en.typer import NONE, TypeModel, features, load_type_model, sentence_nouns
 from peristiwa.events_en.words import words
+from peristiwa.ontology import event_types, lookup
 from peristiwa.schema import Article, Event, Quote
 
 # The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
 W = words()
+T = event_types()
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "appos", "punct", "cc", "mark", "dep"}
@@ -40,6 +42,7 @@ _NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
 # modifiers through which a noun phrase names its actor: "Kurdish positions", "Russia's army", "the Gaza
 # ministry"
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_ARMS = frozenset({"instrument", "weapons"})  # frames.yaml classes of what is fired or carried
 
 
 def ner_mentions(doc: Doc) -> list[Mention]:
@@ -146,6 +149,8 @@ class EnglishCoder:
         lemma = v.lemma_.lower()
         keys = {lemma} | {f"{lemma} {ch.lower_}" for ch in v.children
                           if ch.dep_ in ("prt", "acomp", "advmod", "oprd", "prep") and ch.i > v.i}
+        # "test-fired", "test-launched": the parser hangs the first half on the verb
+        keys |= {f"{ch.lower_} {lemma}" for ch in v.children if ch.i < v.i and ch.lower_ in W.verb_prefix_words}
         frames = [f for f in lex.frames if f.verbs & keys]
         if not frames:
             return None
@@ -328,7 +333,7 @@ class EnglishCoder:
         type retypes it (to the type's default CAMEO code); with ADD <= 1, a confident type codes a verb the
         dictionary lacks. Frame events (frames.yaml), verbs of saying, and verbs in a control relation (an
         xcomp, or a verb governing one: the governor rules of cues.yaml decide those) are left alone."""
-        from peristiwa.ontology import DEFAULT_CAMEO, lookup
+        from peristiwa.ontology import DEFAULT_CAMEO
 
         say = self.lex.cues.say
         nouns: list[str] | None = None
@@ -501,8 +506,6 @@ class EnglishCoder:
         checkpoint, killing 12 policemen": one attack on the police; "..., abducting a nurse": an abduction):
         merged into the governor (its targets when the governor names none, its code when the governor's is
         a root such as 190), then dropped."""
-        from peristiwa.ontology import lookup
-
         if v.dep_ != "advcl" or v.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in v.children):
             return
         gov = found.get(v.head.i)
@@ -571,7 +574,10 @@ class EnglishCoder:
         passive = passive or bool(agent) and v.tag_ == "VBN"
         f.passive = passive
         obj = [] if passive else self._object(v, f.trig)
-        if passive:
+        if passive and not agent and self._sent_forces(subj, f.trig):
+            # "Kenyan troops were deployed to Haiti": the forces sent act; the preposition names where to
+            actors, targets = self._group(subj, v), self._group(self._object(v, f.trig), v, where=True)
+        elif passive:
             actors, targets = self._group(agent, v), self._group(subj, v)
         else:
             actors, targets = self._group(subj, v), self._group(obj, v, where=True)
@@ -586,6 +592,16 @@ class EnglishCoder:
         if gov is not None and not gov.targets:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _sent_forces(self, subj: list[Token], trig: Trigger) -> bool:
+        """The passive subject of a verb of deploying is the forces deployed (troops, police): they act."""
+        m = self._index.get(subj[0].i) if subj else None  # the forces themselves, not "a military operation"
+        if m is None or m.actor.sector not in W.moved_forces:
+            return False
+        try:
+            return lookup(trig.code).plover in T.en_moving
+        except KeyError:
+            return False
 
     def _subject(self, v: Token) -> tuple[list[Token], bool]:
         """Subject tokens of the verb, and whether it is passive; a verb without a subject of its own takes
@@ -668,10 +684,11 @@ class EnglishCoder:
                     # "withdrew its troops": the actor's own, not a target ("met his Brazilian counterpart" is)
                     own = ch
                     continue
-                if m and not self.shallow._theme(trig, m[0]):
+                if m and not self.shallow._theme(trig, m[0]) and self._object_class(ch, _ARMS) is None:
                     return [ch]
                 # "offered troops for ...": what is sent, not to whom; "sent aid to Mali": no actor in the
-                # object, the preposition names the target
+                # object, the preposition names the target; "fired a cruise missile at": a weapon is used,
+                # whatever agent the actor list makes of it
                 own = own or ch
         if trig.code[:2] in ("02", "10"):
             # "Egypt demanded that Ethiopia stop ...": who is asked is the subject of the that-clause
