@@ -112,8 +112,16 @@ def test_strengthening_ties_and_hosting_talks(code) -> None:
 
 @pytest.mark.parametrize("text, etype, cameo, src", [
     ("Korea Utara melakukan uji coba rudal balistik di lepas pantai timurnya.", "MOBILIZE", "150", {"PRK"}),
+    ("Iran kembali menguji coba rudal jelajah pada Kamis pagi.", "MOBILIZE", "150", {"IRN"}),
     ("Armenia dan Azerbaijan bertukar tahanan pada Minggu.", "RETREAT", "0841", {"ARM", "AZE"}),
 ])
 def test_weapons_tests_and_prisoner_swaps(code, text, etype, cameo, src) -> None:
     e = one(code(text), etype)
     assert e.cameo == cameo and countries(e.actor) - {""} == src
+
+
+def test_launching_an_attack_with_missiles_stays_an_attack(code) -> None:
+    """Only a missile test is a show of force: "meluncurkan serangan rudal ke X" is the light verb's attack."""
+    e = one(code("Rusia meluncurkan serangan rudal ke Kyiv pada Senin."), "ASSAULT")
+    assert countries(e.actor) == {"RUS"} and countries(e.recipient) == {"UKR"}
+    assert not [x for x in code("Rusia meluncurkan serangan rudal ke Kyiv pada Senin.") if x.event == "MOBILIZE"]
