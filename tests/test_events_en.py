@@ -886,3 +886,27 @@ def test_released_soldiers_are_not_deployed_forces(coder):
     found = [e for e in events(coder, "Twenty Moldovan soldiers were released by Georgia on Monday.")
              if e.event == "RETREAT"]
     assert found and all("soldiers" not in a.text for e in found for a in e.actor)
+
+
+def test_a_disaster_undoes_only_violent_acts(coder):
+    """"after the typhoon" is the cause of no pledge: only a violent verb caused by a hazard is no event."""
+    ev = only(events(coder, "Moldova pledged aid to Georgia after the typhoon."), "AGREE")
+    assert countries(ev.actor) == {"MDA"} and countries(ev.recipient) == {"GEO"}
+    assert not events(coder, "Floods killed 12 people in northern Moldova on Sunday.")
+
+
+def test_seized_explosives_are_not_the_means_of_the_raid(coder):
+    ev = only(events(coder, "Moldovan police raided the camp and then seized the explosives."), "ASSAULT")
+    assert ev.cameo == "190"
+
+
+def test_the_pope_is_the_holy_see(coder):
+    ev = only(events(coder, "The Pope urged Moldova to end the war."), "REQUEST")
+    assert [(a.country, a.sector) for a in ev.actor] == [("VAT", "REL")]
+
+
+def test_storming_is_an_attack_not_a_storm(coder):
+    """The hazard "storm" is a noun; the verb "stormed" is the dictionary's 190, so it undoes nothing."""
+    found = events(coder, "Moldovan troops killed three villagers after they stormed the village.")
+    killing = [e for e in found if e.trigger.text == "killed"]
+    assert killing and killing[0].event == "ASSAULT" and countries(killing[0].actor) == {"MDA"}
