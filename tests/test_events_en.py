@@ -910,3 +910,17 @@ def test_storming_is_an_attack_not_a_storm(coder):
     found = events(coder, "Moldovan troops killed three villagers after they stormed the village.")
     killing = [e for e in found if e.trigger.text == "killed"]
     assert killing and killing[0].event == "ASSAULT" and countries(killing[0].actor) == {"MDA"}
+
+
+def test_a_spokesman_for_a_body_is_that_bodys_voice(coder):
+    ev = only(events(coder, "A spokesman for the Moldovan army accused Georgian rebels of shelling a hospital."),
+              "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.actor] == [("MDA", "MIL")]
+
+
+def test_mediation_is_consultation(coder):
+    """CAMEO 045 (PLOVER CONSULT), not the dictionary's compromise (080)."""
+    found = events(coder, "Georgia and Armenia exchanged prisoners under a deal mediated by Moldova.")
+    ev = only(found, "CONSULT")
+    assert ev.cameo == "045" and countries(ev.actor) == {"MDA"}
+    assert not [e for e in found if e.event == "CONCEDE"]

@@ -768,6 +768,13 @@ class EnglishCoder:
         else its apposition, else (`where`, for targets) the place it is in ("a mission in Mozambique"); an
         event noun's actor is its `by` phrase ("the raid by al-Shabaab"). A pronoun after a verb of saying is the speaker ("Russia said it would ...")."""
         m = self._index.get(h.i)
+        if m is not None and not m.actor.country and h.lemma_.lower() in W.voices:
+            # "a spokesman for the Sudanese army": the body spoken for is the actor
+            for ch in h.children:
+                if ch.dep_ == "prep" and ch.lower_ == "for":
+                    got = [x for p in ch.children if p.dep_ == "pobj" for x in self._np(p)]
+                    if got:
+                        return got
         if m is not None:
             return [m]
         if h.pos_ == "PRON" and h.lower_ in W.subject_pronouns and v is not None:
