@@ -344,3 +344,11 @@ def test_a_group_after_the_lower_case_arabic_article_is_found(nlp, resolver, tex
     """Wire copy writes "al-Qaeda", "al-Shabaab" with a lower-case article: still the group."""
     _, da = _actors(nlp, resolver, text)
     assert any(n == name and c == country for _, n, c, _ in _found(da))
+
+
+@pytest.mark.parametrize("text", ["Jepang menjanjikan bantuan senilai 500 juta dolar AS kepada Filipina.",
+                                  "Nilai tukar won Korea Selatan melemah terhadap Filipina."])
+def test_a_currencys_country_is_no_actor(nlp, resolver, text):
+    _, da = _actors(nlp, resolver, text)
+    assert "USA" not in {c for *_, c, _ in _found(da)} and "KOR" not in {c for *_, c, _ in _found(da)}
+    assert "PHL" in {c for *_, c, _ in _found(da)}

@@ -180,3 +180,12 @@ def test_sports_pressure_and_runs_are_no_events(code) -> None:
 def test_a_signed_clitic_is_a_document(code) -> None:
     events = code("Menteri Hukum mengatakan Presiden Kenya belum menandatanganinya.")
     assert all(not e.recipient for e in events if e.trigger.text == "menandatanganinya")
+
+
+@pytest.mark.parametrize("text,verb,doer", [
+    ("Ukraina menuduh Rusia mendeportasi anak-anak dari wilayah pendudukan.", "mendeportasi", {"RUS"}),
+    ("Israel menuduh Hamas telah menembakkan roket ke Tel Aviv.", "menembakkan", {"PSE"}),
+])
+def test_the_accused_is_the_doer_of_the_act_it_is_accused_of(code, text, verb, doer) -> None:
+    act = [e for e in code(text) if e.trigger.text == verb]
+    assert act and countries(act[0].actor) == doer

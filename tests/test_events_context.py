@@ -56,3 +56,18 @@ def test_police_take_the_country_of_where_they_act() -> None:
     # a pronoun is its antecedent's or no one's
     src, _ = fill_countries([_a("mereka", sector="REB")], [], {"BGD"}, 4)
     assert src[0].country == ""
+
+
+def test_a_violent_event_placed_abroad_gives_its_victims_and_local_doers_that_country() -> None:
+    """No state named, the place in Nigeria: the students and the armed group are Nigeria's; unnamed troops
+    may have come from abroad and stay unknown."""
+    src, tgt = fill_countries([_a("kelompok bersenjata", sector="REB")], [_a("pelajar", sector="EDU")], set(), 4,
+                              "NGA")
+    assert src[0].country == "NGA" and tgt[0].country == "NGA"
+    src, tgt = fill_countries([_a("pasukan", sector="MIL")], [_a("warga", sector="CVL")], set(), 4, "PSE")
+    assert src[0].country == "" and tgt[0].country == "PSE"
+    # a named state decides instead, and verbal acts keep their own rules
+    src, _ = fill_countries([_a("kelompok bersenjata", sector="REB")], [_a("Mali", "MLI", "GOV")], {"MLI"}, 4, "NER")
+    assert src[0].country != "NER"
+    src, _ = fill_countries([_a("aktivis", sector="CVL")], [], set(), 3, "NGA")
+    assert src[0].country == ""

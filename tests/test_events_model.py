@@ -165,3 +165,13 @@ def test_shipped_event_probability_comes_from_the_detector(nlp) -> None:
     assert arrest[1] == "COERCE" and arrest[2] > 0.5
     bare = model.detector.proba(["bias"])[model.detector.labels.index(EVENT)]
     assert arrest[2] > bare
+
+
+def test_the_place_of_an_abduction_is_not_its_victim(nlp) -> None:
+    """The students are the recipients, Kaduna the place; with no state named, the place's country (NGA) is
+    the armed group's and the students'."""
+    events = _code(nlp, "Kelompok bersenjata menculik 20 pelajar dari sebuah sekolah di negara bagian Kaduna, kata polisi.")
+    ab = [e for e in events if e.event == "ASSAULT"]
+    assert ab, [(e.event, e.trigger.text) for e in events]
+    assert all(a.text != "Kaduna" for a in ab[0].recipient) and ab[0].recipient
+    assert {a.country for a in ab[0].recipient} == {"NGA"} and {a.country for a in ab[0].actor} == {"NGA"}

@@ -33,10 +33,11 @@ def fill_countries(src: list[Actor], tgt: list[Actor], sentence_countries: set[s
     """Copies of src and tgt with the countries the event's context gives to actors that have none.
     `sentence_countries`: the countries of the sentence's named actors; `where`: the event's location."""
     here = sentence_countries - NON_STATE
-    return _side(src, tgt, here, quad, where), _side(tgt, src, here, quad, where)
+    return _side(src, tgt, here, quad, where, True), _side(tgt, src, here, quad, where, False)
 
 
-def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, where: str) -> list[Actor]:
+def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, where: str,
+          source: bool) -> list[Actor]:
     other_states = _states(other)
     home = {a.country for a in other if a.sector in C.domestic} - NON_STATE
     out = []
@@ -52,6 +53,11 @@ def _side(mine: list[Actor], other: list[Actor], here: set[str], quad: int, wher
                 country = where if where not in NON_STATE else next(iter(here))
             elif a.sector in C.armed and len(here) == 1 and not (quad >= 3 and here <= other_states):
                 country = next(iter(here))
+            elif quad == 4 and not here and where not in NON_STATE and (not source or a.sector in C.local):
+                # an attack or arrest the sentence places somewhere and no state is named: its victims are that
+                # country's, and so are its unnamed local doers ("kelompok bersenjata menculik 20 pelajar di
+                # Kaduna"); unnamed troops may have come from abroad (an air strike in Gaza)
+                country = where
         out.append(replace(a, country=country) if country else a)
     return out
 

@@ -194,6 +194,7 @@ class LearnedCoder:
         quad = label_quad(p.label)
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
+        tgt = _without_place(tgt, location)
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
             src, tgt = fill_countries(src, tgt, named, quad, where)
@@ -255,6 +256,16 @@ def _twin(view: SentenceView, p: Predicted, window: int) -> Event | None:
     """The rule coder's event at the prediction's word (or next to it) in the same quad class."""
     return next((ev for t, ev in view.rule_events
                  if abs(t - p.trigger) < window and ev.quad == label_quad(p.label)), None)
+
+
+def _without_place(tgt: list[Actor], location) -> list[Actor]:
+    """The recipients less the event's own place ("menculik 20 pelajar ... di Kaduna": the students, not
+    Kaduna), unless the place is the only one (an attack "ke Gaza" is on Gaza)."""
+    if location is None or len(tgt) < 2:
+        return tgt
+    name = location.name.casefold()
+    kept = [a for a in tgt if a.text.casefold() != name]
+    return kept or tgt
 
 
 def _doc_key(doc: Doc, article: Article) -> str:

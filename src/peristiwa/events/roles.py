@@ -89,8 +89,11 @@ class RoleFinder:
         chained, inherited = self._inherited(m)
         # a passive's patient may be the main clause's object ("membebaskan X setelah disandera")
         self._allow_taken = passive
+        accused = [] if passive else self._accused(m.start)
         if p.speaker:  # "Adalah penting bagi X untuk ..., kata Y": Y asks it of X
             subj = [self.speaker] if self.speaker is not None else []
+        elif accused:
+            subj = accused
         elif chained:
             subj = inherited
         else:
@@ -157,6 +160,19 @@ class RoleFinder:
                         return self._coordinated_right(x)
                 return []
         return []
+
+    def _accused(self, ts: int) -> list:
+        """'Ukraina menuduh Rusia mendeportasi anak-anak': the one an accusation names is the doer of the act
+        that follows it (with adverbs only between), not the accuser."""
+        if not self.done:
+            return []
+        prev, prev_roles = self.done[-1]
+        if self.doc[prev.start].lower_ not in W.object_doers or not prev_roles.recipients:
+            return []
+        last = max(x.end for x in prev_roles.recipients)
+        if last > ts or any(t.lower_ not in W.vp_adverbs for t in self.doc[last:ts]):
+            return []
+        return list(prev_roles.recipients)
 
     def _inherited(self, m: Match) -> tuple[bool, list]:
         """'X melepaskan tembakan ..., sehingga menewaskan Y': a verb that opens a chained clause with no
