@@ -175,3 +175,13 @@ def test_the_place_of_an_abduction_is_not_its_victim(nlp) -> None:
     assert ab, [(e.event, e.trigger.text) for e in events]
     assert all(a.text != "Kaduna" for a in ab[0].recipient) and ab[0].recipient
     assert {a.country for a in ab[0].recipient} == {"NGA"} and {a.country for a in ab[0].actor} == {"NGA"}
+
+
+@pytest.mark.parametrize("text", ["Liga Arab mengecam serangan Israel terhadap kamp pengungsi Jenin.",
+                                  "Menteri Luar Negeri Mesir mengecam serangan Israel ke Gaza pada Senin."])
+def test_the_critic_of_an_attack_is_not_its_author(nlp, text) -> None:
+    events = _code(nlp, text)
+    attack = [e for e in events if e.event == "ASSAULT"]
+    assert attack, [(e.event, e.trigger.text) for e in events]
+    assert {a.country for a in attack[0].actor} == {"ISR"}
+    assert any(e.event == "ACCUSE" and {a.country for a in e.recipient} == {"ISR"} for e in events)
