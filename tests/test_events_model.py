@@ -185,3 +185,9 @@ def test_the_critic_of_an_attack_is_not_its_author(nlp, text) -> None:
     assert attack, [(e.event, e.trigger.text) for e in events]
     assert {a.country for a in attack[0].actor} == {"ISR"}
     assert any(e.event == "ACCUSE" and {a.country for a in e.recipient} == {"ISR"} for e in events)
+
+
+def test_restraint_is_no_detention(nlp) -> None:
+    """"menahan diri" (object_not in verbs.yaml): the model does not propose what the lexicon rules out."""
+    events = _code(nlp, "Sekjen PBB mengimbau semua pihak di Sudan untuk menahan diri.")
+    assert [e.event for e in events] == ["REQUEST"]

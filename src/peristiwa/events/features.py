@@ -80,6 +80,7 @@ class SentenceView:
     home: str = ""  # the article's own country (actors.context.article_country)
     n_mentions: int = 0  # actor mentions in the sentence
     words: list = field(default_factory=list)  # events.matcher.Word of the sentence
+    blocked: set = field(default_factory=set)  # tokens the lexicon rules out by the word after them
     quotes: list = field(default_factory=list)  # (start char, end char, speaker Actor | None) over the sentence
     attributions: list = field(default_factory=list)  # events.attribution.Attribution
 
@@ -158,7 +159,7 @@ def trigger_candidates(view: SentenceView, known: frozenset[str] | None = None) 
     t = view.t
     out = []
     for i in view.tokens():
-        if t.skip[i] or not (t.pos[i] in TRIGGER_POS or i in view.lexicon):
+        if t.skip[i] or not (t.pos[i] in TRIGGER_POS or i in view.lexicon) or i in view.blocked:
             continue
         if known is not None and i not in view.lexicon and t.lower[i] not in known and t.lemma[i] not in known:
             sim = view.similar.scores(view.doc.vocab, t.lower[i], t.lemma[i]) if view.similar is not None else None

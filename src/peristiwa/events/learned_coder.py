@@ -91,6 +91,7 @@ class LearnedCoder:
         mentions = actors.in_span(sent.start, sent.end)
         view.n_mentions = len(mentions)
         view.words = words
+        view.blocked = _blocked(words, rc.lex)
         view.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
         view.attributions = find_attributions(doc, words, mentions, rc.lex.cues)
         for a in view.attributions:
@@ -261,6 +262,17 @@ def _twin(view: SentenceView, p: Predicted, window: int) -> Event | None:
     """The rule coder's event at the prediction's word (or next to it) in the same quad class."""
     return next((ev for t, ev in view.rule_events
                  if abs(t - p.trigger) < window and ev.quad == label_quad(p.label)), None)
+
+
+def _blocked(words: list, lex) -> set[int]:
+    """Tokens whose lexicon entry names the next word as making them no event ("menahan diri", object_not in
+    verbs.yaml): the model does not propose them either."""
+    out: set[int] = set()
+    for k in range(len(words) - 1):
+        w, nxt = words[k], words[k + 1]
+        if any(nxt.alt in p.objects_not for p in (*lex.index.get(w.text, ()), *lex.index.get(w.alt, ()))):
+            out.add(w.start)
+    return out
 
 
 def _critic_as_author(view: SentenceView, p: Predicted) -> bool:
