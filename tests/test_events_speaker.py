@@ -273,3 +273,11 @@ def test_model_sentence_opening_in_lower_case_continues_the_last() -> None:
     events = IndonesianCoder().code(doc, Article(text=doc.text, published="2008-03-01"))[1]
     e = one(events, "CONSULT")
     assert countries(e.actor) == {"IND"} and countries(e.recipient) == {"PAK"}
+
+
+@pytest.mark.parametrize("source", ["saksi mata", "kementerian kesehatan"])
+def test_witnesses_and_an_unnamed_ministry_are_sources(code, source) -> None:
+    """Wire copy cites them without a name: "..., kata saksi mata", "..., kata kementerian kesehatan"."""
+    text = f"Seorang jurnalis ditembak mati oleh tentara Israel di Tepi Barat, kata {source}."
+    e = one(code(text), "ASSAULT")
+    assert e.attribution is not None and e.attribution.text == source
