@@ -924,3 +924,22 @@ def test_mediation_is_consultation(coder):
     ev = only(found, "CONSULT")
     assert ev.cameo == "045" and countries(ev.actor) == {"MDA"}
     assert not [e for e in found if e.event == "CONCEDE"]
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("Moldovan police charged opposition leaders with arson.", "1121"),
+    ("Prosecutors charged the former Moldovan minister with corruption.", "1121"),
+])
+def test_a_criminal_charge_is_an_accusation(coder, text, cameo):
+    ev = only(events(coder, text), "ACCUSE")
+    assert ev.cameo == cameo
+
+
+def test_a_police_charge_is_no_accusation(coder):
+    assert not [e for e in events(coder, "Moldovan riot police charged at the protesters with batons.")
+                if e.event == "ACCUSE"]
+
+
+def test_dissolving_a_party_bans_it(coder):
+    ev = only(events(coder, "Moldova's Constitutional Court dissolved the main opposition party."), "COERCE")
+    assert ev.cameo == "1722" and countries(ev.actor) == {"MDA"}
