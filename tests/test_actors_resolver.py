@@ -352,3 +352,11 @@ def test_a_currencys_country_is_no_actor(nlp, resolver, text):
     _, da = _actors(nlp, resolver, text)
     assert "USA" not in {c for *_, c, _ in _found(da)} and "KOR" not in {c for *_, c, _ in _found(da)}
     assert "PHL" in {c for *_, c, _ in _found(da)}
+
+
+@pytest.mark.parametrize("text,sea_country", [("Filipina memprotes latihan militer di Selat Taiwan.", "TWN"),
+                                              ("Filipina menggelar patroli di Laut China Selatan.", "CHN")])
+def test_a_country_in_a_seas_name_is_no_actor(nlp, resolver, text, sea_country):
+    _, da = _actors(nlp, resolver, text)
+    found = {c for *_, c, _ in _found(da)}
+    assert sea_country not in found and "PHL" in found

@@ -191,3 +191,10 @@ def test_restraint_is_no_detention(nlp) -> None:
     """"menahan diri" (object_not in verbs.yaml): the model does not propose what the lexicon rules out."""
     events = _code(nlp, "Sekjen PBB mengimbau semua pihak di Sudan untuk menahan diri.")
     assert [e.event for e in events] == ["REQUEST"]
+
+
+def test_a_sea_is_no_participant(nlp) -> None:
+    """"Laut China Selatan" names neither China nor anyone who takes part."""
+    events = _code(nlp, "Amerika Serikat dan Filipina menggelar latihan militer gabungan di Laut China Selatan.")
+    for e in events:
+        assert all("Laut" not in a.text and a.country != "CHN" for a in (*e.actor, *e.recipient)), e

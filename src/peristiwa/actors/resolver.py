@@ -366,9 +366,11 @@ class ActorResolver:
             for i in range(s, e):
                 covered[i] = True
         matches = _yield_to_foreign(matches, covered)
-        # "500 juta dolar AS", "won Korea Selatan": a currency's country is no actor (its words stay covered)
+        # "500 juta dolar AS", "won Korea Selatan": a currency's country is no actor, nor is the country in a sea's
+        # name ("Laut China Selatan", "Selat Taiwan"); their words stay covered
         matches = [m for m in matches if not (m.entry is not None and m.entry.kind in ("country", "metonym")
-                                              and m.start > 0 and lowers[m.start - 1] in W.currencies)]
+                                              and m.start > 0 and (lowers[m.start - 1] in W.currencies
+                                                                   or lowers[m.start - 1] in W.waters))]
         if ambiguous:
             _disambiguate(matches, ambiguous)
         matches = _extend_to_entities(doc, matches, covered)

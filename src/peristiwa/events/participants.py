@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from peristiwa.actors.words import words
 from peristiwa.schema import Actor
 
 
@@ -26,6 +27,10 @@ def participant_words() -> ParticipantWords:
     return ParticipantWords(frozenset(d["first_person"]), frozenset(d["agent_nouns"]), frozenset(d["phrase_deps"]))
 
 
+# Heads of sea and strait names (data/actors/resolver.yaml)
+_WATERS = words("resolver").waters
+
+
 def actors_of(view, cand: int) -> list[Actor]:
     """The actor(s) a chosen participant word stands for: its mention, else its noun phrase; a first-person
     pronoun inside a quotation is the quoted speaker."""
@@ -41,6 +46,8 @@ def actors_of(view, cand: int) -> list[Actor]:
         return [m.actor, *m.also]
     lo, hi = _phrase(view, cand, words.phrase_deps)
     span = doc[lo:hi + 1]
+    if doc[lo].lower_ in _WATERS:
+        return []  # "Laut China Selatan": a sea is where something happens, no one who acts or undergoes it
     inner = [x for x in view.actors.in_span(lo, hi + 1) if x.actor.country]
     country = inner[0].actor.country if inner else ""
     return [Actor(span.text, span.start_char, span.end_char, span.text, country, "")]
