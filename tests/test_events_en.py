@@ -943,3 +943,8 @@ def test_a_police_charge_is_no_accusation(coder):
 def test_dissolving_a_party_bans_it(coder):
     ev = only(events(coder, "Moldova's Constitutional Court dissolved the main opposition party."), "COERCE")
     assert ev.cameo == "1722" and countries(ev.actor) == {"MDA"}
+
+
+def test_a_threatened_act_against_someone_names_the_target(coder):
+    ev = only(events(coder, "Moldova warned it would take firm action against Georgia."), "THREATEN")
+    assert countries(ev.actor) == {"MDA"} and countries(ev.recipient) == {"GEO"}

@@ -711,6 +711,16 @@ class EnglishCoder:
                     subj = [s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
                     if subj and self._np(subj[0]):
                         return subj[:1]
+        if trig.code[:2] == "13" and own is None:
+            # "warned it would take action against South Korea": the threatened act's "against" names the target
+            for ch in v.children:
+                if ch.dep_ == "ccomp":
+                    for t in (ch, *[d for d in ch.children if d.dep_ == "dobj"]):
+                        for pr in t.children:
+                            if pr.dep_ == "prep" and pr.lower_ in W.threat_preps:
+                                pobj = [p for p in pr.children if p.dep_ == "pobj"]
+                                if pobj and self._np(pobj[0]):
+                                    return pobj[:1]
         place: list[Token] = []
         preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
                  and ch.lower_ not in W.adverbial_preps]
