@@ -948,3 +948,22 @@ def test_dissolving_a_party_bans_it(coder):
 def test_a_threatened_act_against_someone_names_the_target(coder):
     ev = only(events(coder, "Moldova warned it would take firm action against Georgia."), "THREATEN")
     assert countries(ev.actor) == {"MDA"} and countries(ev.recipient) == {"GEO"}
+
+
+@pytest.mark.parametrize("text,event,code", [
+    ("Negotiators from Kenya and Ethiopia hammered out a framework agreement on Tuesday.", "SUPPORT", "057"),
+    ("The two governments struck a deal on water rights after months of talks.", "SUPPORT", "057"),
+    ("The Senate shot down a proposal by the president to extend the emergency.", "REJECT", "120"),
+    ("Turkey fired off a letter of protest to the Greek ambassador.", "ACCUSE", "111"),
+])
+def test_violent_verbs_used_of_talks_and_papers(coder, text, event, code):
+    """A hand-written pattern may move a material verb to another quad class (the generated dictionary's may
+    not): a deal struck is an agreement, a proposal shot down is rejected — no attack."""
+    found = events(coder, text)
+    assert [(e.event, e.cameo) for e in found] == [(event, code)]
+
+
+def test_a_fired_minister_is_no_attack_and_fire_on_still_is(coder):
+    assert events(coder, "The president fired the defence minister on Friday.") == []
+    assert only(events(coder, "Militants struck a police post in the north, killing four officers."), "ASSAULT")
+    assert only(events(coder, "Rebels shot down a military helicopter near Goma."), "ASSAULT")

@@ -38,6 +38,7 @@ class Pattern:
     before: tuple[tuple[str, ...], ...]  # word alternatives, in order, before the verb
     after: tuple[tuple[str, ...], ...]  # word alternatives, in order, after the verb
     code: str
+    curated: bool = False  # a hand-written row (patterns_extra.tsv): it may move a material verb's quad
 
     @property
     def size(self) -> int:
@@ -192,7 +193,8 @@ def _load_patterns(folder: Path) -> dict[str, list[Pattern]]:
     extra = folder / "patterns_extra.tsv"
     rows = _rows(extra) if extra.exists() else []
     seen: set[tuple[str, str, str]] = set()
-    for row in rows + _rows(folder / "patterns.tsv"):
+    curated = len(rows)
+    for n, row in enumerate(rows + _rows(folder / "patterns.tsv")):
         key = (row["block"], row["before"] or "", row["after"] or "")
         if key in seen:
             continue  # a hand-written correction replaces the generated row
@@ -200,7 +202,7 @@ def _load_patterns(folder: Path) -> dict[str, list[Pattern]]:
         before = tuple(a for w in (row["before"] or "").split() if (a := _alternatives(w, synsets)))
         after = tuple(a for w in (row["after"] or "").split() if (a := _alternatives(w, synsets)))
         if before or after:
-            out.setdefault(row["block"], []).append(Pattern(before, after, row["code"].strip()))
+            out.setdefault(row["block"], []).append(Pattern(before, after, row["code"].strip(), n < curated))
     for pats in out.values():
         pats.sort(key=lambda p: -p.size)
     return out

@@ -229,8 +229,9 @@ class EnglishCoder:
         quad = _quad(e.code)
         prefixes = {w[:3] for w in words}
         for p in self.lex.patterns.get(e.block, ()):
-            # a material verb keeps its quad class (see triggers.TriggerFinder._pattern)
-            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad:
+            # a material verb keeps its quad class unless a hand-written pattern moves it (see
+            # triggers.TriggerFinder._pattern)
+            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad and not p.curated:
                 continue
             if could_match(p, prefixes) and _matches(words, p, i, min(stop, len(words)), 0, len(words), self.lex.cues.boundaries):
                 return p.code, p.size

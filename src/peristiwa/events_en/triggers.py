@@ -154,8 +154,9 @@ class TriggerFinder:
         quad = _quad(v.code)
         for p in self.lex.patterns.get(v.block, ()):
             # a pattern may turn a verb of speech from one quad to another ("express * support"), but a
-            # material verb keeps its quad: "clash * government" -> criticism is a dictionary artefact
-            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad:
+            # material verb keeps its quad: "clash * government" -> criticism is a dictionary artefact; a
+            # hand-written pattern may move it ("struck * deal" is an agreement)
+            if quad in (2, 4) and p.code != "---" and _quad(p.code) != quad and not p.curated:
                 continue
             if _matches(self._words(doc), p, i, stop, start, end, self.lex.cues.boundaries):
                 return p.code, p.size
