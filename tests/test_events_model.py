@@ -198,3 +198,18 @@ def test_a_sea_is_no_participant(nlp) -> None:
     events = _code(nlp, "Amerika Serikat dan Filipina menggelar latihan militer gabungan di Laut China Selatan.")
     for e in events:
         assert all("Laut" not in a.text and a.country != "CHN" for a in (*e.actor, *e.recipient)), e
+
+
+@pytest.mark.parametrize("text,country", [("Rusia membombardir kota Aleppo pada Senin.", "SYR"),
+                                          ("Pasukan Rusia menyerang kota Kharkiv pada Selasa.", "UKR")])
+def test_a_city_attacked_is_the_target(nlp, text, country) -> None:
+    """The place an attack is done to is its recipient, with the place's country (as the guideline codes
+    "London", "Khan Sheikhoun"); a place after "di" is only where it happened."""
+    attack = [e for e in _code(nlp, text) if e.event == "ASSAULT"]
+    assert attack and {a.country for a in attack[0].recipient} == {country}, attack
+    events = _code(nlp, "Militer Rusia menyerang kelompok pemberontak di Aleppo pada Senin.")
+    attack = [e for e in events if e.event == "ASSAULT"]
+    assert attack and "kelompok pemberontak" in [a.text for a in attack[0].recipient], attack
+    assert all(a.text != "Aleppo" for a in attack[0].recipient)
+    events = _code(nlp, "Polisi menggerebek sebuah rumah di Bekasi pada Senin malam.")
+    assert all(a.text != "Bekasi" for e in events for a in e.recipient)

@@ -77,6 +77,25 @@ def _choose(places: list[Place], sent_countries: set[str], doc_countries: set[st
     return max(places, key=lambda p: (p.country in sent_countries, p.country in doc_countries, p.population))
 
 
+def object_place(sent: Span, trigger_i: int, actors: DocActors | None, gazetteer: Gazetteer
+                 ) -> PlaceMention | None:
+    """A place the act at `trigger_i` is done to ("menyerang kota Aleppo", "membombardir Rafah"): a gazetteer
+    place after the trigger, tied to it in the parse as its object, with no locative word before it ("di
+    Aleppo" is where, not what) and no actor over it (a country named as an actor is one already)."""
+    doc = sent.doc
+    best = None
+    for pm in places_in(doc, gazetteer):
+        if not (trigger_i < pm.start < sent.end) or not pm.place.country or pm.start - trigger_i > 4:
+            continue
+        if _preposition(doc, pm.start, sent.start) or not _tied(doc, pm.start, pm.end, trigger_i):
+            continue
+        if actors is not None and actors.covering(pm.start) is not None:
+            continue
+        if best is None or pm.start < best.start:
+            best = pm
+    return best
+
+
 def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Article | None,
            gazetteer: Gazetteer) -> Location | None:
     """The event's place in `sent` for the trigger at token `trigger_i`, or None (rules: peristiwa.places)."""
