@@ -11,6 +11,7 @@ token; the candidate's remaining words are then compared against the following t
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 W = words()
 # Words that are place names somewhere but far more often something else: the data list and the stop words.
 _NOT_PLACES = W.not_places | ID_STOP | EN_STOP
+_PLAIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,12 @@ class Gazetteer:
             self._index[first] = [(key, place)]
         else:
             bucket.append((key, place))
+
+    def knows(self, name: str) -> bool:
+        """Is `name` already a name of some place?"""
+        key = compact(name)
+        first = key.split("-", 1)[0] if " " not in name else compact(name.split(None, 1)[0].split("-", 1)[0])
+        return any(k == key for k, _ in self._index.get(first, ()))
 
     def first_words(self) -> set[str]:
         """The first word (lower case) of every place name: what a headline reader keeps capitalised."""
@@ -139,6 +147,12 @@ def country_aliases(path: Path = COUNTRIES) -> list[tuple[str, str]]:
     return [x for xs in keyed.values() for x in xs if x is not None]
 
 
+def _ascii(name: str) -> str:
+    """The name without its diacritics and transliteration marks (GeoNames writes "Rafaḩ", "Ţūlkarm")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return bare.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʻ", "")
+
+
 def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | None = None) -> Gazetteer:
     """The gazetteer of the files in `folder`; `countries`: (alias, ISO-3) names of countries, by default
     those of data/actors/countries.tsv (country_aliases)."""
@@ -150,6 +164,12 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
             place = Place(row["name"], row["country"], _f(row["lat"]), _f(row["lon"]), int(row["geonameid"]),
                           int(row["population"] or 0), "city")
             gaz.add(row["name"], place)
+            plain = _ascii(row["name"])
+            # "Rafaḩ", "Khān Yūnis": news writes "Rafah", "Khan Yunis"; one word only for a large city (a
+            # town's bare name is too often a common word: "Orang", "Materi") and never over a known name
+            if plain != row["name"] and (" " in plain or place.population >= _PLAIN_POPULATION) \
+                    and not gaz.knows(plain):
+                gaz.add(plain, place)
             for alt in filter(None, row["alternatenames"].split("|")):
                 gaz.add(alt, place)
             capital_of.setdefault((row["country"], row["name"]), place)
