@@ -967,3 +967,20 @@ def test_a_fired_minister_is_no_attack_and_fire_on_still_is(coder):
     assert events(coder, "The president fired the defence minister on Friday.") == []
     assert only(events(coder, "Militants struck a police post in the north, killing four officers."), "ASSAULT")
     assert only(events(coder, "Rebels shot down a military helicopter near Goma."), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Government forces bombed the town of Marib on Tuesday.", "YEM"),
+    ("Rebels shelled the city of Taiz on Monday.", "YEM"),
+])
+def test_a_town_attacked_is_the_target_with_its_country(coder, text, country):
+    """A place the NER finds and the lexicons do not know is a participant with the gazetteer's country (no
+    sector); before, the town had no country or was no participant."""
+    ev = only(events(coder, text), "ASSAULT")
+    assert {a.country for a in ev.recipient} == {country}, ev.recipient
+
+
+def test_a_person_named_like_a_town_keeps_no_country(coder):
+    """"Jackson" is a town of the United States and a surname: a person takes no country from the gazetteer."""
+    for ev in events(coder, "Senator Jackson criticized the Kenyan government over the arrests."):
+        assert all(a.country != "USA" or a.text != "Jackson" for a in (*ev.actor, *ev.recipient))

@@ -515,12 +515,16 @@ class ShallowCoder:
 
         return resolve_date(sent, article.published, i)
 
-    def _place(self, sent: Span, i: int, article: Article):
+    def places(self):
+        """The place gazetteer (loaded once)."""
         if self._gazetteer is None:
             from peristiwa.places import load_gazetteer
 
             self._gazetteer = load_gazetteer()
-        return self._gazetteer.locate(sent, i, None, article)
+        return self._gazetteer
+
+    def _place(self, sent: Span, i: int, article: Article):
+        return self.places().locate(sent, i, None, article)
 
 
 # Root codes a verb's general sense gives ("killed", "attacked", "injured", "demonstrated"), which an event noun

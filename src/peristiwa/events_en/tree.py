@@ -43,6 +43,7 @@ _NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
 # ministry"
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _ARMS = frozenset({"instrument", "weapons"})  # frames.yaml classes of what is fired or carried
+_TOWNS = frozenset({"town", "city", "village", "port", "district", "province", "region", "camp"})
 
 
 def ner_mentions(doc: Doc) -> list[Mention]:
@@ -59,6 +60,33 @@ def ner_mentions(doc: Doc) -> list[Mention]:
         if start < e.end and any(t.is_alpha for t in doc[start:e.end]):
             out.append(Mention(start, e.end, _actor(doc, start, e.end, doc[start:e.end].text, "", "", None), kind))
     return out
+
+
+def place_mentions(doc: Doc, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """Places the NER found and the lexicons do not know as actors, as mentions with the gazetteer's
+    country and no sector: the town an attack is aimed at ("shelled Rafah", "bombed the town of Marib") is
+    the event's target. A name the lexicons knew without a country takes the place's ("Rafah" read as an
+    organisation). A name more than one country has a city of is left alone."""
+    out = list(mentions)
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for e in doc.ents:
+        # the NER reads many foreign towns as people or groups ("the city of Taiz" PERSON); a person only
+        # after a place noun ("town of", "city of"), as a surname is too often a town somewhere
+        after_place_noun = e.start > 1 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].lower_ in _TOWNS
+        if e.label_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") and not after_place_noun:
+            continue
+        found = [p for p in gazetteer.find([t.text for t in e]) if (p.start, p.end) == (0, len(e))]
+        countries = {p.place.country for p in found if p.place.country}
+        if len(countries) != 1 or any(p.place.kind == "country" for p in found):
+            continue  # a country is the lexicons' to name
+        country = countries.pop()
+        k = by_start.get(e.start)
+        if k is not None and mentions[k].end == e.end and not mentions[k].actor.country:
+            out[k] = Mention(e.start, e.end, replace(mentions[k].actor, country=country, sector=""), "place")
+        elif not any(i in taken for i in range(e.start, e.end)):
+            out.append(Mention(e.start, e.end, _actor(doc, e.start, e.end, e.text, country, "", None), "place"))
+    return sorted(out, key=lambda m: m.start)
 
 
 class EnglishCoder:
@@ -88,6 +116,7 @@ class EnglishCoder:
             return self.shallow.code(doc, article)
         self._framed = set()
         mentions = self.actors.find(doc, article.published, ner_mentions(doc))
+        mentions = place_mentions(doc, mentions, self.shallow.places())
         self._index: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
