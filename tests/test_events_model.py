@@ -213,3 +213,23 @@ def test_a_city_attacked_is_the_target(nlp, text, country) -> None:
     assert all(a.text != "Aleppo" for a in attack[0].recipient)
     events = _code(nlp, "Polisi menggerebek sebuah rumah di Bekasi pada Senin malam.")
     assert all(a.text != "Bekasi" for e in events for a in e.recipient)
+
+
+def test_an_air_strike_on_a_territory_names_it_and_is_reported_once(nlp) -> None:
+    """"ke Gaza" names what the strike is aimed at (Gaza is a place, not an actor); the light verb and the
+    noun of one phrase are one event, not two."""
+    attack = [e for e in _code(nlp, "Israel melancarkan serangan udara ke Gaza pada Senin.") if e.event == "ASSAULT"]
+    assert len(attack) == 1, attack
+    assert {a.country for a in attack[0].recipient} == {"PSE"} and {a.country for a in attack[0].actor} == {"ISR"}
+
+
+def test_repeats_are_one_event() -> None:
+    from peristiwa.events.learned_coder import without_repeats
+
+    def ev(start, end, conf, event="ASSAULT", target="PSE"):
+        return {"sentence": 0, "event": event, "trigger": {"start": start, "end": end}, "confidence": conf,
+                "actor": [{"country": "ISR"}], "recipient": [{"country": target}]}
+    kept = without_repeats([ev(7, 18, 0.4), ev(19, 33, 0.6), ev(40, 50, 0.5, "ACCUSE"), ev(60, 70, 0.3)])
+    assert [(e["trigger"]["start"], e["confidence"]) for e in kept] == [(19, 0.6), (40, 0.5), (60, 0.3)]
+    # another target is another event
+    assert len(without_repeats([ev(7, 18, 0.4), ev(19, 33, 0.6, target="LBN")])) == 2

@@ -134,7 +134,8 @@ class IndonesianCoder:
         src = _dedupe([a for x in roles.actors for a in (x.actor, *x.also)])
         tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
         location = self._place(sent, m.head, actors, article) if src or tgt else None
-        if src and not tgt and lookup(p.cameo).quad == 4 and (place := self._object_place(sent, m.head, actors)):
+        if src and not tgt and lookup(p.cameo).quad == 4 and \
+                (place := self._object_place(sent, m.head, actors, aimed=p.event in AIMED)):
             tgt = [place]  # "Rusia membombardir kota Aleppo": the place attacked, with its country
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
@@ -212,16 +213,20 @@ class IndonesianCoder:
         locate = getattr(self._places(), "locate", None)
         return locate(sent, trigger_i, actors, article) if locate is not None else None
 
-    def _object_place(self, sent: Span, trigger_i: int, actors) -> Actor | None:
-        """The place a material act is done to ("menyerang kota Aleppo") as its recipient: the place's name
-        and country, no sector (peristiwa.places.rules.object_place)."""
+    def _object_place(self, sent: Span, trigger_i: int, actors, aimed: bool = False) -> Actor | None:
+        """The place a material act is done to ("menyerang kota Aleppo"; `aimed`: also "serangan udara ke
+        Gaza") as its recipient: the place's name and country, no sector (peristiwa.places.rules.object_place)."""
         find = getattr(self._places(), "object_place", None)
-        pm = find(sent, trigger_i, actors) if find is not None else None
+        pm = find(sent, trigger_i, actors, aimed=aimed) if find is not None else None
         if pm is None:
             return None
         span = sent.doc[pm.start:pm.end]
         return Actor(text=span.text, start=span.start_char, end=span.end_char, name=pm.place.name,
                      country=pm.place.country or "")
+
+
+# acts whose "ke"/"terhadap" place is what they are aimed at ("serangan udara ke Gaza"), not where they go
+AIMED = frozenset({"ASSAULT", "COERCE"})
 
 
 def _absorb_object_nouns(found: list) -> list:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from peristiwa.actors.context import article_country, fill_countries, sentence_country
 from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.calibration import Calibrator, event_features
-from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
+from peristiwa.events.coder import AIMED, IndonesianCoder, _inside_mention, _sentences
 from peristiwa.events.features import (
     LexiconSimilarity,
     SentenceView,
@@ -140,7 +140,7 @@ class LearnedCoder:
         keep = self.model.settings.keep
         kept = [ev for ev, _ in self.candidates(view, si, article, doc_key, scored, predicted)
                 if ev.confidence >= keep]
-        return demanded_acts(kept, article.text, self.rules.lex.cues.demand_links)
+        return demanded_acts(without_repeats(kept), article.text, self.rules.lex.cues.demand_links)
 
     def candidates(self, view: SentenceView, si: int, article: Article, doc_key: str, scored=None,
                    predicted: list[Predicted] | None = None) -> list[tuple[Event, list[float]]]:
@@ -201,7 +201,8 @@ class LearnedCoder:
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
         tgt = _without_place(tgt, location)
-        if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors)) is not None:
+        aimed = label_type(p.label) in AIMED
+        if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors, aimed)) is not None:
             tgt = [place]  # "Israel membombardir kota Rafah": the place attacked, with its country
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
@@ -238,6 +239,30 @@ class LearnedCoder:
             modality=modality, attribution=replace(speaker.actor) if speaker is not None else None,
             date=date, date_precision=precision, location=location, confidence=confidence), feats
 
+
+
+def without_repeats(events: list) -> list:
+    """One event where the model and the rules, or two words of one phrase, report the same act: same type,
+    same participants' countries, triggers touching ("meluncurkan | serangan rudal", or the same words twice);
+    the more confident stays. Works on Events and on their dict form (training reads the dicts)."""
+    def get(e, key):
+        return e[key] if isinstance(e, dict) else getattr(e, key)
+
+    def span(e):
+        t = get(e, "trigger")
+        return (t["start"], t["end"]) if isinstance(t, dict) else (t.start, t.end)
+
+    def sides(e):
+        return tuple(frozenset(get(a, "country") for a in get(e, side)) for side in ("actor", "recipient"))
+
+    out: list = []
+    for e in sorted(events, key=lambda e: -get(e, "confidence")):
+        (s, t), key = span(e), (get(e, "sentence"), get(e, "event"), sides(e))
+        if any((get(o, "sentence"), get(o, "event"), sides(o)) == key and s <= span(o)[1] + 1 and span(o)[0] <= t + 1
+               for o in out):
+            continue
+        out.append(e)
+    return sorted(out, key=lambda e: span(e))
 
 
 def demanded_acts(events: list[Event], text: str, links: set[str]) -> list[Event]:

@@ -37,6 +37,7 @@ from peristiwa.events.features import (
 )
 from peristiwa.events.gold import GoldEvent, align, read_gold, span_head
 from peristiwa.events.labels import EVENT, NONE
+from peristiwa.events.learned_coder import without_repeats
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.model import MODEL_DIR, EventModel, Settings
 
@@ -260,8 +261,9 @@ def calibrate(scorer, examples: Sequence[Example], cands, fs: list[list[int]]
 
 
 def kept(cands, probs, keep: float) -> dict[str, list[dict]]:
-    return {n: [e for (e, _), p in zip(c, pr, strict=True) if p >= keep] for n, c, pr in zip(
-        range(len(cands)), cands, probs, strict=True)}
+    """The events the coder emits at threshold `keep`, as LearnedCoder.events_of does (one of repeats)."""
+    return {n: without_repeats([{**e, "confidence": p} for (e, _), p in zip(c, pr, strict=True) if p >= keep])
+            for n, c, pr in zip(range(len(cands)), cands, probs, strict=True)}
 
 
 def score_kept(scorer, examples: Sequence[Example], cands, probs, keep: float, **kw) -> dict[str, Any]:

@@ -90,11 +90,11 @@ class Gazetteer:
 
         return locate(sent, trigger_i, actors, article, self)
 
-    def object_place(self, sent, trigger_i: int, actors=None) -> PlaceMention | None:
+    def object_place(self, sent, trigger_i: int, actors=None, *, aimed: bool = False) -> PlaceMention | None:
         """The place the act at `trigger_i` is done to (see peristiwa.places.rules.object_place)."""
         from peristiwa.places.rules import object_place
 
-        return object_place(sent, trigger_i, actors, self)
+        return object_place(sent, trigger_i, actors, self, aimed=aimed)
 
     def find(self, doc_tokens: list[str]) -> list[PlaceMention]:
         """Longest place names over the tokens, left to right; names must start with a capital letter."""

@@ -77,17 +77,21 @@ def _choose(places: list[Place], sent_countries: set[str], doc_countries: set[st
     return max(places, key=lambda p: (p.country in sent_countries, p.country in doc_countries, p.population))
 
 
-def object_place(sent: Span, trigger_i: int, actors: DocActors | None, gazetteer: Gazetteer
-                 ) -> PlaceMention | None:
+def object_place(sent: Span, trigger_i: int, actors: DocActors | None, gazetteer: Gazetteer, *,
+                 aimed: bool = False) -> PlaceMention | None:
     """A place the act at `trigger_i` is done to ("menyerang kota Aleppo", "membombardir Rafah"): a gazetteer
     place after the trigger, tied to it in the parse as its object, with no locative word before it ("di
-    Aleppo" is where, not what) and no actor over it (a country named as an actor is one already)."""
+    Aleppo" is where, not what) and no actor over it (a country named as an actor is one already). `aimed`:
+    an `aimed_at` preposition may introduce it ("serangan udara ke Gaza", "serangan terhadap Khan Younis")."""
     doc = sent.doc
     best = None
     for pm in places_in(doc, gazetteer):
-        if not (trigger_i < pm.start < sent.end) or not pm.place.country or pm.start - trigger_i > 4:
+        if not (trigger_i < pm.start < sent.end) or not pm.place.country or pm.start - trigger_i > 5:
             continue
-        if _preposition(doc, pm.start, sent.start) or not _tied(doc, pm.start, pm.end, trigger_i):
+        if not _tied(doc, pm.start, pm.end, trigger_i):
+            continue
+        if _preposition(doc, pm.start, sent.start) and not (aimed and _preposition(doc, pm.start, sent.start,
+                                                                                   W.aimed_at)):
             continue
         if actors is not None and actors.covering(pm.start) is not None:
             continue
