@@ -233,3 +233,12 @@ def test_repeats_are_one_event() -> None:
     assert [(e["trigger"]["start"], e["confidence"]) for e in kept] == [(19, 0.6), (40, 0.5), (60, 0.3)]
     # another target is another event
     assert len(without_repeats([ev(7, 18, 0.4), ev(19, 33, 0.6, target="LBN")])) == 2
+
+
+@pytest.mark.parametrize("text", ["Orang tak dikenal menembak seorang polisi di Papua.",
+                                  "Kelompok bersenjata tidak dikenal menculik lima pekerja di Nigeria."])
+def test_unknown_gunmen_are_no_negation(nlp, text) -> None:
+    """"tak dikenal" makes an adjective of the noun (not_negation in cues.yaml): the act happened."""
+    events = [e for e in _code(nlp, text) if e.event == "ASSAULT"]
+    assert events and events[0].modality == "asserted", events
+    assert [e.modality for e in _code(nlp, "Polisi tidak menangkap pelaku pembakaran itu.")] == ["negated"]
