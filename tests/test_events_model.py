@@ -224,7 +224,7 @@ def test_an_air_strike_on_a_territory_names_it_and_is_reported_once(nlp) -> None
 
 
 def test_repeats_are_one_event() -> None:
-    from peristiwa.events.learned_coder import without_repeats
+    from peristiwa.util.repeats import without_repeats
 
     def ev(start, end, conf, event="ASSAULT", target="PSE"):
         return {"sentence": 0, "event": event, "trigger": {"start": start, "end": end}, "confidence": conf,

@@ -34,6 +34,7 @@ from peristiwa.events.participants import actors_of
 from peristiwa.ontology import event_types, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
+from peristiwa.util.repeats import without_repeats
 
 # Which event types a rule applies to: data/events/types.yaml.
 T = event_types()
@@ -239,36 +240,6 @@ class LearnedCoder:
             modality=modality, attribution=replace(speaker.actor) if speaker is not None else None,
             date=date, date_precision=precision, location=location, confidence=confidence), feats
 
-
-
-# Characters between two triggers of one act ("berjanji akan | memberikan bantuan"): chosen by
-# cross-validation on the training split (two fold draws): touching only +0.000, 12 +0.0017 / +0.0005,
-# 25 +0.0028 / +0.0013, 40 +0.0028 / +0.0002, the whole sentence +0.0033 / -0.0006
-GAP = 25
-
-
-def without_repeats(events: list) -> list:
-    """One event where the model and the rules, or two words of one phrase, report the same act: same type,
-    same participants' countries, triggers at most GAP characters apart ("meluncurkan | serangan rudal",
-    "berjanji akan | memberikan bantuan", or the same words twice); the more confident stays. Works on Events and on their dict form (training reads the dicts)."""
-    def get(e, key):
-        return e[key] if isinstance(e, dict) else getattr(e, key)
-
-    def span(e):
-        t = get(e, "trigger")
-        return (t["start"], t["end"]) if isinstance(t, dict) else (t.start, t.end)
-
-    def sides(e):
-        return tuple(frozenset(get(a, "country") for a in get(e, side)) for side in ("actor", "recipient"))
-
-    out: list = []
-    for e in sorted(events, key=lambda e: -get(e, "confidence")):
-        (s, t), key = span(e), (get(e, "sentence"), get(e, "event"), sides(e))
-        if any((get(o, "sentence"), get(o, "event"), sides(o)) == key and s <= span(o)[1] + GAP and span(o)[0] <= t + GAP
-               for o in out):
-            continue
-        out.append(e)
-    return sorted(out, key=lambda e: span(e))
 
 
 def demanded_acts(events: list[Event], text: str, links: set[str]) -> list[Event]:

@@ -37,9 +37,9 @@ from peristiwa.events.features import (
 )
 from peristiwa.events.gold import GoldEvent, align, read_gold, span_head
 from peristiwa.events.labels import EVENT, NONE
-from peristiwa.events.learned_coder import without_repeats
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.model import MODEL_DIR, EventModel, Settings
+from peristiwa.util.repeats import without_repeats
 
 TRAIN = "events-id/train.gold.jsonl"
 
