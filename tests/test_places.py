@@ -47,12 +47,14 @@ def test_common_words_are_not_places(gaz):
 
 def test_names_without_diacritics_find_the_city(gaz):
     """GeoNames writes "Rafaḩ", "Khān Yūnis", "Ţūlkarm"; news writes them bare. A town's bare one-word name is
-    not added ("Orang", a town of North Korea, is a word)."""
+    not added ("Orang", a town of North Korea, is a word), nor a bare name another place has ("Bāli" of India
+    would make Indonesia's Bali more ambiguous than it is)."""
     def countries(tokens):
         return {p.place.country for p in gaz.find(tokens)}
     assert "PSE" in countries(["Rafah"]) and countries(["Khan", "Yunis"]) == {"PSE"}
     assert countries(["Rafaḩ"]) >= {"PSE"}
     assert countries(["Orang"]) == set() and countries(["Bukan"]) == set() and countries(["Materi"]) == set()
+    assert countries(["Bali"]) == {"IDN", "CMR"}  # not also India's "Bāli"
 
 
 def test_place_after_locative_preposition(nlp):

@@ -157,6 +157,7 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
     """The gazetteer of the files in `folder`; `countries`: (alias, ISO-3) names of countries, by default
     those of data/actors/countries.tsv (country_aliases)."""
     gaz = Gazetteer()
+    bare_names: list[tuple[str, Place]] = []
     cities: dict[str, Place] = {}
     capital_of: dict[tuple[str, str], Place] = {}
     with (folder / "cities.tsv").open(encoding="utf-8") as f:
@@ -166,10 +167,9 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
             gaz.add(row["name"], place)
             plain = _ascii(row["name"])
             # "Rafaḩ", "Khān Yūnis": news writes "Rafah", "Khan Yunis"; one word only for a large city (a
-            # town's bare name is too often a common word: "Orang", "Materi") and never over a known name
-            if plain != row["name"] and (" " in plain or place.population >= _PLAIN_POPULATION) \
-                    and not gaz.knows(plain):
-                gaz.add(plain, place)
+            # town's bare name is too often a common word: "Orang", "Materi"); added last, below
+            if plain != row["name"] and (" " in plain or place.population >= _PLAIN_POPULATION):
+                bare_names.append((plain, place))
             for alt in filter(None, row["alternatenames"].split("|")):
                 gaz.add(alt, place)
             capital_of.setdefault((row["country"], row["name"]), place)
@@ -220,6 +220,11 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
                               int(row.get("population") or 0), row.get("kind") or "region")
                 for alias in {row["name"], *filter(None, (row.get("aliases") or "").split("|"))}:
                     gaz.add(alias, place)
+    # a bare name never over a name some place already has, whatever file it came from ("Bali" of India is
+    # written "Bāli": bare, it would make Indonesia's Bali ambiguous)
+    for plain, place in bare_names:
+        if not gaz.knows(plain):
+            gaz.add(plain, place)
     return gaz
 
 
