@@ -135,7 +135,7 @@ class IndonesianCoder:
         tgt = _dedupe([a for x in roles.recipients for a in (x.actor, *x.also) if all(a.name != b.name for b in src)])
         location = self._place(sent, m.head, actors, article) if src or tgt else None
         if src and not tgt and lookup(p.cameo).quad == 4 and \
-                (place := self._object_place(sent, m.head, actors, aimed=p.event in AIMED)):
+                (place := self._object_place(sent, m.head, actors, aimed=p.event in T.aimed_acts)):
             tgt = [place]  # "Rusia membombardir kota Aleppo": the place attacked, with its country
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
@@ -223,10 +223,6 @@ class IndonesianCoder:
         span = sent.doc[pm.start:pm.end]
         return Actor(text=span.text, start=span.start_char, end=span.end_char, name=pm.place.name,
                      country=pm.place.country or "")
-
-
-# acts whose "ke"/"terhadap" place is what they are aimed at ("serangan udara ke Gaza"), not where they go
-AIMED = frozenset({"ASSAULT", "COERCE"})
 
 
 def _absorb_object_nouns(found: list) -> list:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from peristiwa.actors.context import article_country, fill_countries, sentence_country
 from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.calibration import Calibrator, event_features
-from peristiwa.events.coder import AIMED, IndonesianCoder, _inside_mention, _sentences
+from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
 from peristiwa.events.features import (
     LexiconSimilarity,
     SentenceView,
@@ -202,7 +202,7 @@ class LearnedCoder:
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
         tgt = _without_place(tgt, location)
-        aimed = label_type(p.label) in AIMED
+        aimed = label_type(p.label) in T.aimed_acts
         if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors, aimed)) is not None:
             tgt = [place]  # "Israel membombardir kota Rafah": the place attacked, with its country
         if any(not a.country for a in (*src, *tgt)):
