@@ -43,7 +43,6 @@ _NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
 # ministry"
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _ARMS = frozenset({"instrument", "weapons"})  # frames.yaml classes of what is fired or carried
-_TOWNS = frozenset({"town", "city", "village", "port", "district", "province", "region", "camp"})
 
 
 def ner_mentions(doc: Doc) -> list[Mention]:
@@ -73,7 +72,7 @@ def place_mentions(doc: Doc, mentions: list[Mention], gazetteer) -> list[Mention
     for e in doc.ents:
         # the NER reads many foreign towns as people or groups ("the city of Taiz" PERSON); a person only
         # after a place noun ("town of", "city of"), as a surname is too often a town somewhere
-        after_place_noun = e.start > 1 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].lower_ in _TOWNS
+        after_place_noun = e.start > 1 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].lower_ in W.towns
         if e.label_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") and not after_place_noun:
             continue
         found = [p for p in gazetteer.find([t.text for t in e]) if (p.start, p.end) == (0, len(e))]
