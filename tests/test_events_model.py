@@ -231,8 +231,11 @@ def test_repeats_are_one_event() -> None:
                 "actor": [{"country": "ISR"}], "recipient": [{"country": target}]}
     kept = without_repeats([ev(7, 18, 0.4), ev(19, 33, 0.6), ev(40, 50, 0.5, "ACCUSE"), ev(90, 99, 0.3)])
     assert [(e["trigger"]["start"], e["confidence"]) for e in kept] == [(19, 0.6), (40, 0.5), (90, 0.3)]
-    # another target is another event
+    # another target is another event; a weaker one that names less is the same act
     assert len(without_repeats([ev(7, 18, 0.4), ev(19, 33, 0.6, target="LBN")])) == 2
+    weaker = {**ev(7, 18, 0.4), "recipient": []}
+    assert [e["confidence"] for e in without_repeats([weaker, ev(19, 33, 0.6)])] == [0.6]
+    assert len(without_repeats([{**ev(7, 18, 0.6), "recipient": []}, ev(19, 33, 0.4)])) == 2
 
 
 @pytest.mark.parametrize("text", ["Orang tak dikenal menembak seorang polisi di Papua.",

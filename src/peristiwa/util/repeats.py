@@ -17,9 +17,11 @@ GAP = 25
 
 def without_repeats(events: list) -> list:
     """One event where the model and the rules, or two words of one phrase, report the same act: same type,
-    same participants' countries, triggers at most GAP characters apart ("meluncurkan | serangan rudal",
-    "berjanji akan | memberikan bantuan", or the same words twice); the more confident stays. Works on Events
-    and on their dict form (training reads the dicts)."""
+    triggers at most GAP characters apart ("meluncurkan | serangan rudal", "berjanji akan | memberikan
+    bantuan", or the same words twice), and the less confident one names no participant's country the more
+    confident one lacks (it says less about the same act: "Israel ->" beside "Israel -> Gaza"; CV +0.0006 on
+    two fold draws over equal participants only). The more confident stays. Works on Events and on their dict
+    form (training reads the dicts)."""
     def get(e, key):
         return e[key] if isinstance(e, dict) else getattr(e, key)
 
@@ -33,8 +35,8 @@ def without_repeats(events: list) -> list:
     out: list = []
     for e in sorted(events, key=lambda e: -get(e, "confidence")):
         (s, t), key = span(e), (get(e, "sentence"), get(e, "event"), sides(e))
-        if any((get(o, "sentence"), get(o, "event"), sides(o)) == key and s <= span(o)[1] + GAP and span(o)[0] <= t + GAP
-               for o in out):
+        if any((get(o, "sentence"), get(o, "event")) == key[:2] and all(a <= b for a, b in zip(key[2], sides(o), strict=True))
+               and s <= span(o)[1] + GAP and span(o)[0] <= t + GAP for o in out):
             continue
         out.append(e)
     return sorted(out, key=lambda e: span(e))
