@@ -202,8 +202,8 @@ class LearnedCoder:
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
         tgt = _without_place(tgt, location)
-        aimed = label_type(p.label) in T.aimed_acts
-        if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors, aimed)) is not None:
+        if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors,
+                                                               label_type(p.label) in T.aimed_acts)) is not None:
             tgt = [place]  # "Israel membombardir kota Rafah": the place attacked, with its country
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""

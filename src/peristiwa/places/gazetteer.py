@@ -61,9 +61,15 @@ class Gazetteer:
         self._index: dict[str, list[tuple[str, Place]]] = {}
         self.countries: dict[str, Place] = {}
 
-    def add(self, name: str, place: Place) -> None:
+    @staticmethod
+    def _keys(name: str) -> tuple[str, str]:
+        """(the name's compact key, the compact first word it is indexed under)."""
         key = compact(name)
         first = key.split("-", 1)[0] if " " not in name else compact(name.split(None, 1)[0].split("-", 1)[0])
+        return key, first
+
+    def add(self, name: str, place: Place) -> None:
+        key, first = self._keys(name)
         if not first:
             return
         if first == key and (key in _NOT_PLACES or len(key) < 3):
@@ -76,8 +82,7 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         """Is `name` already a name of some place?"""
-        key = compact(name)
-        first = key.split("-", 1)[0] if " " not in name else compact(name.split(None, 1)[0].split("-", 1)[0])
+        key, first = self._keys(name)
         return any(k == key for k, _ in self._index.get(first, ()))
 
     def first_words(self) -> set[str]:
