@@ -30,6 +30,15 @@ def render_card(info: dict) -> str:
         "## Data and licence",
         f"- Training: `{info['data']}` ({cv['sentences']} sentences of IndoSum 2017 news, hand-annotated with the "
         "events-id guideline), CC BY-SA 4.0; the weights are a derivative and carry the same licence.",
+    ]
+    extra = info.get("extra")
+    if extra:
+        lines.append(
+            f"- Also: the project's own annotations (`peristiwa/events/annotations/{extra['file']}`, "
+            f"{extra['sentences']} other sentences of the same training articles, {extra['events']} events, "
+            "annotated with the same guideline; standoff over IndoSum, CC BY-SA 4.0). They train every fold but "
+            "the one holding their article and are never scored.")
+    lines += [
         "- Features read the shipped id_core pipeline and the project's lexicons (their own licences: id_core card,",
         "  README). No dev or test sentence shaped the weights or the thresholds.",
         "",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -263,7 +263,31 @@ def truecase(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list
     return out
 
 
-def _indosum_articles(shared: Path, wanted: set[str]) -> dict[str, list[list[list[str]]]]:
+# IndoSum is distributed as tokens; these glue to the word before them (or, for "(", the word after)
+_GLUE_LEFT = frozenset({",", ".", ")", ";", ":", "?", "!", "%"})
+
+
+def indosum_text(words: Sequence[str]) -> str:
+    """An IndoSum sentence's tokens joined back into text as events-id wrote its sentences: no space before
+    punctuation or after "(", and straight double quotes alternating as opening and closing marks."""
+    out = ""
+    open_quote = False
+    glue = True
+    for w in words:
+        if not w.strip():
+            continue
+        if w == '"':
+            out += w if open_quote or glue else " " + w
+            glue = not open_quote
+            open_quote = not open_quote
+            continue
+        out += w if w in _GLUE_LEFT or glue else " " + w
+        glue = w == "("
+    return out
+
+
+def indosum_articles(shared: Path, wanted: set[str]) -> dict[str, list[list[list[str]]]]:
+    """The paragraphs (lists of tokenised sentences) of the wanted IndoSum articles, by article id."""
     found: dict[str, list] = {}
     for f in sorted((shared / INDOSUM).glob("dev.*.jsonl")):
         with open(f, encoding="utf-8") as fh:
@@ -280,7 +304,7 @@ def read_news_standoff(shared: Path, split: str | None = None,
     an article, paragraph and sentence, its token count and entity spans; the words come from `shared`."""
     items = [json.loads(line) for line in standoff.read_text(encoding="utf-8").splitlines() if line]
     items = [x for x in items if split is None or x["split"] == split]
-    paragraphs = _indosum_articles(shared, {x["article"] for x in items})
+    paragraphs = indosum_articles(shared, {x["article"] for x in items})
     out = []
     for x in items:
         words = paragraphs[x["article"]][x["paragraph"]][x["sentence"]]

@@ -1,0 +1,96 @@
+"""Draw IndoSum sentences for the project's own event annotations (training data beside events-id's train split).
+
+Only articles of events-id's **train** split are read (never its dev split, nor an article of the news NER
+dev set), and never a sentence events-id already annotated, so that cross-validation by article and the dev
+figures stay clean. From each article, with a fixed seed, up to two sentences of 8-60 tokens (no "Baca
+juga" links): as in events-id, most name a political act (a bare root of the event lexicon, or a one-word
+trigger of events-id's train split), the rest are drawn from the other sentences, so that the
+annotations teach what is no event too. Prints one JSON object per sentence, {"id", "article",
+"paragraph", "sentence", "n_tokens"}: references, never text.
+
+    python scripts/sample_events_extra.py --shared ../shared/data > refs.jsonl
+    python scripts/sample_events_extra.py --shared ../shared/data --seed 43 --skip refs.jsonl > refs2.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+import yaml
+from sample_news_ner import _candidates, articles, events_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def political_words(shared: Path) -> tuple[set[str], set[str]]:
+    """Bare roots of the event lexicon and the train split's one-word triggers."""
+    roots: set[str] = set()
+    for name in ("verbs.yaml", "nouns.yaml"):
+        data = yaml.safe_load((ROOT / "src" / "peristiwa" / "data" / "events" / name).read_text(encoding="utf-8"))
+        for entries in data.values():
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict) and len(entry.get("root", "")) >= 4:
+                    roots.add(entry["root"].lower())
+    words: set[str] = set()
+    for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
+        for event in json.loads(line)["events"]:
+            if len(event["trigger"].split()) == 1 and len(event["trigger"]) >= 4:
+                words.add(event["trigger"].lower())
+    return roots, words
+
+
+def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn: frozenset = frozenset(),
+           first: int = 0) -> list[dict]:
+    arts = articles(shared)
+    dev_ner = ROOT / "src" / "peristiwa" / "evaluation" / "data" / "news_ner_dev.jsonl"
+    skip = events_articles(shared, "dev.gold.jsonl") | {
+        json.loads(line)["article"] for line in dev_ner.open(encoding="utf-8") if line.strip()}
+    annotated = set()
+    for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
+        annotated.add(tuple(json.loads(line)["line"].split(":")[1:]))
+    roots, words = political_words(shared)
+
+    def political(toks: list[str]) -> bool:
+        low = [t.lower() for t in toks]
+        return any(t in words or t in roots for t in low)
+
+    ids = [a for a in sorted(events_articles(shared, "train.gold.jsonl")) if a in arts and a not in skip]
+    rng = random.Random(seed)
+    rng.shuffle(ids)
+    pol: list[dict] = []
+    other: list[dict] = []
+    for aid in ids:
+        rec = arts[aid]
+        cands = [(p, s) for p, s in _candidates(rec)
+                 if (aid, str(p), str(s)) not in annotated and (aid, p, s) not in drawn]
+        rng.shuffle(cands)
+        marked = [(p, s) for p, s in cands if political(rec["paragraphs"][p][s])]
+        unmarked = [(p, s) for p, s in cands if (p, s) not in marked]
+        for p, s in marked[:2]:
+            pol.append({"article": aid, "paragraph": p, "sentence": s, "n_tokens": len(rec["paragraphs"][p][s])})
+        for p, s in unmarked[:1]:
+            other.append({"article": aid, "paragraph": p, "sentence": s, "n_tokens": len(rec["paragraphs"][p][s])})
+    n_pol = min(len(pol), round(n * share_political))
+    out = pol[:n_pol] + other[: n - n_pol]
+    rng.shuffle(out)
+    return [{"id": f"evtrain-{k:04d}", **x} for k, x in enumerate(out, start=first)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--n", type=int, default=1200)
+    ap.add_argument("--seed", type=int, default=41)
+    ap.add_argument("--skip", type=Path, help="references drawn before (a later round draws other sentences)")
+    args = ap.parse_args()
+    before = [json.loads(line) for line in args.skip.open(encoding="utf-8")] if args.skip else []
+    drawn = frozenset((x["article"], x["paragraph"], x["sentence"]) for x in before)
+    for item in sample(args.shared, args.n, args.seed, drawn=drawn, first=len(before)):
+        print(json.dumps(item, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
