@@ -38,6 +38,12 @@ def render_card(info: dict) -> str:
             f"{extra['sentences']} other sentences of the same training articles, {extra['events']} events, "
             "annotated with the same guideline; standoff over IndoSum, CC BY-SA 4.0). They train every fold but "
             "the one holding their article and are never scored.")
+        if extra.get("written_sentences"):
+            lines.append(
+                f"- And: {extra['written_sentences']} sentences the project wrote itself in the style of "
+                f"international wire news, with their {extra['written_events']} events "
+                f"(`peristiwa/events/annotations/{extra['written_file']}`, the project's own text and licence); "
+                "they train every fold.")
     lines += [
         "- Features read the shipped id_core pipeline and the project's lexicons (their own licences: id_core card,",
         "  README). No dev or test sentence shaped the weights or the thresholds.",

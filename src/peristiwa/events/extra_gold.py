@@ -1,5 +1,5 @@
 """The project's own event annotations: IndoSum sentences of events-id's train articles, annotated with
-events-id's guideline as further training data (`annotations/README.md`).
+events-id's guideline as further training data (`annotations/README.md`), and sentences the project wrote.
 
 They are stored as standoff, never as text: each record names an IndoSum sentence (article, paragraph,
 sentence, token count) and gives every actor, trigger and attribution as character offsets into the
@@ -17,6 +17,8 @@ from typing import Any
 from peristiwa.nlp.corpora import indosum_articles, indosum_text
 
 EXTRA_GOLD = Path(__file__).resolve().parent / "annotations" / "events_train_extra.jsonl"
+# sentences the project wrote itself (international wire style), with their events: text and all
+WRITTEN_GOLD = Path(__file__).resolve().parent / "annotations" / "events_written.jsonl"
 _SIDES = ("source", "target")
 
 
@@ -37,6 +39,13 @@ def read_extra_gold(shared: Path, path: Path = EXTRA_GOLD) -> list[dict[str, Any
                      "events": [_event_text(e, text) for e in x["events"]], "uncertain": x["uncertain"],
                      "source": "project"})
     return rows
+
+
+def read_written_gold(path: Path = WRITTEN_GOLD) -> list[dict[str, Any]]:
+    """The project's own invented sentences with their events, rows of the gold format."""
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _event_text(e: dict[str, Any], text: str) -> dict[str, Any]:
