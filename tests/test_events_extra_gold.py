@@ -86,3 +86,24 @@ def test_a_fold_never_learns_from_the_extra_sentences_of_its_own_articles() -> N
         assert not any(ex.article in held for ex in seen)
         assert sum(ex.row["line"].endswith(":1") for ex in seen) == 6 - len(held)
         assert len(seen) == 12 - len(fold) + 6 - len(held)
+
+
+def test_written_sentences_are_ours_and_well_formed(shared: Path) -> None:
+    from peristiwa.events.extra_gold import read_written_gold
+
+    rows = read_written_gold()
+    if not rows:
+        pytest.skip("no written event sentences shipped")
+    lines = [r["line"] for r in rows]
+    assert len(set(lines)) == len(lines) and all(line.startswith("written:") for line in lines)
+    # invented text: no sentence of the shared event sets (train, dev, wire dev) is among them
+    known = set()
+    for path in (shared / "events-id" / "train.gold.jsonl", shared / "events-id" / "dev.gold.jsonl",
+                 shared / "events-id-dev" / "dev.gold.jsonl"):
+        if path.is_file():
+            known |= {json.loads(line)["id_text"] for line in path.open(encoding="utf-8") if line.strip()}
+    assert not known & {r["id_text"] for r in rows}
+    for row in rows:
+        for event in row["events"]:
+            assert event["trigger"] in row["id_text"]
+            assert event["plover"] and isinstance(event["quad"], int)
