@@ -36,8 +36,7 @@ def read_extra_gold(shared: Path, path: Path = EXTRA_GOLD) -> list[dict[str, Any
                              f"{x['n_tokens']}")
         text = indosum_text(words)
         rows.append({"line": f"indosum:{x['article']}:{x['paragraph']}:{x['sentence']}", "id_text": text,
-                     "events": [_event_text(e, text) for e in x["events"]], "uncertain": x["uncertain"],
-                     "source": "project"})
+                     "events": [_event_text(e, text) for e in x["events"]], "uncertain": x["uncertain"]})
     return rows
 
 

@@ -360,11 +360,11 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
         rows = rows[:limit]
     coder = LearnedCoder.for_training()
     examples = prepare(rows, coder, rules=rules, weight=GOLD_WEIGHT if extra else 1.0)
-    own = prepare(_extra_rows(shared, {ex.article for ex in examples}, written=not limit), coder,
-                  rules=rules) if extra else []
-    for ex in own:
-        if str(ex.row["line"]).startswith("written:"):
-            ex.weight = WRITTEN_WEIGHT
+    # the project's own: its IndoSum annotations of these articles, and (not with --limit) what it wrote
+    annotated = [r for r in read_extra_gold(shared) if article_of(r["line"]) in {ex.article for ex in examples}]
+    annotated = prepare(annotated, coder, rules=rules) if extra else []
+    written = prepare(read_written_gold(), coder, rules=rules, weight=WRITTEN_WEIGHT) if extra and not limit else []
+    own = [*annotated, *written]
     log(f"{len(examples)} training sentences and {len(own)} of the project's own prepared in "
         f"{time.time() - t0:.0f} s")
     settings = Settings(trigger=0.1, role=0.2, role_tgt=0.1, keep=0.0, rules=rules)
@@ -387,11 +387,9 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     calibrator.save(out)
     files = {f.name: f.stat().st_size for f in out.iterdir() if f.suffix in (".npz", ".json") and
              f.name != "training.json"}
-    written = [ex for ex in own if str(ex.row["line"]).startswith("written:")]
-    indosum = [ex for ex in own if ex not in written]
     info = {"cv": cv, "data": TRAIN,
-            "extra": {"file": EXTRA_GOLD.name, "sentences": len(indosum),
-                      "events": sum(len(ex.row["events"]) for ex in indosum),
+            "extra": {"file": EXTRA_GOLD.name, "sentences": len(annotated),
+                      "events": sum(len(ex.row["events"]) for ex in annotated),
                       "written_file": WRITTEN_GOLD.name, "written_sentences": len(written),
                       "written_events": sum(len(ex.row["events"]) for ex in written)} if extra else None,
             "settings": asdict(settings), "files": files}
@@ -399,13 +397,6 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     write_card(out)
     log(f"model written to {out} in {time.time() - t0:.0f} s")
     return {"cv": cv}
-
-
-def _extra_rows(shared: Path, articles: set[str], written: bool = True) -> list[dict[str, Any]]:
-    """The project's own annotations of the training articles (with --limit, of those read), and with
-    `written` the sentences it wrote."""
-    rows = [r for r in read_extra_gold(shared) if article_of(r["line"]) in articles]
-    return rows + read_written_gold() if written else rows
 
 
 if __name__ == "__main__":
