@@ -25,7 +25,7 @@ from sample_news_ner import _candidates, articles, events_articles
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def political_words(shared: Path) -> tuple[set[str], set[str]]:
+def political_words(shared: Path) -> frozenset[str]:
     """Bare roots of the event lexicon and the train split's one-word triggers."""
     roots: set[str] = set()
     for name in ("verbs.yaml", "nouns.yaml"):
@@ -39,7 +39,7 @@ def political_words(shared: Path) -> tuple[set[str], set[str]]:
         for event in json.loads(line)["events"]:
             if len(event["trigger"].split()) == 1 and len(event["trigger"]) >= 4:
                 words.add(event["trigger"].lower())
-    return roots, words
+    return frozenset(roots | words)
 
 
 def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn: frozenset = frozenset(),
@@ -51,11 +51,10 @@ def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn:
     annotated = set()
     for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
         annotated.add(tuple(json.loads(line)["line"].split(":")[1:]))
-    roots, words = political_words(shared)
+    words = political_words(shared)
 
     def political(toks: list[str]) -> bool:
-        low = [t.lower() for t in toks]
-        return any(t in words or t in roots for t in low)
+        return any(t.lower() in words for t in toks)
 
     ids = [a for a in sorted(events_articles(shared, "train.gold.jsonl")) if a in arts and a not in skip]
     rng = random.Random(seed)
@@ -68,7 +67,7 @@ def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn:
                  if (aid, str(p), str(s)) not in annotated and (aid, p, s) not in drawn]
         rng.shuffle(cands)
         marked = [(p, s) for p, s in cands if political(rec["paragraphs"][p][s])]
-        unmarked = [(p, s) for p, s in cands if (p, s) not in marked]
+        unmarked = [c for c in cands if c not in marked]
         for p, s in marked[:2]:
             pol.append({"article": aid, "paragraph": p, "sentence": s, "n_tokens": len(rec["paragraphs"][p][s])})
         for p, s in unmarked[:1]:
