@@ -40,7 +40,7 @@ def test_training_recipe_runs_end_to_end_on_a_small_split(shared: Path, tmp_path
 
     subprocess.run([sys.executable, "-m", "peristiwa.events.train", "--shared", str(shared), "--out",
                     str(tmp_path), "--folds", "2", "--limit", "160"], check=True, capture_output=True, timeout=600)
-    for name in ("triggers.npz", "detector.npz", "roles.npz", "settings.json", "calibration.json",
+    for name in ("triggers.npz", "detector.npz", "roles.npz", "countries.npz", "settings.json", "calibration.json",
                  "training.json", "MODEL_CARD.md"):
         assert (tmp_path / name).is_file(), name
     cv = json.loads((tmp_path / "training.json").read_text(encoding="utf-8"))["cv"]
@@ -252,3 +252,44 @@ def test_a_promise_is_one_event(nlp) -> None:
     an AGREE on each word."""
     events = _code(nlp, "Jepang berjanji akan memberikan bantuan 10 juta dolar kepada korban banjir di Pakistan.")
     assert len([e for e in events if e.event == "AGREE"]) == 1, [(e.event, e.trigger.text) for e in events]
+
+
+def _view(nlp, text: str):
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.schema import Article
+
+    coder = LearnedCoder.load()
+    coder.nlp = nlp
+    return coder, coder.views(nlp(text), Article(text=text))[0]
+
+
+def test_country_chooser_learns_from_gold_participants_without_a_country(nlp) -> None:
+    from peristiwa.events.countries import YES, candidates, state_mentions, training_rows
+
+    text = "Kepolisian Turki menahan Mehmet Ozkaya di dekat kedutaan besar Belanda di Ankara."
+    _, view = _view(nlp, text)
+    cands = candidates(view, state_mentions(view))
+    assert set(cands) == {"TUR", "NLD", view.home}  # each state named, and the article's own country
+    row = {"id_text": text, "events": [{"trigger": "menahan", "source": [{"text": "Kepolisian Turki", "country": "TUR"}],
+                                        "target": [{"text": "Mehmet Ozkaya", "country": "TUR"}]}]}
+    X, y = training_rows(view, row)
+    # the police name their country; the man names none, so he gives one row per candidate country, and only
+    # Turkey's is a yes
+    assert len(y) == len(cands) and y.count(YES) == 1
+    assert "home=False" in X[y.index(YES)] and any(f.startswith("dist=") for f in X[y.index(YES)])
+    row["events"][0]["target"][0]["country"] = ""
+    assert training_rows(view, row) == ([], [])  # a participant of unknown country teaches nothing
+
+
+def test_shipped_country_chooser_reads_the_sentence(nlp) -> None:
+    """Two foreign states named: the rule of one foreign state gave the detained man the article's country
+    (IDN); the chooser ties him to the state whose police hold him."""
+    from peristiwa.events.countries import choose
+
+    coder, view = _view(nlp, "Kepolisian Turki menahan Mehmet Ozkaya di dekat kedutaan besar Belanda di Ankara.")
+    assert coder.model.countries is not None
+    head = next(t.i for t in view.doc if t.text == "Ozkaya")
+    man = Actor("Mehmet Ozkaya", 25, 38, "Mehmet Ozkaya")
+    assert choose(coder.model.countries, view, head, man) == "TUR"
+    detained = [e for e in _code(nlp, view.doc.text) if e.event == "COERCE"]
+    assert detained and {a.country for a in detained[0].recipient} == {"TUR"}

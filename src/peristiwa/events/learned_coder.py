@@ -19,6 +19,7 @@ from peristiwa.actors.context import article_country, fill_countries, sentence_c
 from peristiwa.events.attribution import attribution_for, find_attributions
 from peristiwa.events.calibration import Calibrator, event_features
 from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
+from peristiwa.events.countries import fill_from_sentence
 from peristiwa.events.features import (
     LexiconSimilarity,
     SentenceView,
@@ -209,8 +210,12 @@ class LearnedCoder:
             where = location.country if location is not None and location.country else ""
             src, tgt = fill_countries(src, tgt, named, quad, where)
             here = sentence_country(named, view.home)
-            src = [a if a.country or not here else replace(a, country=here) for a in src]
-            tgt = [a if a.country or not here else replace(a, country=here) for a in tgt]
+            if self.model.countries is not None:
+                src = fill_from_sentence(self.model.countries, view, src, here)
+                tgt = fill_from_sentence(self.model.countries, view, tgt, here)
+            else:
+                src = [a if a.country or not here else replace(a, country=here) for a in src]
+                tgt = [a if a.country or not here else replace(a, country=here) for a in tgt]
         event = label_type(p.label)
         cameo = label_code(p.label)
         m = view.lexicon.get(p.trigger)

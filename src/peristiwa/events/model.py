@@ -4,10 +4,12 @@ words name its source and target.
     model = EventModel.load(path)               # once per process
     found = model.predict(view)                 # -> [Predicted] for one sentence (a SentenceView)
 
-Three linear classifiers (events.linear) over the features of events.features:
+Four linear classifiers (events.linear) over the features of events.features:
   1. detector: every candidate word -> "ev" | "O" (does it report any event);
   2. triggers: every candidate word -> a label of events.labels or "O" (read for the label given an event);
-  3. roles: every (trigger, candidate participant) pair -> "src" | "tgt" | "O".
+  3. roles: every (trigger, candidate participant) pair -> "src" | "tgt" | "O";
+  4. countries: every (participant without a country, candidate country) pair -> "yes" | "no"
+     (events.countries).
 A detector of its own pools every type's examples into one decision: with ~1,300 triggers over 23
 labels, each label's "O" weights are thin, and the pooled decision ranks words better (cross-validated
 loose F1 +0.010 on two fold draws).
@@ -69,10 +71,12 @@ class Predicted:
 
 class EventModel:
     def __init__(self, triggers: LinearModel, roles: LinearModel, settings: Settings | None = None,
-                 known: frozenset[str] | None = None, detector: LinearModel | None = None) -> None:
+                 known: frozenset[str] | None = None, detector: LinearModel | None = None,
+                 countries: LinearModel | None = None) -> None:
         self.triggers = triggers
         self.roles = roles
         self.detector = detector  # None: P(event) is 1 - P("O") of the trigger labeller
+        self.countries = countries  # events.countries; None: the rule of actors.context.sentence_country
         self.settings = settings or Settings()
         self.known = known  # forms and lemmas of the training triggers (features.trigger_candidates)
         self._none = triggers.labels.index(NONE)
@@ -84,10 +88,12 @@ class EventModel:
         settings = json.loads((path / "settings.json").read_text(encoding="utf-8"))
         known = path / "trigger_words.json"
         detector = path / "detector.npz"
+        countries = path / "countries.npz"
         return cls(LinearModel.load(path / "triggers.npz"), LinearModel.load(path / "roles.npz"),
                    Settings.from_dict(settings),
                    frozenset(json.loads(known.read_text(encoding="utf-8"))) if known.is_file() else None,
-                   LinearModel.load(detector) if detector.is_file() else None)
+                   LinearModel.load(detector) if detector.is_file() else None,
+                   LinearModel.load(countries) if countries.is_file() else None)
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -95,6 +101,8 @@ class EventModel:
         self.roles.save(path / "roles.npz")
         if self.detector is not None:
             self.detector.save(path / "detector.npz")
+        if self.countries is not None:
+            self.countries.save(path / "countries.npz")
         (path / "settings.json").write_text(json.dumps(self.settings.__dict__, indent=2) + "\n", encoding="utf-8")
         if self.known is not None:
             (path / "trigger_words.json").write_text(json.dumps(sorted(self.known), ensure_ascii=False, indent=0)

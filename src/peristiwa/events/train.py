@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from peristiwa.events.calibration import Calibrator
 from peristiwa.events.card import write_card
+from peristiwa.events.countries import training_rows
 from peristiwa.events.extra_gold import EXTRA_GOLD, WRITTEN_GOLD, read_extra_gold, read_written_gold
 from peristiwa.events.features import (
     SentenceView,
@@ -51,6 +52,9 @@ EXTRA = True
 GOLD_WEIGHT = 2.0
 # and a sentence the project wrote half as much: invented text is tidier than news (chosen as GOLD_WEIGHT)
 WRITTEN_WEIGHT = 0.5
+# Whether a participant without a country takes one chosen by a trained model (events.countries) rather
+# than the sentence's one foreign state, else the article's country (chosen by cross-validation)
+COUNTRY_MODEL = True
 
 
 @dataclass
@@ -204,14 +208,31 @@ def fit_linear(X: list[list[str]], y: list[str], *, C: float = 1.0, min_count: i
     return LinearModel(classes, kept, W[keep], b, Wd)
 
 
+def country_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str], list[float]]:
+    """Rows of the country chooser (events.countries) with their weights."""
+    X: list[list[str]] = []
+    y: list[str] = []
+    w: list[float] = []
+    for ex in examples:
+        Xe, ye = training_rows(ex.view, ex.row)
+        X += Xe
+        y += ye
+        w += [ex.weight] * len(ye)
+    return X, y, w
+
+
 def fit_model(examples: Sequence[Example], settings: Settings, *, C_trig: float = 0.5,
-              C_role: float = 0.5) -> EventModel:
+              C_role: float = 0.5, C_country: float = 1.0) -> EventModel:
     known = trigger_words(examples)
     Xt, yt, wt = trigger_rows(examples, known)
     Xr, yr, wr = role_rows(examples)
     detector = fit_linear(Xt, [NONE if y == NONE else EVENT for y in yt], C=C_trig, weights=wt)
+    countries = None
+    if COUNTRY_MODEL:
+        Xc, yc, wc = country_rows(examples)
+        countries = fit_linear(Xc, yc, C=C_country, weights=wc) if len(set(yc)) == 2 else None
     return EventModel(fit_linear(Xt, yt, C=C_trig, weights=wt), fit_linear(Xr, yr, C=C_role, weights=wr), settings,
-                      known, detector)
+                      known, detector, countries)
 
 
 def folds(examples: Sequence[Example], k: int, seed: int = 0) -> list[list[int]]:
