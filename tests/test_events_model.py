@@ -265,20 +265,22 @@ def _view(nlp, text: str):
 
 def test_country_chooser_learns_from_gold_participants_without_a_country(nlp) -> None:
     from peristiwa.events.countries import YES, candidates, state_mentions, training_rows
+    from peristiwa.events.gold import align
 
     text = "Kepolisian Turki menahan Mehmet Ozkaya di dekat kedutaan besar Belanda di Ankara."
     _, view = _view(nlp, text)
     cands = candidates(view, state_mentions(view))
     assert set(cands) == {"TUR", "NLD", view.home}  # each state named, and the article's own country
-    row = {"id_text": text, "events": [{"trigger": "menahan", "source": [{"text": "Kepolisian Turki", "country": "TUR"}],
+    row = {"id_text": text, "events": [{"trigger": "menahan", "plover": "COERCE", "cameo_root": "17", "quad": 4,
+                                        "source": [{"text": "Kepolisian Turki", "country": "TUR"}],
                                         "target": [{"text": "Mehmet Ozkaya", "country": "TUR"}]}]}
-    X, y = training_rows(view, row)
+    X, y = training_rows(view, align(view.doc, row))
     # the police name their country; the man names none, so he gives one row per candidate country, and only
     # Turkey's is a yes
     assert len(y) == len(cands) and y.count(YES) == 1
     assert "home=False" in X[y.index(YES)] and any(f.startswith("dist=") for f in X[y.index(YES)])
     row["events"][0]["target"][0]["country"] = ""
-    assert training_rows(view, row) == ([], [])  # a participant of unknown country teaches nothing
+    assert training_rows(view, align(view.doc, row)) == ([], [])  # a participant of unknown country teaches nothing
 
 
 def test_shipped_country_chooser_reads_the_sentence(nlp) -> None:

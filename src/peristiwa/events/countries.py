@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from peristiwa.actors.context import NON_STATE
 from peristiwa.events.features import SentenceView
-from peristiwa.events.gold import find_near, span_head
+from peristiwa.events.gold import GoldEvent, range_head, span_head
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.participants import actors_of
 from peristiwa.schema import Actor
@@ -82,31 +82,27 @@ def choose(model: LinearModel, view: SentenceView, head: int, actor: Actor) -> s
     return cands[int(probs[:, k].argmax())]
 
 
-def training_rows(view: SentenceView, row: dict) -> tuple[list[list[str]], list[str]]:
+def training_rows(view: SentenceView, gold: Sequence[GoldEvent]) -> tuple[list[list[str]], list[str]]:
     """(features, "yes" | "no") of every candidate country of every gold participant with a known country
-    whose actor names none, for a sentence of the gold (`row`) and its view."""
-    text, doc = row["id_text"], view.doc
+    whose actor names none, for a sentence's aligned gold events (events.gold.align) and its view."""
     mentions = state_mentions(view)
     cands = candidates(view, mentions)
     X: list[list[str]] = []
     y: list[str] = []
     if len(cands) <= 1:
         return X, y
-    for event in row.get("events") or []:
-        anchor = text.find(event.get("trigger") or "")
-        for side in ("source", "target"):
-            for p in event.get(side) or []:
-                gold, at = (p.get("country") or "").upper(), p.get("text") or ""
-                pos = find_near(text, at, max(anchor, 0)) if at and gold else -1
-                h = span_head(doc, pos, pos + len(at)) if pos >= 0 else None
-                if h is None or not view.start <= h.i < view.end:
-                    continue
-                found = actors_of(view, h.i)
-                if not found or found[0].country:
-                    continue
-                for c in cands:
-                    X.append(country_features(view, h.i, found[0], c, mentions))
-                    y.append(YES if c == gold else "no")
+    for g in gold:
+        for span in (*g.sources, *g.targets):
+            country = g.countries.get(span, "")
+            h = range_head(view.doc, span) if country else None
+            if h is None or not view.start <= h.i < view.end:
+                continue
+            found = actors_of(view, h.i)
+            if not found or found[0].country:
+                continue
+            for c in cands:
+                X.append(country_features(view, h.i, found[0], c, mentions))
+                y.append(YES if c == country else "no")
     return X, y
 
 

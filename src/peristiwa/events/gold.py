@@ -25,6 +25,7 @@ class GoldEvent:
     sources: list[tuple[int, int]] = field(default_factory=list)  # token range of each source actor
     targets: list[tuple[int, int]] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
+    countries: dict[tuple[int, int], str] = field(default_factory=dict)  # participant span -> gold country
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -43,6 +44,12 @@ def span_head(doc: Doc, start: int, end: int) -> Token | None:
         if t.head.i not in inside or t.head.i == t.i:
             return t
     return toks[0]
+
+
+def range_head(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """The syntactic head of the token range `span` (as span_head)."""
+    last = doc[span[1] - 1]
+    return span_head(doc, doc[span[0]].idx, last.idx + len(last.text))
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -79,5 +86,6 @@ def align(doc: Doc, row: dict[str, Any]) -> list[GoldEvent]:
                 toks = token_range(doc, p, p + len(at)) if p >= 0 else None
                 if toks is not None and toks not in spans:
                     spans.append(toks)
+                    g.countries.setdefault(toks, (a.get("country") or "").upper())
         out.append(g)
     return out

@@ -37,7 +37,7 @@ from peristiwa.events.features import (
     trigger_candidates,
     trigger_features,
 )
-from peristiwa.events.gold import GoldEvent, align, read_gold, span_head
+from peristiwa.events.gold import GoldEvent, align, range_head, read_gold
 from peristiwa.events.labels import EVENT, NONE
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.model import MODEL_DIR, EventModel, Settings
@@ -162,7 +162,7 @@ def role_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str], 
                 for s in spans:
                     if any(_covers(ex.view, c, s) for c in cands):
                         continue
-                    h = span_head(ex.doc, ex.doc[s[0]].idx, ex.doc[s[1] - 1].idx + 1)
+                    h = range_head(ex.doc, s)
                     if h is not None and h.i != g.trigger:
                         X.append(role_features(ex.view, g.trigger, h.i, g.label))
                         y.append(side)
@@ -214,7 +214,7 @@ def country_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str
     y: list[str] = []
     w: list[float] = []
     for ex in examples:
-        Xe, ye = training_rows(ex.view, ex.row)
+        Xe, ye = training_rows(ex.view, ex.gold)
         X += Xe
         y += ye
         w += [ex.weight] * len(ye)
