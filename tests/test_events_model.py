@@ -279,6 +279,7 @@ def test_country_chooser_learns_from_gold_participants_without_a_country(nlp) ->
     # Turkey's is a yes
     assert len(y) == len(cands) and y.count(YES) == 1
     assert "home=False" in X[y.index(YES)] and any(f.startswith("dist=") for f in X[y.index(YES)])
+    assert "lemma=mehmet|home=False" in X[y.index(YES)]  # the participant's own (head) word is read too
     row["events"][0]["target"][0]["country"] = ""
     assert training_rows(view, align(view.doc, row)) == ([], [])  # a participant of unknown country teaches nothing
 

@@ -8,8 +8,8 @@ directions: a sentence naming one foreign state often still speaks of Indonesian
 embassy's citizens in Egypt), and one naming two states leaves the participant with the article's
 country where it is one of the two. The chooser scores every candidate country of a participant with a
 binary linear model (events.linear) over where the state is named (how far from the participant, in its
-phrase, above it, beside it on the same head), what kind of actor the participant is (sector, mention kind,
-capitalised, its dependency) and how many states the sentence names, and takes the best. It is trained
+phrase, above it, beside it on the same head), what kind of actor the participant is (its head word's lemma,
+sector, mention kind, capitalised, its dependency) and how many states the sentence names, and takes the best. It is trained
 (events.train) on the participants of the training gold whose actor has no country of its own.
 """
 
@@ -52,7 +52,9 @@ def country_features(view: SentenceView, head: int, actor: Actor, country: str, 
     tag = f"|home={home}"
     out = [f"home={home}", f"nf={min(n_foreign, 3)}{tag}", f"idn_named={'IDN' in named}{tag}",
            f"kind={m.kind if m is not None else 'np'}{tag}", f"sector={actor.sector}{tag}",
-           f"cap={doc[head].text[:1].isupper()}{tag}", f"dep={t.dep[head]}{tag}"]
+           f"cap={doc[head].text[:1].isupper()}{tag}", f"dep={t.dep[head]}{tag}",
+           # the word itself: an unqualified "Presiden" or "Polri" is the article's own, "warga" often not
+           f"lemma={t.lemma[head]}{tag}"]
     same = [x for x in mentions if x.actor.country == country]
     if not same:
         return [*out, "unnamed"]
