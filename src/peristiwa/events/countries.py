@@ -8,9 +8,9 @@ directions: a sentence naming one foreign state often still speaks of Indonesian
 embassy's citizens in Egypt), and one naming two states leaves the participant with the article's
 country where it is one of the two. The chooser scores every candidate country of a participant with a
 binary linear model (events.linear) over where the state is named (how far from the participant, in its
-phrase, above it, beside it on the same head), what kind of actor the participant is (its head word's lemma,
-sector, mention kind, capitalised, its dependency) and how many states the sentence names, and takes the best. It is trained
-(events.train) on the participants of the training gold whose actor has no country of its own.
+phrase, above it, beside it on the same head), what the participant is (its head word's lemma, sector,
+mention kind, capital letter, dependency) and how many states the sentence names, and takes the best. It is
+trained (events.train) on the participants of the training gold whose actor has no country of its own.
 """
 
 from __future__ import annotations
