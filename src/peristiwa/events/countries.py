@@ -72,10 +72,11 @@ def country_features(view: SentenceView, head: int, actor: Actor, country: str, 
     return out
 
 
-def choose(model: LinearModel, view: SentenceView, head: int, actor: Actor) -> str:
+def choose(model: LinearModel, view: SentenceView, head: int, actor: Actor, mentions: list | None = None) -> str:
     """The most likely country of a participant without one (the article's country when the sentence
-    names no other state)."""
-    mentions = state_mentions(view)
+    names no other state); `mentions`: the sentence's state_mentions, when already found."""
+    if mentions is None:
+        mentions = state_mentions(view)
     cands = candidates(view, mentions)
     if len(cands) <= 1:
         return cands[0] if cands else ""
@@ -118,11 +119,14 @@ def fill_from_sentence(model: LinearModel, view: SentenceView, actors: Sequence[
     """`actors` with a chosen country for those that have none; `fallback` for one whose words are not
     found in the sentence."""
     out = []
+    mentions = None  # the sentence's states, found once for all its participants without a country
     for a in actors:
         if a.country:
             out.append(a)
             continue
         head = head_of(view, a)
-        country = choose(model, view, head, a) if head is not None else fallback
+        if head is not None and mentions is None:
+            mentions = state_mentions(view)
+        country = choose(model, view, head, a, mentions) if head is not None else fallback
         out.append(replace(a, country=country) if country else a)
     return out
