@@ -10,6 +10,15 @@ annotations teach what is no event too. Prints one JSON object per sentence, {"i
 
     python scripts/sample_events_extra.py --shared ../shared/data > refs.jsonl
     python scripts/sample_events_extra.py --shared ../shared/data --seed 43 --skip refs.jsonl > refs2.jsonl
+
+With --uncertain (the fourth round, active learning): the sentences the shipped model is least sure of. Of
+the political sentences of those articles that nobody annotated yet, the shipped learned coder codes each;
+first those with a candidate event whose calibrated confidence lies in [0.12, 0.6], nearest 0.3 first (the
+emit threshold is near there: what the model cannot decide teaches it most), then sentences where it finds
+nothing above 0.12 (its misses are there), shuffled; at most three per article. The draw depends on the
+shipped model (commit 0dec376 drew the fourth round). Prints {"line", "id_text"}: what an annotator reads.
+
+    python scripts/sample_events_extra.py --shared ../shared/data --uncertain > batch.jsonl
 """
 
 from __future__ import annotations
@@ -78,13 +87,80 @@ def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn:
     return [{"id": f"evtrain-{k:04d}", **x} for k, x in enumerate(out, start=first)]
 
 
+def unannotated(shared: Path) -> list[tuple[str, int, int, list[str]]]:
+    """Political sentences of the train split's articles that neither events-id nor the project annotated."""
+    from peristiwa.events.extra_gold import EXTRA_GOLD
+
+    arts = articles(shared)
+    dev_ner = ROOT / "src" / "peristiwa" / "evaluation" / "data" / "news_ner_dev.jsonl"
+    skip = events_articles(shared, "dev.gold.jsonl") | {
+        json.loads(line)["article"] for line in dev_ner.open(encoding="utf-8") if line.strip()}
+    done = set()
+    for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
+        _, aid, p, s = json.loads(line)["line"].split(":")
+        done.add((aid, int(p), int(s)))
+    for line in EXTRA_GOLD.open(encoding="utf-8"):
+        x = json.loads(line)
+        done.add((x["article"], x["paragraph"], x["sentence"]))
+    words = political_words(shared)
+    out = []
+    for aid in sorted(a for a in events_articles(shared, "train.gold.jsonl") if a in arts and a not in skip):
+        for p, s in _candidates(arts[aid]):
+            toks = arts[aid]["paragraphs"][p][s]
+            if (aid, p, s) not in done and any(t.lower() in words for t in toks):
+                out.append((aid, p, s, toks))
+    return out
+
+
+def uncertain(shared: Path, n: int = 1200, n_band: int = 1050, seed: int = 53, per_article: int = 3,
+              band: tuple[float, float] = (0.12, 0.6), centre: float = 0.3) -> list[dict]:
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.events.train import prepare
+    from peristiwa.nlp import load_model
+    from peristiwa.nlp.corpora import indosum_text
+    from peristiwa.schema import Article
+
+    rows = [{"line": f"indosum:{aid}:{p}:{s}", "id_text": indosum_text(toks), "events": []}
+            for aid, p, s, toks in unannotated(shared)]
+    coder = LearnedCoder.load()
+    coder.nlp = load_model("id")
+    scored = []
+    for row, ex in zip(rows, prepare(rows, coder), strict=True):
+        found = coder.candidates(ex.view, 0, Article(text=row["id_text"]), "al")
+        scored.append((row, [round(ev.confidence, 3) for ev, _ in found]))
+    lo, hi = band
+    unsure = sorted(((r, c) for r, c in scored if any(lo <= x <= hi for x in c)),
+                    key=lambda rc: min(abs(x - centre) for x in rc[1] if lo <= x <= hi))
+    silent = [r for r, c in scored if max(c, default=0.0) < lo]
+    rng = random.Random(seed)
+    rng.shuffle(silent)
+    per: dict[str, int] = {}
+    chosen: list[dict] = []
+    for pool, limit in (([r for r, _ in unsure], n_band), (silent, n)):
+        for r in pool:
+            aid = r["line"].split(":")[1]
+            if per.get(aid, 0) >= per_article:
+                continue
+            per[aid] = per.get(aid, 0) + 1
+            chosen.append(r)
+            if len(chosen) == limit:
+                break
+    rng.shuffle(chosen)
+    return [{"line": r["line"], "id_text": r["id_text"]} for r in chosen]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("../shared/data"))
     ap.add_argument("--n", type=int, default=1200)
     ap.add_argument("--seed", type=int, default=41)
     ap.add_argument("--skip", type=Path, help="references drawn before (a later round draws other sentences)")
+    ap.add_argument("--uncertain", action="store_true", help="the fourth round: where the shipped model is unsure")
     args = ap.parse_args()
+    if args.uncertain:
+        for item in uncertain(args.shared):
+            print(json.dumps(item, ensure_ascii=False))
+        return
     before = [json.loads(line) for line in args.skip.open(encoding="utf-8")] if args.skip else []
     drawn = frozenset((x["article"], x["paragraph"], x["sentence"]) for x in before)
     for item in sample(args.shared, args.n, args.seed, drawn=drawn, first=len(before)):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from peristiwa.events.extra_gold import EXTRA_GOLD, read_extra_gold, to_standoff
+from peristiwa.events.extra_gold import EXTRA_GOLD, UNCERTAIN_GOLD, read_extra_gold, to_standoff
 from peristiwa.nlp.corpora import indosum_text
 
 # an invented article in IndoSum's layout: paragraphs of tokenised sentences
@@ -53,10 +53,11 @@ def test_standoff_refuses_text_that_is_not_the_sentence() -> None:
         to_standoff(row, "x", WORDS)
 
 
-def test_shipped_annotations_load_and_stay_in_the_training_articles(shared: Path) -> None:
-    if not EXTRA_GOLD.is_file():
-        pytest.skip("no project event annotations shipped")
-    rows = read_extra_gold(shared)
+@pytest.mark.parametrize("path", [EXTRA_GOLD, UNCERTAIN_GOLD], ids=lambda p: p.stem)
+def test_shipped_annotations_load_and_stay_in_the_training_articles(shared: Path, path: Path) -> None:
+    if not path.is_file():
+        pytest.skip(f"no {path.name} shipped")
+    rows = read_extra_gold(shared, path)
     train = {json.loads(line)["line"] for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8")}
     dev = {json.loads(line)["line"].split(":")[1] for line in (shared / "events-id" / "dev.gold.jsonl").open(
         encoding="utf-8")}
@@ -107,3 +108,18 @@ def test_written_sentences_are_ours_and_well_formed(shared: Path) -> None:
         for event in row["events"]:
             assert event["trigger"] in row["id_text"]
             assert event["plover"] and isinstance(event["quad"], int)
+
+
+def test_the_uncertain_round_draws_no_sentence_annotated_before() -> None:
+    if not UNCERTAIN_GOLD.is_file():
+        pytest.skip(f"no {UNCERTAIN_GOLD.name} shipped")
+
+    def refs(path: Path) -> list[tuple]:
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(x["id"], (x["article"], x["paragraph"], x["sentence"])) for x in items]
+
+    before, round4 = refs(EXTRA_GOLD), refs(UNCERTAIN_GOLD)
+    assert not {s for _, s in before} & {s for _, s in round4}
+    ids = [i for i, _ in before + round4]
+    assert len(ids) == len(set(ids))
+    assert len({s for _, s in round4}) == len(round4)

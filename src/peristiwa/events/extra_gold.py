@@ -17,6 +17,9 @@ from typing import Any
 from peristiwa.nlp.corpora import indosum_articles, indosum_text
 
 EXTRA_GOLD = Path(__file__).resolve().parent / "annotations" / "events_train_extra.jsonl"
+# a fourth round, drawn where the shipped model was unsure (active learning); same format, not read by the
+# shipped recipe (cross-validation: no gain, docs/events.md); `train --uncertain-round` adds it
+UNCERTAIN_GOLD = Path(__file__).resolve().parent / "annotations" / "events_train_uncertain.jsonl"
 # sentences the project wrote itself (international wire style), with their events: text and all
 WRITTEN_GOLD = Path(__file__).resolve().parent / "annotations" / "events_written.jsonl"
 _SIDES = ("source", "target")
