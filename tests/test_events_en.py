@@ -71,7 +71,8 @@ def test_passive_with_by_agent(coder):
 
 
 def test_target_after_preposition(coder):
-    ev = only(events(coder, "Argentina protested to Britain over the fishing licences."), "PROTEST")
+    # a government's protest to another is a diplomatic one (ACCUSE 111), not a demonstration
+    ev = only(events(coder, "Argentina protested to Britain over the fishing licences."), "ACCUSE")
     assert countries(ev.actor) == {"ARG"} and countries(ev.recipient) == {"GBR"}
 
 
@@ -984,3 +985,36 @@ def test_a_person_named_like_a_town_keeps_no_country(coder):
     """"Jackson" is a town of the United States and a surname: a person takes no country from the gazetteer."""
     for ev in events(coder, "Senator Jackson criticized the Kenyan government over the arrests."):
         assert all(a.country != "USA" or a.text != "Jackson" for a in (*ev.actor, *ev.recipient))
+
+
+def test_a_possessor_owns_its_agent_across_modifiers(coder):
+    ev = only(events(coder, "Lebanon's newly appointed cabinet released 15 political prisoners on Friday."), "RETREAT")
+    assert [(a.country, a.sector) for a in ev.actor] == [("LBN", "GOV")]
+
+
+def test_its_forces_belong_to_the_subject_above_not_to_the_place(coder):
+    ev = only(events(coder, "Russia said its warplanes had struck rebel positions near Idlib."), "ASSAULT")
+    assert countries(ev.actor) == {"RUS"}
+
+
+def test_a_state_detains_its_own_people_unless_a_place_says_otherwise(coder):
+    ev = only(events(coder, "Egyptian authorities detained dozens of students on Tuesday."), "COERCE")
+    assert countries(ev.recipient) == {"EGY"}
+    ev = only(events(coder, "Israeli troops detained 14 people in Nablus overnight."), "COERCE")
+    assert countries(ev.recipient) == {"PSE"}
+
+
+def test_sport_and_market_reports_use_words_of_war_as_metaphors(coder):
+    assert events(coder, "Juventus stormed to a 4-1 win over Napoli to claim the league title.") == []
+    assert events(coder, "Oil prices hit a six-month high as traders weighed the risk of supply cuts.") == []
+    # a vote count is no score: the condemnation stays
+    assert only(events(coder, "The Security Council voted 13-0 to condemn the attack on the peacekeepers."),
+                "ACCUSE")
+
+
+def test_a_government_protests_in_words_not_by_demonstrating(coder):
+    ev = only(events(coder, "Seoul summoned the Japanese envoy on Monday to protest the new textbooks."), "ACCUSE")
+    assert countries(ev.actor) == {"KOR"} and countries(ev.recipient) == {"JPN"}
+    assert not [e for e in events(coder, "Vietnam protested to Beijing over the survey ship.") if e.event == "PROTEST"]
+    # a crowd still demonstrates
+    assert only(events(coder, "Hundreds of workers protested outside the factory in Dhaka."), "PROTEST")

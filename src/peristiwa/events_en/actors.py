@@ -33,6 +33,7 @@ class Mention:
     titled: bool = False  # ends with an agent noun ("police", "Foreign Minister")
     name_start: int = -1  # where the name proper starts after a title ("Foreign Minister | Kojo Mensah")
     title: Actor | None = None  # the title's own reading, when a known name was merged after it
+    owned: bool = False  # "its troops": the country is the clause subject's (events_en.actors._owned_by_subject)
 
 
 def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, accept) -> tuple[int, object] | None:
@@ -76,7 +77,7 @@ class ActorFinder:
             taken = {i for m in mentions for i in range(m.start, m.end)}
             mentions = sorted(mentions + [m for m in named if not any(i in taken for i in range(m.start, m.end))],
                               key=lambda m: m.start)
-        return _pronouns(doc, mentions)
+        return _owned_by_subject(doc, _pronouns(doc, mentions))
 
     def _at(self, doc: Doc, tokens: list[str], lowers: list[str], i: int, published: str | None) -> Mention | None:
         first = tokens[i]
@@ -185,6 +186,12 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
                 out[-1].titled = True
                 continue
+            if m.kind == "agent" and prev.kind in ("country", "name") and _possessor_of(doc, prev, m, closed):
+                # "Yemen's internationally recognised government", "Israel's security cabinet": the parse
+                # says whose agent it is across the modifiers between them
+                out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind=prev.kind)
+                out[-1].titled = True
+                continue
             if (prev.kind == "agent" or prev.titled) and m.kind in ("name", "person") and gap == []:
                 out[-1] = _merge(doc, prev, m, country_from=m, sector_from=m if m.actor.sector else prev,
                                  name_from=m, kind=m.kind)
@@ -198,6 +205,23 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 continue
         out.append(m)
     return out
+
+
+# How many modifier words may stand between a possessor and its agent ("Sudan's army - aligned government")
+_POSSESSOR_GAP = 5
+
+
+def _possessor_of(doc: Doc, owner: Mention, agent: Mention, closed: set[str]) -> bool:
+    """The owner ends in a possessive ('s) whose head is the agent's head word, and every word between them
+    modifies the agent's phrase (adverbs, adjectives, participles, compounds: no verb, no clause word)."""
+    last = doc[owner.end - 1]
+    if last.dep_ != "poss" or not agent.start <= last.head.i < agent.end:
+        return False
+    gap = doc[owner.end:agent.start]
+    if not gap or gap[0].lower_ not in ("'s", "’s") or len(gap) > _POSSESSOR_GAP + 1:
+        return False
+    return all(t.lower_ not in closed and t.pos_ != "AUX" and agent.start <= t.head.i < agent.end + 1
+               or t.head.i in range(owner.end, agent.end) for t in gap[1:])
 
 
 def _led_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -272,6 +296,36 @@ def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         a = first.actor
         extra.append(Mention(t.i, t.i + 1, _actor(doc, t.i, t.i + 1, a.name, a.country, a.sector, None), "person"))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _owned_by_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Israel denied that its troops had opened fire': an agent with no country whose possessor is "its" or
+    "their" belongs to the subject of a clause above it (the nearest one with a country), not to a place
+    the sentence names."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        head = doc[m.end - 1]
+        if m.kind != "agent" or m.actor.country or not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            out.append(m)
+            continue
+        owner = None
+        node = head
+        while owner is None and node.head.i != node.i:
+            node = node.head
+            for c in node.children:
+                other = by_token.get(c.i)
+                if c.dep_ in ("nsubj", "nsubjpass") and other is not None and other is not m and other.actor.country:
+                    owner = other
+                    break
+        if owner is None:
+            out.append(m)
+            continue
+        a = m.actor
+        out.append(Mention(m.start, m.end, _actor(doc, m.start, m.end, a.name, owner.actor.country, a.sector,
+                                                  a.wikidata), m.kind, m.titled, m.name_start, m.title, True))
+    return out
 
 
 # How far back (tokens) "he"/"she" looks for the person it names.

@@ -52,6 +52,8 @@ class _Found:
 
 
 # sectors whose violence against a protest crowd is repression (CAMEO 175)
+_PEOPLE = frozenset({"CVL", "OPP", "EDU", "LAB", ""})
+_OFFICIALS = frozenset({"GOV", "LEG", "JUD", "IGO", "MIL", "COP", "SPY"})
 _REPRESSORS = {"COP", "MIL", "GOV", "SPY"}
 
 
@@ -374,9 +376,9 @@ class ShallowCoder:
         return obj, agent
 
     def _theme(self, t: Trigger, m: Mention) -> bool:
-        """Troops or police without a country right after a verb of sending, offering or withdrawing are the actor's
-        own: the thing moved, not the recipient."""
-        if m.actor.country or m.actor.sector not in W.moved_forces:
+        """Troops or police without a country (or with "its", "their") right after a verb of sending, offering or
+        withdrawing are the actor's own: the thing moved, not the recipient."""
+        if m.actor.country and not m.owned or m.actor.sector not in W.moved_forces:
             return False
         try:
             return lookup(t.code).plover in T.en_sending
@@ -479,6 +481,20 @@ class ShallowCoder:
             # protest is violent repression (175)
             cameo = "175"
             event = lookup(cameo).plover
+        if cameo[:2] == "14" and t.kind == "verb" and _diplomatic_protest(doc[t.start]) and src and \
+                all(a.sector in _OFFICIALS for a in src):
+            # "Japan protested to China": a government protests in words (a diplomatic protest, 111), it does
+            # not demonstrate; one it makes by a diplomatic step is that step's event (below)
+            if doc[t.start].head.lemma_.lower() in W.protest_governors and doc[t.start].dep_ in ("xcomp", "advcl"):
+                return None
+            cameo = "111"
+            event = lookup(cameo).plover
+        elif t.kind == "verb" and doc[t.start].lemma_.lower() in W.protest_governors and src and tgt and \
+                any(ch.dep_ in ("xcomp", "advcl") and ch.lemma_.lower() in W.protest_verbs
+                    for ch in doc[t.start].children):
+            # "the ministry summoned the ambassador to protest the interference": the summons is the protest
+            cameo = "111"
+            event = lookup(cameo).plover
         if event in T.en_riot_prone and cameo[:3] in ("140", "141") and \
                 any(w.lower_ in self.lex.cues.riot_words for w in sent):
             cameo = "145"  # "protesters clashed with police during the rally": violent
@@ -496,6 +512,14 @@ class ShallowCoder:
             for a in src + tgt:
                 if not a.country and a.sector and a.sector not in ("IGO", "NGO"):
                     a.country = location.country
+        src_countries = {a.country for a in src if a.country}
+        if (cameo[:2] == "17" or cameo[:3] == "084") and len(src_countries) == 1 and \
+                all(a.sector in _REPRESSORS for a in src):
+            # "Saudi authorities detained hundreds of activists", "the government released 300 detainees": a
+            # state arrests, holds and frees its own people unless the sentence says whose they are
+            for a in tgt:
+                if not a.country and a.sector in _PEOPLE:
+                    a.country = next(iter(src_countries))
         conf = 0.6 if t.kind == "verb" else 0.45
         if not src:
             conf -= 0.2
@@ -604,3 +628,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 def _sentences(doc: Doc) -> list[Span]:
     return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+
+
+def _diplomatic_protest(v) -> bool:
+    """A verb of protest addressed to someone ("protested to Beijing") or the purpose of a diplomatic step
+    ("summoned the ambassador to protest"): words, not a demonstration."""
+    if v.lemma_.lower() not in W.protest_verbs:
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in v.children) or \
+        v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in W.protest_governors

@@ -17,6 +17,7 @@ See docs/events-en.md.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ from peristiwa.schema import Article, Event, Quote
 
 # The English coder's vocabulary (names, pronouns, clause words): data/events_en/words.yaml.
 W = words()
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 T = event_types()
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
@@ -292,6 +294,9 @@ class EnglishCoder:
             trig = self._trigger(t)
             if trig is not None:
                 found[t.i] = _Found(trig)
+        game = _game_report(sent)
+        if game:
+            found = {i: f for i, f in found.items() if doc[i].lemma_.lower() not in W.game_metaphors}
         self._light_verbs(sent, found)
         if self.typer is not None:
             self._retype(sent, found)
@@ -324,6 +329,8 @@ class EnglishCoder:
         out: list[Event] = []
         # verbs with a named participant; else event nouns ("Clashes between X and Y", "an air strike on Z");
         # else, for attacks, seizures and protests, the same without one ("a grenade exploded in the market")
+        if game:
+            noun_found = [f for f in noun_found if doc[f.trig.end - 1].lemma_.lower() not in W.game_metaphors]
         unnamed_nouns = [f for f in noun_found if self.lex.nouns[f.trig.lemma].unnamed]
         # a sentence reports its main clauses' events; clauses that describe a noun, set the time or say what
         # an act was for are background, coded only when the main clauses code nothing
@@ -924,3 +931,12 @@ def _longest_prefix(table: dict[str, str], code: str) -> str | None:
         if code[:n] in table:
             return table[code[:n]]
     return None
+
+
+def _game_report(sent: Span) -> bool:
+    """A sport or market report, whose words of war are metaphors (`game_*` in words.yaml)."""
+    lowers = [t.lower_ for t in sent]
+    if any(w in W.game_market_words for w in lowers):
+        return True
+    sport = sum(w in W.game_sport_words for w in lowers)
+    return sport >= 2 or sport == 1 and _SCORE.search(sent.text) is not None
