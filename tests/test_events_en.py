@@ -1018,3 +1018,21 @@ def test_a_government_protests_in_words_not_by_demonstrating(coder):
     assert not [e for e in events(coder, "Vietnam protested to Beijing over the survey ship.") if e.event == "PROTEST"]
     # a crowd still demonstrates
     assert only(events(coder, "Hundreds of workers protested outside the factory in Dhaka."), "PROTEST")
+
+
+def test_whose_demand_is_rejected_is_the_target(coder):
+    ev = only(events(coder, "The prime minister rejected an offer from Hamas to release the hostages."), "REJECT")
+    assert countries(ev.recipient) == {"PSE"}
+
+
+def test_a_sentence_naming_one_country_gives_it_to_participants_that_name_none(coder):
+    ev = only(events(coder, "Argentina's Supreme Court sentenced former vice president Amado Boudou to six years."),
+              "COERCE")
+    assert countries(ev.recipient) == {"ARG"}
+
+
+def test_a_vote_to_act_is_the_act(coder):
+    evs = events(coder, "Ecuador's National Assembly voted to remove the attorney general on Wednesday.")
+    assert len(evs) == 1 and evs[0].event != "AGREE" and evs[0].modality == "asserted"
+    ev = only(events(coder, "The European Union renewed its sanctions on Belarus for another year."), "SANCTION")
+    assert countries(ev.recipient) == {"BLR"}

@@ -346,6 +346,8 @@ class EnglishCoder:
                     out.append(ev)
             if out:
                 break
+        _sentence_country(out, {m.actor.country for i, m in self._index.items()
+                                if sent.start <= i < sent.end and m.actor.country})
         return _dedupe(out)
 
     def _light_verbs(self, sent: Span, found: dict[int, _Found]) -> None:
@@ -472,6 +474,10 @@ class EnglishCoder:
         elif g in self._demand or gov.lower_ in self._demand:
             f.modality = "demanded"
             f.asked = governor
+        elif g in W.decision_governors:
+            # "Congress voted to remove the president": the vote is the act, done; not an agreement beside it
+            if governor is not None and f.trig.code != "---":
+                governor.drop = True
         elif g in self._intent or gov.lower_ in self._intent or g in c.intent_governors:
             f.modality = "intended"
             if governor is not None and f.trig.code != "---":
@@ -760,9 +766,12 @@ class EnglishCoder:
         place: list[Token] = []
         preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
                  and ch.lower_ not in W.adverbial_preps]
+        authors: set[int] = set()
         if own is not None:
-            # "signed a trade protocol with Dagolath": the object's own preposition names the target
+            # "signed a trade protocol with Dagolath": the object's own preposition names the target; and
+            # whose demand, petition or offer it is ("rejected demands by students", "calls from Moscow")
             preps += [ch for ch in own.children if ch.dep_ == "prep"]
+            authors = {ch.i for ch in own.children if ch.dep_ == "prep" and ch.lower_ in W.object_authors}
         preps.sort(key=lambda t: t.i)
         k = 0
         while k < len(preps) and k < 8:
@@ -772,7 +781,7 @@ class EnglishCoder:
             pobj = [p for p in ch.children if p.dep_ == "pobj"]
             if not pobj:
                 continue
-            if w in c.target_preps or w in ("between", "among"):
+            if w in c.target_preps or w in ("between", "among") or ch.i in authors:
                 if self._np(pobj[0], where=True):
                     return pobj[:1]
                 # "welcomed a resumption of ties with Osgiliath": the phrase inside names the target
@@ -940,3 +949,20 @@ def _game_report(sent: Span) -> bool:
         return True
     sport = sum(w in W.game_sport_words for w in lowers)
     return sport >= 2 or sport == 1 and _SCORE.search(sent.text) is not None
+
+
+def _sentence_country(events: list[Event], countries: set[str]) -> None:
+    """"Brazil's Supreme Court sentenced former president Jair Bolsonaro": where the sentence names one
+    country, a participant that names none is of it (a body, an office, a person, a crowd; not an
+    international one, not the victims of an attack, who are as often the other side's, nor one asked to act)."""
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    for ev in events:
+        if ev.modality == "demanded":
+            continue  # who is asked to act may be anyone ("urged the international community to investigate")
+        sides = (ev.actor,) if ev.event == "ASSAULT" else (ev.actor, ev.recipient)
+        for side in sides:
+            for a in side:
+                if not a.country and a.sector not in ("IGO", "NGO"):
+                    a.country = country
