@@ -1036,3 +1036,9 @@ def test_a_vote_to_act_is_the_act(coder):
     assert len(evs) == 1 and evs[0].event != "AGREE" and evs[0].modality == "asserted"
     ev = only(events(coder, "The European Union renewed its sanctions on Belarus for another year."), "SANCTION")
     assert countries(ev.recipient) == {"BLR"}
+
+
+def test_a_standing_is_no_occupation_in_any_report(coder):
+    assert events(coder, "The new thriller occupied the top spot at the box office for a third weekend.") == []
+    ev = only(events(coder, "Russian troops occupied the town of Kupiansk on Monday."), "COERCE")
+    assert countries(ev.actor) == {"RUS"}

@@ -295,8 +295,9 @@ class EnglishCoder:
             if trig is not None:
                 found[t.i] = _Found(trig)
         game = _game_report(sent)
-        if game:
-            found = {i: f for i, f in found.items() if doc[i].lemma_.lower() not in W.game_metaphors}
+        # "occupied the top spot", "captured the lead", "defended its title": a standing, in any report
+        found = {i: f for i, f in found.items() if doc[i].lemma_.lower() not in W.game_metaphors or not (
+            game or any(ch.dep_ == "dobj" and _standing(ch) for ch in doc[i].children))}
         self._light_verbs(sent, found)
         if self.typer is not None:
             self._retype(sent, found)
@@ -966,3 +967,10 @@ def _sentence_country(events: list[Event], countries: set[str]) -> None:
             for a in side:
                 if not a.country and a.sector not in ("IGO", "NGO"):
                     a.country = country
+
+
+def _standing(obj: Token) -> bool:
+    """"the top spot", "its title", "the bottom position", "first place": a rank, not a place taken."""
+    lemma = obj.lemma_.lower()
+    return lemma in W.standings or lemma in W.standing_places and any(
+        ch.lower_ in W.standing_modifiers for ch in obj.children)
