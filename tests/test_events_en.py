@@ -1042,3 +1042,9 @@ def test_a_standing_is_no_occupation_in_any_report(coder):
     assert events(coder, "The new thriller occupied the top spot at the box office for a third weekend.") == []
     ev = only(events(coder, "Russian troops occupied the town of Kupiansk on Monday."), "COERCE")
     assert countries(ev.actor) == {"RUS"}
+
+
+def test_a_declared_ceasefire_is_a_concession_as_the_guideline_files_it(coder):
+    ev = only(events(coder, "The Philippine government declared a unilateral ceasefire with the communist rebels."),
+              "CONCEDE")
+    assert ev.quad == 1 and ev.cameo == "0871"

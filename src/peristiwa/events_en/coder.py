@@ -22,7 +22,7 @@ from peristiwa.events_en.actors import ActorFinder, Mention
 from peristiwa.events_en.lexicon import EnglishLexicon, load_lexicon
 from peristiwa.events_en.triggers import Trigger, TriggerFinder, governor_forms
 from peristiwa.events_en.words import words
-from peristiwa.ontology import event_types, intended_variant, lookup
+from peristiwa.ontology import DEFAULT_CAMEO, event_types, intended_variant, lookup
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 
@@ -502,6 +502,13 @@ class ShallowCoder:
         if f.modality == "intended":
             event, cameo = intended_variant(event, cameo)
         row = lookup(cameo)
+        quad = row.quad
+        filed = next((ty for ty, codes in W.guideline_types.items() if cameo in codes), None)
+        if filed is not None:
+            # the events guideline files some CAMEO codes under another PLOVER type than the CAMEO table:
+            # declaring a ceasefire is a verbal concession (CONCEDE), as the Indonesian lexicon codes it
+            event = filed
+            quad = lookup(DEFAULT_CAMEO[event]).quad
         start_char, end_char = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text)
         trig = TextSpan(article.text[start_char:end_char], start_char, end_char)
         eid = hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16]
@@ -526,7 +533,7 @@ class ShallowCoder:
         if not tgt:
             conf -= 0.1
         return Event(
-            id=eid, sentence=si, text=sent.text, event=event, cameo=cameo, quad=row.quad, goldstein=row.goldstein,
+            id=eid, sentence=si, text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
             trigger=trig, mode=[t.mode] if t.mode and cameo == t.code else [row.mode] if row.mode else [], context=list(row.context), actor=src,
             recipient=tgt, modality=f.modality,
             attribution=replace(speaker.actor) if speaker is not None else None,
