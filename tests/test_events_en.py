@@ -1048,3 +1048,10 @@ def test_a_declared_ceasefire_is_a_concession_as_the_guideline_files_it(coder):
     ev = only(events(coder, "The Philippine government declared a unilateral ceasefire with the communist rebels."),
               "CONCEDE")
     assert ev.quad == 1 and ev.cameo == "0871"
+
+
+def test_a_veto_rejects_and_a_resignation_retreats_as_the_guideline_files_them(coder):
+    ev = only(events(coder, "China vetoed a Security Council resolution on Myanmar on Friday."), "REJECT")
+    assert countries(ev.actor) == {"CHN"}
+    ev = only(events(coder, "Peru's interior minister resigned on Monday after the prison riot."), "RETREAT")
+    assert ev.quad == 2
