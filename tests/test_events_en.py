@@ -1055,3 +1055,9 @@ def test_a_veto_rejects_and_a_resignation_retreats_as_the_guideline_files_them(c
     assert countries(ev.actor) == {"CHN"}
     ev = only(events(coder, "Peru's interior minister resigned on Monday after the prison riot."), "RETREAT")
     assert ev.quad == 2
+
+
+def test_a_comment_on_the_main_act_is_aimed_at_its_doer(coder):
+    evs = events(coder, "Belarus expelled two Polish diplomats on Monday, a move condemned by the European Union.")
+    ev = only(evs, "ACCUSE")
+    assert countries(ev.actor) == {"EUR"} and countries(ev.recipient) == {"BLR"}

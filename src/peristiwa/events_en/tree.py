@@ -539,6 +539,8 @@ class EnglishCoder:
             dep = t.dep_
             if t.head.i == t.i or dep in ("ccomp", "parataxis"):
                 break
+            if dep in ("relcl", "acl") and _commented(t) is not None:
+                break  # "..., a move condemned by the EU": a comment on the main act is news of its own
             if dep == "relcl":
                 verdict = True
                 break
@@ -642,6 +644,12 @@ class EnglishCoder:
             actors = list(f.asked.targets)  # "urged Iran to release ...": the act is asked of Iran
         elif f.purpose_of is not None and not actors:
             actors = f.purpose_of.actors
+        main = _commented(v)
+        if main is not None and not [m for m in self._group(obj, v) if m not in actors] and not (
+                passive and agent and self._group(subj, v)):
+            # "..., a move condemned by Western governments", "a charge Tehran denied": the comment is aimed
+            # at whoever did the main act
+            targets = self._group(self._subject(main)[0], main)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -974,3 +982,20 @@ def _standing(obj: Token) -> bool:
     lemma = obj.lemma_.lower()
     return lemma in W.standings or lemma in W.standing_places and any(
         ch.lower_ in W.standing_modifiers for ch in obj.children)
+
+
+def _commented(v: Token) -> Token | None:
+    """The main verb that a clause on an appended noun comments on: "X extended the emergency, a move
+    condemned by the EU"; "Washington accused Iran, a charge Tehran denied" (`comment_nouns`)."""
+    if v.dep_ not in ("acl", "relcl"):
+        return None
+    noun = v.head
+    if noun.lemma_.lower() not in W.comment_nouns or noun.dep_ not in ("dobj", "npadvmod", "appos", "attr"):
+        return None
+    before = noun.left_edge.i - 1
+    if before < noun.sent.start or noun.doc[before].text != ",":
+        return None
+    main = noun.head
+    while main.pos_ not in ("VERB", "AUX") and main.head is not main:
+        main = main.head
+    return main if main.pos_ in ("VERB", "AUX") else None
