@@ -1061,3 +1061,9 @@ def test_a_comment_on_the_main_act_is_aimed_at_its_doer(coder):
     evs = events(coder, "Belarus expelled two Polish diplomats on Monday, a move condemned by the European Union.")
     ev = only(evs, "ACCUSE")
     assert countries(ev.actor) == {"EUR"} and countries(ev.recipient) == {"BLR"}
+
+
+def test_the_act_a_demand_names_by_a_noun_is_coded_demanded(coder):
+    evs = events(coder, "The African Union called for the withdrawal of Rwandan troops from eastern Congo.")
+    ev = only(evs, "RETREAT")
+    assert ev.modality == "demanded" and countries(ev.actor) == {"RWA"}

@@ -309,6 +309,7 @@ class EnglishCoder:
         for i in sorted(found):
             self._verb_roles(doc[i], found[i], found)
         self._constructions(sent, found)
+        self._demanded_nouns(sent, found)
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
         # a typhoon are events
         verbs = [found[i] for i in sorted(found)
@@ -350,6 +351,35 @@ class EnglishCoder:
         _sentence_country(out, {m.actor.country for i, m in self._index.items()
                                 if sent.start <= i < sent.end and m.actor.country})
         return _dedupe(out)
+
+    def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
+        """"demanded the resignation of the government", "called for his release": the act a demand names by
+        a noun (`demanded_acts` in words.yaml) is an event too, demanded, as the events guideline codes it.
+        Its owner (the "of" phrase, the possessor) does it when it is an act of one's own (resigning,
+        withdrawing), and undergoes it otherwise (release, arrest), then by whom the demand is addressed to."""
+        for i, f in list(found.items()):
+            if f.drop or f.trig.kind != "verb" or f.trig.code[:2] not in ("02", "10"):
+                continue
+            v = sent.doc[i]
+            nouns = [ch for ch in v.children if ch.dep_ == "dobj"] + [
+                p for ch in v.children if ch.dep_ == "prep" and ch.lower_ == "for"
+                for p in ch.children if p.dep_ == "pobj"]
+            for noun in nouns:
+                code = next((c for c, words in W.demanded_acts.items() if noun.lemma_.lower() in words), None)
+                if code is None or noun.i in found:
+                    continue
+                owner = [ch for ch in noun.children if ch.dep_ == "poss"] + [
+                    p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                    for p in ch.children if p.dep_ == "pobj"]
+                owners = self._group(owner[:1], noun)
+                act = _Found(Trigger(noun.i, noun.i + 1, code, "noun", noun.lemma_.lower(), "noun"),
+                             modality="demanded")
+                if code in W.demanded_own_acts:
+                    act.actors = owners or list(f.targets)
+                else:
+                    act.actors, act.targets = list(f.targets), owners
+                if act.actors or act.targets:
+                    found[noun.i] = act
 
     def _light_verbs(self, sent: Span, found: dict[int, _Found]) -> None:
         """"issued an ultimatum", "imposed an embargo": a light verb whose object is an event noun reports the
