@@ -51,12 +51,17 @@ def political_words(shared: Path) -> frozenset[str]:
     return frozenset(roots | words)
 
 
-def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn: frozenset = frozenset(),
-           first: int = 0) -> list[dict]:
-    arts = articles(shared)
+def drawable_articles(shared: Path, arts: dict[str, dict]) -> list[str]:
+    """events-id's train articles, in order, less any of its dev split or of the news NER dev set."""
     dev_ner = ROOT / "src" / "peristiwa" / "evaluation" / "data" / "news_ner_dev.jsonl"
     skip = events_articles(shared, "dev.gold.jsonl") | {
         json.loads(line)["article"] for line in dev_ner.open(encoding="utf-8") if line.strip()}
+    return [a for a in sorted(events_articles(shared, "train.gold.jsonl")) if a in arts and a not in skip]
+
+
+def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn: frozenset = frozenset(),
+           first: int = 0) -> list[dict]:
+    arts = articles(shared)
     annotated = set()
     for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
         annotated.add(tuple(json.loads(line)["line"].split(":")[1:]))
@@ -65,7 +70,7 @@ def sample(shared: Path, n: int, seed: int, share_political: float = 0.7, drawn:
     def political(toks: list[str]) -> bool:
         return any(t.lower() in words for t in toks)
 
-    ids = [a for a in sorted(events_articles(shared, "train.gold.jsonl")) if a in arts and a not in skip]
+    ids = drawable_articles(shared, arts)
     rng = random.Random(seed)
     rng.shuffle(ids)
     pol: list[dict] = []
@@ -92,9 +97,6 @@ def unannotated(shared: Path) -> list[tuple[str, int, int, list[str]]]:
     from peristiwa.events.extra_gold import EXTRA_GOLD
 
     arts = articles(shared)
-    dev_ner = ROOT / "src" / "peristiwa" / "evaluation" / "data" / "news_ner_dev.jsonl"
-    skip = events_articles(shared, "dev.gold.jsonl") | {
-        json.loads(line)["article"] for line in dev_ner.open(encoding="utf-8") if line.strip()}
     done = set()
     for line in (shared / "events-id" / "train.gold.jsonl").open(encoding="utf-8"):
         _, aid, p, s = json.loads(line)["line"].split(":")
@@ -104,7 +106,7 @@ def unannotated(shared: Path) -> list[tuple[str, int, int, list[str]]]:
         done.add((x["article"], x["paragraph"], x["sentence"]))
     words = political_words(shared)
     out = []
-    for aid in sorted(a for a in events_articles(shared, "train.gold.jsonl") if a in arts and a not in skip):
+    for aid in drawable_articles(shared, arts):
         for p, s in _candidates(arts[aid]):
             toks = arts[aid]["paragraphs"][p][s]
             if (aid, p, s) not in done and any(t.lower() in words for t in toks):
