@@ -348,8 +348,8 @@ class EnglishCoder:
                     out.append(ev)
             if out:
                 break
-        _sentence_country(out, {m.actor.country for i, m in self._index.items()
-                                if sent.start <= i < sent.end and m.actor.country})
+        _sentence_country(out, {m.actor.country for i in range(sent.start, sent.end)
+                                if (m := self._index.get(i)) is not None and m.actor.country})
         return _dedupe(out)
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
