@@ -57,6 +57,16 @@ def test_names_without_diacritics_find_the_city(gaz):
     assert countries(["Bali"]) == {"IDN", "CMR"}  # not also India's "Bāli"
 
 
+def test_an_old_name_of_a_larger_city_does_not_hide_a_capital(gaz):
+    """GeoNames lists "Islamabad" among Chattogram's old names and "dili" among Delhi's: a capital, or a city of
+    some size, keeps its own name; a village's name does not hide a great city's old one ("Calcutta")."""
+    def countries(tokens):
+        return {p.place.country for p in gaz.find(tokens)}
+    assert countries(["Islamabad"]) == {"PAK"}
+    assert countries(["Dili"]) == {"TLS"}
+    assert "IND" in countries(["Calcutta"])
+
+
 def test_place_after_locative_preposition(nlp):
     loc = _locate(nlp, "AS ingin bekerja sama dengan Rusia untuk mengakhiri konflik di Libya.", "bekerja")
     assert (loc.name, loc.country) == ("Libya", "LBY")

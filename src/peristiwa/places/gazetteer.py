@@ -158,6 +158,10 @@ def _ascii(name: str) -> str:
     return bare.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʻ", "")
 
 
+# how large a city named X must be, against a larger one that X is only an alternate name of, to keep X
+_RIVAL_SHARE = 0.1
+
+
 def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | None = None) -> Gazetteer:
     """The gazetteer of the files in `folder`; `countries`: (alias, ISO-3) names of countries, by default
     those of data/actors/countries.tsv (country_aliases)."""
@@ -165,6 +169,8 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
     bare_names: list[tuple[str, Place]] = []
     cities: dict[str, Place] = {}
     capital_of: dict[tuple[str, str], Place] = {}
+    alternates: list[tuple[str, Place]] = []
+    primary: dict[str, list[Place]] = {}
     with (folder / "cities.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             place = Place(row["name"], row["country"], _f(row["lat"]), _f(row["lon"]), int(row["geonameid"]),
@@ -175,11 +181,23 @@ def build_gazetteer(folder: Path = DATA, countries: Iterable[tuple[str, str]] | 
             # town's bare name is too often a common word: "Orang", "Materi"); added last, below
             if plain != row["name"] and (" " in plain or place.population >= _PLAIN_POPULATION):
                 bare_names.append((plain, place))
-            for alt in filter(None, row["alternatenames"].split("|")):
-                gaz.add(alt, place)
+            alternates.extend((alt, place) for alt in filter(None, row["alternatenames"].split("|")))
+            primary.setdefault(compact(row["name"]), []).append(place)
             capital_of.setdefault((row["country"], row["name"]), place)
             if row["country"] == "IDN":
                 cities.setdefault(row["name"].lower(), place)
+    # an alternate name never over the own name of a capital or of a city of some size: "Islamabad", an old
+    # name of Chattogram, is Pakistan's capital and "Dili" East Timor's, whatever the populations say; but
+    # "Calcutta" stays Kolkata's rather than a South African village's
+    with (folder / "countries.tsv").open(encoding="utf-8") as f:
+        capitals = {(row["iso3"], row["capital"]) for row in csv.DictReader(f, delimiter="\t")}
+    for alt, place in alternates:
+        key = compact(alt)
+        if key != compact(place.name) and any(
+                (other.country, other.name) in capitals or other.population >= _RIVAL_SHARE * place.population
+                for other in primary.get(key, ()) if other is not place):
+            continue
+        gaz.add(alt, place)
     # Countries: the point is the capital's (documented); names come from the actor lexicon's countries.tsv
     # so that every Indonesian name and variant of a country geocodes too.
     by_iso: dict[str, Place] = {}
