@@ -1006,7 +1006,9 @@ def test_a_state_detains_its_own_people_unless_a_place_says_otherwise(coder):
 
 def test_sport_and_market_reports_use_words_of_war_as_metaphors(coder):
     assert events(coder, "Juventus stormed to a 4-1 win over Napoli to claim the league title.") == []
-    assert events(coder, "Oil prices hit a six-month high as traders weighed the risk of supply cuts.") == []
+    assert events(coder, "Shares in Tokyo hit a six-month high as the Nikkei index attacked the 40,000 level.") == []
+    # words politics shares with sport ("team", "final") make no sport report
+    assert only(events(coder, "The Iranian negotiating team rejected the final offer from Washington."), "REJECT")
     # a vote count is no score: the condemnation stays
     assert only(events(coder, "The Security Council voted 13-0 to condemn the attack on the peacekeepers."),
                 "ACCUSE")
