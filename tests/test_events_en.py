@@ -1069,3 +1069,9 @@ def test_the_act_a_demand_names_by_a_noun_is_coded_demanded(coder):
     evs = events(coder, "The African Union called for the withdrawal of Rwandan troops from eastern Congo.")
     ev = only(evs, "RETREAT")
     assert ev.modality == "demanded" and countries(ev.actor) == {"RWA"}
+
+
+def test_supporters_of_a_leader_are_his_followers_not_the_leader(coder):
+    ev = only(events(coder, "Supporters of former president Jair Bolsonaro rallied in Brasilia on Sunday."), "PROTEST")
+    assert [(a.country, a.sector) for a in ev.actor] == [("BRA", "CVL")]
+    assert ev.actor[0].text.startswith("Supporters of")

@@ -886,6 +886,12 @@ class EnglishCoder:
             if ch.dep_ == "prep" and ch.lower_ in ("of", "from"):
                 # "the ambassadors of Arnor, Osgiliath and Gondor": every country named
                 got = self._group([p for p in ch.children if p.dep_ == "pobj"][:1], h)
+                if got and h.lemma_.lower() in W.follower_nouns:
+                    # "supporters of Imran Khan" are his followers, of his country, not the man himself
+                    end = ch.right_edge.i + 1
+                    a = got[0].actor
+                    return [Mention(h.i, end, _actor(h.doc, h.i, end, h.doc[h.i:end].text, a.country, "CVL", None),
+                                    "agent")]
                 if got:
                     return got
             if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
