@@ -52,7 +52,6 @@ class _Found:
 
 
 # sectors whose violence against a protest crowd is repression (CAMEO 175)
-_PEOPLE = frozenset({"CVL", "OPP", "EDU", "LAB", ""})
 _OFFICIALS = frozenset({"GOV", "LEG", "JUD", "IGO", "MIL", "COP", "SPY"})
 _REPRESSORS = {"COP", "MIL", "GOV", "SPY"}
 
@@ -519,14 +518,6 @@ class ShallowCoder:
             for a in src + tgt:
                 if not a.country and a.sector and a.sector not in ("IGO", "NGO"):
                     a.country = location.country
-        src_countries = {a.country for a in src if a.country}
-        if (cameo[:2] == "17" or cameo[:3] == "084") and len(src_countries) == 1 and \
-                all(a.sector in _REPRESSORS for a in src):
-            # "Saudi authorities detained hundreds of activists", "the government released 300 detainees": a
-            # state arrests, holds and frees its own people unless the sentence says whose they are
-            for a in tgt:
-                if not a.country and a.sector in _PEOPLE:
-                    a.country = next(iter(src_countries))
         conf = 0.6 if t.kind == "verb" else 0.45
         if not src:
             conf -= 0.2

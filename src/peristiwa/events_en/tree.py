@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from peristiwa.actors.context import fill_countries
 from peristiwa.events_en.actors import Mention, _actor
 from peristiwa.events_en.coder import _ROOTS, ShallowCoder, _dedupe, _Found, _quotes, _refine
 from peristiwa.events_en.lexicon import Verb
@@ -348,8 +349,14 @@ class EnglishCoder:
                     out.append(ev)
             if out:
                 break
-        _sentence_country(out, {m.actor.country for i in range(sent.start, sent.end)
-                                if (m := self._index.get(i)) is not None and m.actor.country})
+        countries = {m.actor.country for i in range(sent.start, sent.end)
+                     if (m := self._index.get(i)) is not None and m.actor.country}
+        for ev in out:
+            # the rules the Indonesian coder uses (parties and courts work at home, police act where the
+            # event is ...), then the sentence's one country for whoever is still without one
+            ev.actor, ev.recipient = fill_countries(ev.actor, ev.recipient, countries, ev.quad,
+                                                    ev.location.country if ev.location else "")
+        _sentence_country(out, countries)
         return _dedupe(out)
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
