@@ -1075,3 +1075,30 @@ def test_supporters_of_a_leader_are_his_followers_not_the_leader(coder):
     ev = only(events(coder, "Supporters of former president Jair Bolsonaro rallied in Brasilia on Sunday."), "PROTEST")
     assert [(a.country, a.sector) for a in ev.actor] == [("BRA", "CVL")]
     assert ev.actor[0].text.startswith("Supporters of")
+
+
+def test_a_denial_rejects_as_the_guideline_files_it(coder):
+    ev = only(events(coder, "Egypt's foreign ministry denied reports by Ethiopian state media on Sunday."), "REJECT")
+    assert countries(ev.actor) == {"EGY"} and countries(ev.recipient) == {"ETH"} and ev.quad == 3
+    ev = only(events(coder, "The Taliban denied responsibility for the bombing in Kabul."), "REJECT")
+    assert countries(ev.actor) == {"AFG"}
+
+
+def test_a_target_named_by_its_sponsor_is_aimed_at_the_sponsor(coder):
+    ev = only(events(coder, "Chad's parliament rejected a French-backed plan for early elections."), "REJECT")
+    assert countries(ev.actor) == {"TCD"} and countries(ev.recipient) == {"FRA"}
+
+
+def test_the_speakers_participle_hung_on_the_reported_clause_is_the_speakers(coder):
+    ev = only(events(coder, "Ghanaian President John Mahama said the group would stay, rejecting a US-drafted proposal."),
+              "REJECT")
+    assert countries(ev.actor) == {"GHA"} and countries(ev.recipient) == {"USA"}
+
+
+def test_forces_moved_mobilise_forces_withdrawn_retreat_intelligence_shared_cooperates(coder):
+    ev = only(events(coder, "Peru moved two battalions to its border on Monday."), "MOBILIZE")
+    assert countries(ev.actor) == {"PER"}
+    ev = only(events(coder, "Kenya withdrew its troops from the town on Friday."), "RETREAT")
+    assert countries(ev.actor) == {"KEN"} and ev.quad == 2
+    ev = only(events(coder, "Chile and Peru have been sharing intelligence on drug smuggling."), "COOPERATE")
+    assert countries(ev.actor) == {"CHL", "PER"}

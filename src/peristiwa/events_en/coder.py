@@ -446,7 +446,7 @@ class ShallowCoder:
             row = lookup(t.code)
         except KeyError:
             return None
-        if not row.plover:
+        if not row.plover and not any(t.code in codes for codes in W.guideline_types.values()):
             return None  # 01x statements and other codes without a PLOVER type are not events
         src = _actors(f.actors)
         tgt = [a for a in _actors(f.targets) if all(a.name != b.name for b in src)]

@@ -733,7 +733,15 @@ class EnglishCoder:
                 return (asked, False) if asked else ([], False)
             return self._subject(head)[0], False  # "Russia threatened to cut": Russia cuts
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
-            return self._subject(head)[0], False  # "..., killing 12 people", "after meeting X"
+            subj = self._subject(head)[0]  # "..., killing 12 people", "after meeting X"
+            say = head.head
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and head.dep_ == "ccomp" and \
+                    (say.lemma_.lower() in self.lex.cues.say or say.lower_ in self.lex.cues.say) and \
+                    not any(self._np(s, head) for s in subj):
+                # "Qassem said the group would not disarm, rejecting the plan": the parser hangs the
+                # speaker's participle on the reported clause; its subject names no actor, the speaker does
+                return self._subject(say)[0], False
+            return subj, False
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             if head.lower_ in ("of", "for") and gov.lemma_.lower() in W.object_doers:
@@ -780,7 +788,7 @@ class EnglishCoder:
         own = None
         for ch in v.children:
             if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
-                m = self._np(ch)
+                m = self._np(ch, sponsor=True)
                 if any(p.dep_ == "poss" and p.lower_ in W.possessives for p in ch.children) \
                         and not (m and m[0].actor.country):
                     # "withdrew its troops": the actor's own, not a target ("met his Brazilian counterpart" is)
@@ -863,10 +871,11 @@ class EnglishCoder:
                     out.append(replace(m, actor=replace(m.actor, sector=found[0].actor.sector)))
         return out
 
-    def _np(self, h: Token, v: Token | None = None, where: bool = False) -> list[Mention]:
+    def _np(self, h: Token, v: Token | None = None, where: bool = False, sponsor: bool = False) -> list[Mention]:
         """The actor a noun phrase names: the mention at its head, else one of its modifiers ("Kurdish
         positions"), else the object of its "of" ("the president of France", "hundreds of protesters"),
-        else its apposition, else (`where`, for targets) the place it is in ("a mission in Mozambique"); an
+        else its apposition, else (`where` or `sponsor`, for targets) its sponsor ("a UN-backed plan"), else
+        (`where`) the place it is in ("a mission in Mozambique"); an
         event noun's actor is its `by` phrase ("the raid by al-Shabaab"). A pronoun after a verb of saying is the speaker ("Russia said it would ...")."""
         m = self._index.get(h.i)
         if m is not None and not m.actor.country and h.lemma_.lower() in W.voices:
@@ -913,6 +922,14 @@ class EnglishCoder:
                 continue
             if got:
                 return got
+        if where or sponsor:
+            # "rejected a UN-backed proposal", "criticised the Saudi-led war": what a target names by its
+            # sponsor is aimed at the sponsor
+            for ch in h.children:
+                if ch.dep_ in ("amod", "compound") and ch.lower_ in W.sponsor_participles:
+                    for p in ch.children:
+                        if p.dep_ in ("npadvmod", "compound", "nmod", "amod") and (got := self._np(p)):
+                            return got
         if where:
             for ch in h.children:
                 if ch.dep_ == "prep" and ch.lower_ in self.lex.cues.place_preps:
