@@ -273,3 +273,25 @@ def test_seat_of_government_is_the_body(nlp):
 def test_place_edges_run_in_the_loaded_pipeline(nlp):
     names = nlp.pipe_names
     assert names.index("country_gazetteer") < names.index("place_edges") < names.index("org_ruler")
+
+
+# -- organisation ruler, sixth round ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Ketua Umum DPP Partai Amanat Nasional itu membuka rapat .", "DPP Partai Amanat Nasional"),
+    ("Juru bicara DPP Front Pembela Islam membantah kabar itu .", "DPP Front Pembela Islam"),
+    ("Pengurus PP Muhammadiyah bertemu presiden kemarin .", "PP Muhammadiyah"),
+])
+def test_a_board_is_read_with_its_party_or_association(nlp, text, org):
+    assert (org, "ORG") in _run(nlp, "org_ruler", text)
+
+
+def test_ri_after_a_body_or_a_state_title(nlp):
+    """"Kemenkes RI" is one organisation; "RI" after a state title is the state as an organisation (NERGrit)."""
+    assert _run(nlp, "org_ruler", "Kemenkes RI menerbitkan edaran baru .") == [("Kemenkes RI", "ORG")]
+    text = "Wakil Presiden RI Budi Santoso membuka acara itu ."
+    assert _run(nlp, "org_ruler", text, {"RI": "LOC", "Budi Santoso": "PER"}) == [
+        ("RI", "ORG"), ("Budi Santoso", "PER")]
+    assert _run(nlp, "org_ruler", "Menteri Luar Negeri RI hadir .") == [("RI", "ORG")]
+    # not after a lower-case word
+    assert _run(nlp, "org_ruler", "Upacara HUT ke - 72 RI digelar .") == []

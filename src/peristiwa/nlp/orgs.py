@@ -37,6 +37,18 @@ from spacy.tokens import Doc, Span
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
 _PERSON = {"PER", "PERSON"}
+_PLACE = {"LOC", "GPE"}
+
+
+def _without_covered(ents: list[Span]) -> list[Span]:
+    """The entities, sorted, less any that a longer one holds (a place "RI" inside "Kemenkes RI")."""
+    ents = sorted(ents, key=lambda e: (e.start, -e.end))
+    out: list[Span] = []
+    for e in ents:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
 
 
 def _data_path(*parts: str) -> Path:
@@ -116,6 +128,8 @@ class OrgRuler:
         self.buildings = set(rules.get("buildings") or ())
         self.not_first = set(rules.get("not_first") or ())
         self.sub_units = _Index(w[::-1] for w in rules.get("sub_units") or ())
+        self.state_suffix = _Index(rules.get("state_suffix") or ())
+        self.state_titles = _Index(rules.get("state_titles") or ())
 
     # -- spans -------------------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -247,6 +261,7 @@ class OrgRuler:
         spans = self.spans(doc)
         spans += self._brackets(doc, spans)
         if not spans:
+            doc.ents = self._state_suffix(doc, list(doc.ents))
             return doc
         ents = list(doc.ents)
         keep_rule = []
@@ -261,8 +276,39 @@ class OrgRuler:
                     if x.label_ in _PERSON and s <= x.start < e < x.end and doc[e].text[:1].isupper()]
             ents = [x for x in ents if x.end <= s or x.start >= e] + rest
             keep_rule.append(Span(doc, s, e, label="ORG"))
-        doc.ents = sorted(ents + keep_rule, key=lambda x: x.start)
+        doc.ents = self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start))
         return doc
+
+    def _state_suffix(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Kementerian Ketenagakerjaan RI" is one organisation, and "RI" after a state title ("Presiden RI",
+        "Menteri Luar Negeri RI", "Duta Besar RI") is the state as an organisation, as NERGrit writes both."""
+        words = [t.text for t in doc]
+        out: list[Span] = []
+        for x in ents:
+            end = self.state_suffix.longest(words, x.end, 3)
+            if x.label_ == "ORG" and end > x.end and all(e.start >= end or e.end <= x.end or e.label_ in _PLACE for e in ents):
+                out.append(Span(doc, x.start, end, label="ORG"))
+            else:
+                out.append(x)
+        # a place the model made of the suffix alone ("Wakil Presiden RI": LOC) does not hold it
+        taken = {i for e in out for i in range(e.start, e.end)
+                 if not (e.label_ in _PLACE and self.state_suffix.longest(words, e.start, 3) == e.end)}
+        titled = self._titled_states(words, taken)
+        out = [e for e in out if e.start not in titled]
+        return _without_covered(out + [Span(doc, i, i + 1, label="ORG") for i in titled])
+
+    def _titled_states(self, words: list[str], taken: set[int]) -> list[int]:
+        """Indices of a state suffix ("RI") that ends a run of capitalised words opened by a state title."""
+        found = []
+        for i in range(len(words)):
+            if i in taken or self.state_suffix.longest(words, i, 1) != i + 1:
+                continue
+            j = i
+            while j > 0 and i - j < 5 and words[j - 1][:1].isupper() and j - 1 not in taken:
+                j -= 1
+            if any(self.state_titles.longest(words, k, 3) > k for k in range(j, i)):
+                found.append(i)
+        return found
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
         for doc in docs:
