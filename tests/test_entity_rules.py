@@ -295,3 +295,16 @@ def test_ri_after_a_body_or_a_state_title(nlp):
     assert _run(nlp, "org_ruler", "Menteri Luar Negeri RI hadir .") == [("RI", "ORG")]
     # not after a lower-case word
     assert _run(nlp, "org_ruler", "Upacara HUT ke - 72 RI digelar .") == []
+
+
+def test_a_ministry_or_police_named_with_its_country(nlp):
+    """"Kementerian Keuangan India": the country a ministry serves is part of its name (news NER sentences)."""
+    text = "Kementerian Perdagangan Vietnam menaikkan bea masuk ."
+    assert _run(nlp, "org_ruler", text, {"Kementerian Perdagangan": "ORG", "Vietnam": "LOC"}) == [
+        ("Kementerian Perdagangan Vietnam", "ORG")]
+    assert _run(nlp, "org_ruler", "Kepolisian Norwegia menangkap dua orang .", {"Kepolisian": "ORG"}) == [
+        ("Kepolisian Norwegia", "ORG")]
+    # a court keeps its country apart, as NERGrit writes it
+    text = "Mahkamah Konstitusi Kenya membatalkan hasil pemilu ."
+    assert _run(nlp, "org_ruler", text, {"Mahkamah Konstitusi": "ORG", "Kenya": "LOC"}) == [
+        ("Mahkamah Konstitusi", "ORG"), ("Kenya", "LOC")]

@@ -40,6 +40,16 @@ _PERSON = {"PER", "PERSON"}
 _PLACE = {"LOC", "GPE"}
 
 
+def _longest_country(words: list[str], i: int) -> int:
+    """End of the longest country name or variant of the actor lexicon at word i, else i."""
+    from peristiwa.nlp.entity_edges import country_names
+
+    for n in range(min(4, len(words) - i), 0, -1):
+        if tuple(words[i:i + n]) in country_names():
+            return i + n
+    return i
+
+
 def _without_covered(ents: list[Span]) -> list[Span]:
     """The entities, sorted, less any that a longer one holds (a place "RI" inside "Kemenkes RI")."""
     ents = sorted(ents, key=lambda e: (e.start, -e.end))
@@ -130,6 +140,7 @@ class OrgRuler:
         self.sub_units = _Index(w[::-1] for w in rules.get("sub_units") or ())
         self.state_suffix = _Index(rules.get("state_suffix") or ())
         self.state_titles = _Index(rules.get("state_titles") or ())
+        self.foreign_heads = _Index(rules.get("foreign_heads") or ())
 
     # -- spans -------------------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -280,12 +291,15 @@ class OrgRuler:
         return doc
 
     def _state_suffix(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Kementerian Ketenagakerjaan RI" is one organisation, and "RI" after a state title ("Presiden RI",
+        """"Kementerian Ketenagakerjaan RI" is one organisation, so is a ministry or police named with its
+        country ("Kementerian Keuangan India", "Kepolisian Inggris"); and "RI" after a state title ("Presiden RI",
         "Menteri Luar Negeri RI", "Duta Besar RI") is the state as an organisation, as NERGrit writes both."""
         words = [t.text for t in doc]
         out: list[Span] = []
         for x in ents:
             end = self.state_suffix.longest(words, x.end, 3)
+            if end == x.end and self.foreign_heads.longest(words, x.start, 3) > x.start:
+                end = _longest_country(words, x.end)  # "Kementerian Keuangan India"
             if x.label_ == "ORG" and end > x.end and all(e.start >= end or e.end <= x.end or e.label_ in _PLACE for e in ents):
                 out.append(Span(doc, x.start, end, label="ORG"))
             else:
