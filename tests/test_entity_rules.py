@@ -308,3 +308,12 @@ def test_a_ministry_or_police_named_with_its_country(nlp):
     text = "Mahkamah Konstitusi Kenya membatalkan hasil pemilu ."
     assert _run(nlp, "org_ruler", text, {"Mahkamah Konstitusi": "ORG", "Kenya": "LOC"}) == [
         ("Mahkamah Konstitusi", "ORG"), ("Kenya", "LOC")]
+
+
+def test_an_office_opened_by_balai_or_a_police_by_its_place(nlp):
+    text = "Ia melapor ke Balai Pemasyarakatan Kelas I Mataram sore itu ."
+    assert _run(nlp, "org_ruler", text, {"Balai Pemasyarakatan Kelas I Mataram": "LOC"}) == [
+        ("Balai Pemasyarakatan Kelas I Mataram", "ORG")]
+    # a city hall is a building, left to the model
+    assert _run(nlp, "org_ruler", "Mereka berkumpul di Balai Kota .", {"Balai Kota": "LOC"}) == [("Balai Kota", "LOC")]
+    assert ("Kepolisian Kota Bekasi", "ORG") in _run(nlp, "org_ruler", "Kepolisian Kota Bekasi menutup jalan itu .")
