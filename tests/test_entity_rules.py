@@ -317,3 +317,8 @@ def test_an_office_opened_by_balai_or_a_police_by_its_place(nlp):
     # a city hall is a building, left to the model
     assert _run(nlp, "org_ruler", "Mereka berkumpul di Balai Kota .", {"Balai Kota": "LOC"}) == [("Balai Kota", "LOC")]
     assert ("Kepolisian Kota Bekasi", "ORG") in _run(nlp, "org_ruler", "Kepolisian Kota Bekasi menutup jalan itu .")
+
+
+def test_a_title_after_a_body_ends_its_name(nlp):
+    text = "Pakar bahasa dari Universitas Negeri Tegalsari Profesor Budi Harjono menilai hal itu ."
+    assert ("Universitas Negeri Tegalsari", "ORG") in _run(nlp, "org_ruler", text)
