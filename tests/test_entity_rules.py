@@ -322,3 +322,12 @@ def test_an_office_opened_by_balai_or_a_police_by_its_place(nlp):
 def test_a_title_after_a_body_ends_its_name(nlp):
     text = "Pakar bahasa dari Universitas Negeri Tegalsari Profesor Budi Harjono menilai hal itu ."
     assert ("Universitas Negeri Tegalsari", "ORG") in _run(nlp, "org_ruler", text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Kapal itu ditarik ke Lantamal IX Ambon kemarin .", "Lantamal IX Ambon"),
+    ("Tim SAR dari Basarnas Sulawesi Tengah tiba di lokasi .", "Basarnas Sulawesi Tengah"),
+    ("Lulusan Akpol tahun ini dilantik presiden .", "Akpol"),
+])
+def test_navy_bases_and_search_offices_with_their_place(nlp, text, org):
+    assert (org, "ORG") in _run(nlp, "org_ruler", text)
