@@ -13,6 +13,9 @@ component puts what the project knows on top of it, all of it from data files:
 - an acronym in brackets after an organisation ("Komisi Pemberantasan Korupsi (KPK)") is one too,
   as NERGrit writes it: two entities, brackets outside;
 - a `sub_units` word before an organisation is part of it ("Ditpolair Polda NTB", "Bareskrim Mabes Polri").
+- a `state_suffix` ("RI") after an organisation is part of it ("Kemenkes RI"), and after a run opened by a
+  `state_titles` word it is an organisation of its own ("Presiden RI"); a country after a `foreign_heads`
+  body is part of it ("Kementerian Keuangan India").
 A run of name words ends at a `stop` word, at a person the model found, after `max_words`, or at a
 connector ("dan") followed by the start of another organisation.
 
