@@ -1102,3 +1102,41 @@ def test_forces_moved_mobilise_forces_withdrawn_retreat_intelligence_shared_coop
     assert countries(ev.actor) == {"KEN"} and ev.quad == 2
     ev = only(events(coder, "Chile and Peru have been sharing intelligence on drug smuggling."), "COOPERATE")
     assert countries(ev.actor) == {"CHL", "PER"}
+
+
+def test_a_refusal_is_aimed_at_the_object_of_the_refused_act(coder):
+    ev = only(events(coder, "Eritrea refused to renew the mandate of the African Union observer mission."), "REJECT")
+    assert countries(ev.actor) == {"ERI"} and countries(ev.recipient) == {"IGO"}
+
+
+def test_a_sector_word_on_the_object_is_whose_it_is_not_the_target(coder):
+    ev = only(events(coder, "Canada suspended military aid to Haiti on Tuesday."), "SANCTION")
+    assert countries(ev.actor) == {"CAN"} and countries(ev.recipient) == {"HTI"}
+
+
+def test_the_sender_acts_on_the_receiver(coder):
+    ev = only(events(coder, "Chilean President Gabriel Boric received a phone call from Argentine President Javier Milei."),
+              "CONSULT")
+    assert countries(ev.actor) == {"ARG"} and countries(ev.recipient) == {"CHL"}
+
+
+def test_the_object_of_a_verb_of_causing_does_the_caused_act(coder):
+    evs = events(coder, "The border closure angered Pakistan, prompting Kabul to threaten retaliation.")
+    ev = only(evs, "THREATEN")
+    assert countries(ev.actor) == {"AFG"}
+
+
+def test_delegations_act_for_whoever_sent_them(coder):
+    ev = only(events(coder, "Delegations from the Sudanese government met in Jeddah on Tuesday."), "CONSULT")
+    assert countries(ev.actor) == {"SDN"}
+
+
+def test_figures_of_speech_without_any_participant_code_nothing(coder):
+    assert events(coder, "Coffee prices hit a record high on Friday as supplies tightened.") == []
+    assert events(coder, "Hundreds of migrants have died on the route so far this year.") == []
+    assert events(coder, "Officials said they were deeply saddened by the news.") == []
+
+
+def test_belgrade_stands_for_serbia_not_the_defunct_union(coder):
+    ev = only(events(coder, "Belgrade condemned the arrest of three Serb officers by Kosovo police."), "ACCUSE")
+    assert countries(ev.actor) == {"SRB"}

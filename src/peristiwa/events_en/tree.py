@@ -344,6 +344,8 @@ class EnglishCoder:
         for group, unnamed in ((main, False), (background, False), (noun_found, False), (main, True),
                                (background, True), (unnamed_nouns, True)):
             for f in group:
+                if unnamed and doc[f.trig.end - 1].lemma_.lower() in W.game_metaphors:
+                    continue  # "gold prices hit a record high", "battled inflation": no one hits, no one is hit
                 ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, unnamed)
                 if ev is not None:
                     out.append(ev)
@@ -677,6 +679,14 @@ class EnglishCoder:
             actors, targets = self._group(agent, v), self._group(subj, v)
         else:
             actors, targets = self._group(subj, v), self._group(obj, v, where=True)
+        if v.lemma_.lower() in W.receiving_verbs and not passive:
+            holders = [v, *[ch for ch in v.children if ch.dep_ == "dobj"]]  # "from X" on the verb or its object
+            senders = [p for h in holders for x in h.children if x.dep_ == "prep" and x.lower_ == "from"
+                       for p in x.children if p.dep_ == "pobj"]
+            sent_by = self._group(senders[:1], v)
+            if sent_by:
+                # "Aoun received a phone call from Macron": Macron calls Aoun
+                actors, targets = sent_by, self._group(subj, v)
         if f.asked is not None:
             actors = list(f.asked.targets)  # "urged Iran to release ...": the act is asked of Iran
         elif f.purpose_of is not None and not actors:
@@ -687,6 +697,8 @@ class EnglishCoder:
             # "..., a move condemned by Western governments", "a charge Tehran denied": the comment is aimed
             # at whoever did the main act
             targets = self._group(self._subject(main)[0], main)
+        if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
+            targets = self._refused_targets(v, f.trig)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -694,6 +706,23 @@ class EnglishCoder:
         if gov is not None and not gov.targets:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _refused_targets(self, v: Token, trig: Trigger) -> list[Mention]:
+        """"refused to grant bail to Imran Khan", "refused to renew the mandate of the U.N. mission", "refused to
+        let a U.N. team visit": a refusal or threat whose act codes no event of its own is aimed at that act's
+        object, or at whom it would let act."""
+        for comp in v.children:
+            if comp.dep_ != "xcomp":
+                continue
+            got = self._group(self._object(comp, trig), comp, where=True)
+            if got:
+                return got
+            for cl in comp.children:
+                if cl.dep_ in ("ccomp", "xcomp"):
+                    subj = [ch for ch in cl.children if ch.dep_ in ("nsubj", "nsubjpass")]
+                    if subj and (got := self._group(subj[:1], cl)):
+                        return got
+        return []
 
     def _sent_forces(self, subj: list[Token], trig: Trigger) -> bool:
         """The passive subject of a verb of deploying is the forces deployed (troops, police): they act."""
@@ -728,6 +757,10 @@ class EnglishCoder:
             return self._subject(head.head)[0], False  # "Ethiopia is about to depart", "ready to talk"
         if v.dep_ == "xcomp":
             g = head.lemma_.lower()
+            if g in W.object_control:
+                obj = [ch for ch in head.children if ch.dep_ == "dobj"]
+                if obj:
+                    return obj[:1], False  # "prompting Tehran to threaten": Tehran threatens
             if g in self._demand or head.lower_ in self._demand:
                 asked = self._asked(head)
                 return (asked, False) if asked else ([], False)
@@ -786,6 +819,7 @@ class EnglishCoder:
         ("protested to Japan", "sanctions against Iran"), else of a place preposition (in/near)."""
         c = self.lex.cues
         own = None
+        weak: list[Token] = []
         for ch in v.children:
             if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
                 m = self._np(ch, sponsor=True)
@@ -793,6 +827,12 @@ class EnglishCoder:
                         and not (m and m[0].actor.country):
                     # "withdrew its troops": the actor's own, not a target ("met his Brazilian counterpart" is)
                     own = ch
+                    continue
+                if m and not m[0].actor.country and not m[0].start <= ch.i < m[0].end:
+                    # "suspended military aid to Niger": a sector word modifying the object is whose aid it
+                    # is, not whom it is aimed at; a target preposition says that, else the object will do
+                    weak = weak or [ch]
+                    own = own or ch
                     continue
                 if m and not self.shallow._theme(trig, m[0]) and self._object_class(ch, _ARMS) is None:
                     return [ch]
@@ -842,7 +882,7 @@ class EnglishCoder:
                 preps[k:k] = [p for p in pobj[0].children if p.dep_ == "prep"]
             elif w in c.place_preps and not place:
                 place = pobj[:1]
-        return place
+        return weak or place
 
     def _group(self, heads: list[Token], v: Token, where: bool = False) -> list[Mention]:
         """The actors a noun phrase names, with the phrases coordinated with it ("X and Y")."""
@@ -878,10 +918,12 @@ class EnglishCoder:
         (`where`) the place it is in ("a mission in Mozambique"); an
         event noun's actor is its `by` phrase ("the raid by al-Shabaab"). A pronoun after a verb of saying is the speaker ("Russia said it would ...")."""
         m = self._index.get(h.i)
-        if m is not None and not m.actor.country and h.lemma_.lower() in W.voices:
-            # "a spokesman for the Sudanese army": the body spoken for is the actor
+        if m is not None and not m.actor.country and (h.lemma_.lower() in W.voices or h.lemma_.lower() in W.delegates):
+            # "a spokesman for the Sudanese army", "delegations from the Philippine government": the body spoken
+            # for, or that sent them, is the actor
+            preps = ("for",) if h.lemma_.lower() not in W.delegates else ("for", "from", "of")
             for ch in h.children:
-                if ch.dep_ == "prep" and ch.lower_ == "for":
+                if ch.dep_ == "prep" and ch.lower_ in preps:
                     got = [x for p in ch.children if p.dep_ == "pobj" for x in self._np(p)]
                     if got:
                         return got
