@@ -1140,3 +1140,18 @@ def test_figures_of_speech_without_any_participant_code_nothing(coder):
 def test_belgrade_stands_for_serbia_not_the_defunct_union(coder):
     ev = only(events(coder, "Belgrade condemned the arrest of three Serb officers by Kosovo police."), "ACCUSE")
     assert countries(ev.actor) == {"SRB"}
+
+
+def test_a_joint_operation_is_cooperation_beside_the_attack_it_carries(coder):
+    evs = events(coder, "Malian and Nigerien troops carried out a joint operation against jihadists, killing ten fighters.")
+    coop = only(evs, "COOPERATE")
+    assert countries(coop.actor) == {"MLI", "NER"} and coop.recipient == []
+    assert any(e.event == "ASSAULT" for e in evs)
+    ev = only(events(coder, "Thailand began its largest military exercise in a decade on Monday."), "MOBILIZE")
+    assert countries(ev.actor) == {"THA"}
+
+
+def test_participantless_violence_is_still_news(coder):
+    # figures of speech need a participant; a seizure or a blast does not
+    evs = events(coder, "Weapons and ammunition were seized at a checkpoint near the town on Monday.")
+    assert [e.event for e in evs] == ["COERCE"]

@@ -53,6 +53,7 @@ class Noun:
     instrument: bool = False  # a weapon: "hurled a grenade" is the weapon's event (frames.yaml)
     dominant: bool = False  # decides the means of any attack in its sentence ("warplanes fired missiles")
     unnamed: bool = True  # an event without a named participant where the sentence codes nothing else
+    alongside: bool = False  # an event of its own beside the verbs' ("carried out a joint operation, killing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ def _load_nouns(folder: Path) -> dict[str, Noun]:
     for item in yaml.safe_load((folder / "nouns.yaml").read_text(encoding="utf-8")) or []:
         noun = Noun(str(item["cameo"]), bool(item.get("need_actor", False)), str(item.get("mode") or ""),
                     bool(item.get("instrument", False)), bool(item.get("dominant", False)),
-                    bool(item.get("unnamed", True)))
+                    bool(item.get("unnamed", True)), bool(item.get("alongside", False)))
         for word in item.get("words") or ():
             word = str(word).lower()
             out.setdefault(word, noun)

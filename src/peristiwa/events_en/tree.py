@@ -344,13 +344,22 @@ class EnglishCoder:
         for group, unnamed in ((main, False), (background, False), (noun_found, False), (main, True),
                                (background, True), (unnamed_nouns, True)):
             for f in group:
-                if unnamed and doc[f.trig.end - 1].lemma_.lower() in W.game_metaphors:
+                if unnamed and doc[f.trig.end - 1].lemma_.lower() in W.figures_of_speech:
                     continue  # "gold prices hit a record high", "battled inflation": no one hits, no one is hit
                 ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, unnamed)
                 if ev is not None:
                     out.append(ev)
             if out:
                 break
+        coded = {e.trigger.start for e in out}
+        for f in noun_found:
+            # "carried out a joint operation, killing five militants": the cooperation is news beside the attack
+            if self.lex.nouns[f.trig.lemma].alongside and doc[f.trig.start].idx not in coded:
+                if f.trig.code.startswith("06"):
+                    f.targets = []  # a joint operation "against" rebels is their attack; the cooperation is mutual
+                ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, False)
+                if ev is not None:
+                    out.append(ev)
         countries = {m.actor.country for i in range(sent.start, sent.end)
                      if (m := self._index.get(i)) is not None and m.actor.country}
         for ev in out:
