@@ -711,10 +711,12 @@ def test_future_refusal_of_cooperation_is_a_rejection(coder):
 
 
 # -- background clauses and participles -----------------------------------------------------------------------
-def test_relative_and_temporal_clauses_are_background(coder):
-    evs = events(coder, "Chad lifted the curfew that troops had imposed on the capital after rebels attacked "
-                        "the airport.")
+def test_participles_on_nouns_and_temporal_clauses_are_background(coder):
+    evs = events(coder, "Chad lifted the curfew imposed on the capital after rebels attacked the airport.")
     assert [e.trigger.text for e in evs] == ["lifted"]
+    # a relative clause with a subject of its own reports an act of its own
+    evs = events(coder, "Police in Tunis detained students who had staged a protest outside the ministry.")
+    assert {e.event for e in evs} == {"COERCE", "PROTEST"}
     # coded when the main clause codes nothing
     evs = events(coder, "The town was quiet again two days after rebels attacked the airport.")
     assert [e.event for e in evs] == ["ASSAULT"]

@@ -589,7 +589,9 @@ class EnglishCoder:
                 break
             if dep in ("relcl", "acl") and _commented(t) is not None:
                 break  # "..., a move condemned by the EU": a comment on the main act is news of its own
-            if dep == "relcl":
+            if dep == "relcl" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in t.children):
+                # a relative clause with a subject of its own reports an act ("officials it accused of fraud",
+                # "students who had staged a sit-in"); one without ("the deal reached") describes a noun
                 verdict = True
                 break
             if dep == "acl" and not self._agent(t):
