@@ -1157,3 +1157,16 @@ def test_participantless_violence_is_still_news(coder):
     # figures of speech need a participant; a seizure or a blast does not
     evs = events(coder, "Weapons and ammunition were seized at a checkpoint near the town on Monday.")
     assert [e.event for e in evs] == ["COERCE"]
+
+
+def test_blocking_a_measure_rejects_it_and_pulling_back_retreats(coder):
+    ev = only(events(coder, "Poland's constitutional court blocked the extradition of a Ukrainian diver to Germany."),
+              "REJECT")
+    assert countries(ev.actor) == {"POL"}
+    ev = only(events(coder, "Ethiopian forces pulled back from the border town on Sunday."), "RETREAT")
+    assert ev.quad == 2
+    ev = only(events(coder, "Opposition lawmakers in Georgia walked out of parliament on Tuesday."), "PROTEST")
+    assert countries(ev.actor) == {"GEO"}
+    ev = only(events(coder, "Peruvian lawmakers impeached President Pedro Castillo on Wednesday."), "ACCUSE")
+    assert countries(ev.recipient) == {"PER"}
+    assert events(coder, "Thousands of pilgrims gathered in Lourdes on Sunday for the feast.") == []
