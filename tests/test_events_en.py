@@ -1170,3 +1170,11 @@ def test_blocking_a_measure_rejects_it_and_pulling_back_retreats(coder):
     ev = only(events(coder, "Peruvian lawmakers impeached President Pedro Castillo on Wednesday."), "ACCUSE")
     assert countries(ev.recipient) == {"PER"}
     assert events(coder, "Thousands of pilgrims gathered in Lourdes on Sunday for the feast.") == []
+
+
+def test_a_participle_with_an_object_is_the_nouns_act(coder):
+    # the parser reads "Islamist militants killed ..." as a noun phrase with a participle; its object says
+    # the militants did the killing
+    ev = only(events(coder, "Islamist militants killed at least nine soldiers in an attack on an army post in "
+                            "northern Niger on Sunday."), "ASSAULT")
+    assert {a.sector for a in ev.actor} == {"REB"} and {a.sector for a in ev.recipient} == {"MIL"}

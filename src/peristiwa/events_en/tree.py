@@ -804,8 +804,10 @@ class EnglishCoder:
                 return self._subject(head.head)[0], False
             return [], False
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            # "troops sent by the EU" (the noun undergoes it), "gunmen firing on police" (the noun does it)
-            return [head], v.tag_ == "VBN"
+            # "troops sent by the EU" (the noun undergoes it), "gunmen firing on police" (the noun does it); a
+            # participle with a direct object is a finite verb the parser misread ("Islamist militants killed
+            # 14 soldiers" as a noun phrase): the noun does it
+            return [head], v.tag_ == "VBN" and not any(ch.dep_ == "dobj" for ch in v.children)
         return [], False
 
     def _asked(self, gov: Token) -> list[Token]:
