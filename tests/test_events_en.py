@@ -1178,3 +1178,9 @@ def test_a_participle_with_an_object_is_the_nouns_act(coder):
     ev = only(events(coder, "Islamist militants killed at least nine soldiers in an attack on an army post in "
                             "northern Niger on Sunday."), "ASSAULT")
     assert {a.sector for a in ev.actor} == {"REB"} and {a.sector for a in ev.recipient} == {"MIL"}
+
+
+def test_victims_named_without_a_country_are_of_the_other_country_named(coder):
+    ev = only(events(coder, "Saudi air strikes on the Yemeni port city of Hodeidah killed at least nine people."),
+              "ASSAULT")
+    assert countries(ev.actor) == {"SAU"} and countries(ev.recipient) == {"YEM"}

@@ -368,6 +368,7 @@ class EnglishCoder:
             ev.actor, ev.recipient = fill_countries(ev.actor, ev.recipient, countries, ev.quad,
                                                     ev.location.country if ev.location else "")
         _sentence_country(out, countries)
+        _victims_country(out, countries)
         return _dedupe(out)
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
@@ -1090,6 +1091,21 @@ def _sentence_country(events: list[Event], countries: set[str]) -> None:
             for a in side:
                 if not a.country and a.sector not in ("IGO", "NGO"):
                     a.country = country
+
+
+def _victims_country(events: list[Event], countries: set[str]) -> None:
+    """"Israeli air strikes on Khan Younis killed at least 14 people", "Russian forces shelled Kharkiv,
+    killing four civilians": the victims of an attack or a seizure named without a country are of the one
+    country the sentence names besides the attacker's."""
+    for ev in events:
+        if ev.quad != 4 or ev.event == "PROTEST":
+            continue
+        others = countries - {a.country for a in ev.actor} - {""}
+        if len(others) != 1 or not any(a.country for a in ev.actor):
+            continue
+        for a in ev.recipient:
+            if not a.country and a.sector not in ("IGO", "NGO"):
+                a.country = next(iter(others))
 
 
 def _standing(obj: Token) -> bool:
