@@ -1184,3 +1184,8 @@ def test_victims_named_without_a_country_are_of_the_other_country_named(coder):
     ev = only(events(coder, "Saudi air strikes on the Yemeni port city of Hodeidah killed at least nine people."),
               "ASSAULT")
     assert countries(ev.actor) == {"SAU"} and countries(ev.recipient) == {"YEM"}
+
+
+def test_lifting_sanctions_concedes_as_the_guideline_files_easing_restrictions(coder):
+    ev = only(events(coder, "Washington lifted its sanctions on Caracas on Friday."), "CONCEDE")
+    assert countries(ev.actor) == {"USA"} and ev.quad == 1
