@@ -11,7 +11,7 @@ from peristiwa.ontology import PLOVER_TYPES
 def test_written_sentences_are_well_formed_gold() -> None:
     rows = written_rows()
     assert len(rows) >= 400
-    assert {r["split"] for r in rows} == {"read", "unread"}
+    assert {r["split"] for r in rows} == {"read", "unread", "fresh"}
     assert len({r["line"] for r in rows}) == len(rows)
     for r in rows:
         text = r["id_text"]
@@ -27,7 +27,7 @@ def test_written_sentences_are_well_formed_gold() -> None:
 def test_written_sentences_are_scored_by_the_shared_metric(shared: Path) -> None:
     [table] = written_tables(shared)
     by_split = {row[0]: row for row in table.rows}
-    assert set(by_split) == {"read", "unread"}
+    assert set(by_split) == {"read", "unread", "fresh"}
     for _split, n, p, r, f1, strict, matched, predicted, gold in by_split.values():
-        assert n >= 200 and gold > 0 and 0 < matched <= min(predicted, gold)
+        assert n >= 100 and gold > 0 and 0 < matched <= min(predicted, gold)
         assert strict <= f1 and abs(f1 - 2 * p * r / (p + r)) < 1e-9
