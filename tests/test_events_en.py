@@ -1189,3 +1189,21 @@ def test_victims_named_without_a_country_are_of_the_other_country_named(coder):
 def test_lifting_sanctions_concedes_as_the_guideline_files_easing_restrictions(coder):
     ev = only(events(coder, "Washington lifted its sanctions on Caracas on Friday."), "CONCEDE")
     assert countries(ev.actor) == {"USA"} and ev.quad == 1
+
+
+def test_a_disasters_consequence_is_no_attack_and_no_speakers_act(coder):
+    assert events(coder, "Heavy rains triggered landslides in the district on Monday, killing at least nine people, "
+                         "police said.") == []
+    assert events(coder, "A bus carrying pilgrims plunged into a gorge on Tuesday, killing at least 18 people.") == []
+
+
+def test_the_type_model_never_turns_criticism_into_support(coder):
+    evs = events(coder, "Congolese police arrested opposition politician Jean-Marc Kabund in Kinshasa, his party "
+                        "said, denouncing the detention as an attempt to silence critics.")
+    assert not any(e.event == "SUPPORT" for e in evs)
+
+
+def test_a_pardon_releases(coder):
+    ev = only(events(coder, "Belarusian President Alexander Lukashenko pardoned 30 people convicted over the protests."),
+              "RETREAT")
+    assert ev.quad == 2 and countries(ev.recipient) == {"BLR"}

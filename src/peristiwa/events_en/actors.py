@@ -181,12 +181,16 @@ def _combine(doc: Doc, raw: list[Mention], lex: EnglishLexicon) -> list[Mention]
                 continue
             if m.kind == "agent" and prev.kind == "country" and len(gap) == 1 and doc[prev.end].is_lower \
                     and doc[prev.end].is_alpha and gap[0] not in W.not_modifiers and gap[0] not in lex.verbs \
+                    and doc[prev.end].lemma_.lower() not in lex.verbs and doc[prev.end].pos_ not in ("VERB", "AUX") \
                     and gap[0] not in closed:
                 # "Russian naval forces", "Israeli security officials": one modifier between
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind="country")
                 out[-1].titled = True
                 continue
-            if m.kind == "agent" and prev.kind in ("country", "name") and _possessor_of(doc, prev, m, closed):
+            if m.kind == "agent" and prev.kind in ("country", "name") and not prev.titled and \
+                    _possessor_of(doc, prev, m, closed):
+                # (one agent per possessor: "Kuwait's emir dissolved parliament", which the parser may read as
+                # one noun phrase, is the emir acting on parliament)
                 # "Yemen's internationally recognised government", "Israel's security cabinet": the parse
                 # says whose agent it is across the modifiers between them
                 out[-1] = _merge(doc, prev, m, country_from=prev, sector_from=m, name_from=prev, kind=prev.kind)
