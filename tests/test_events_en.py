@@ -1207,3 +1207,20 @@ def test_a_pardon_releases(coder):
     ev = only(events(coder, "Belarusian President Alexander Lukashenko pardoned 30 people convicted over the protests."),
               "RETREAT")
     assert ev.quad == 2 and countries(ev.recipient) == {"BLR"}
+
+
+def test_congo_without_qualifier_is_the_democratic_republic(coder):
+    ev = only(events(coder, "Congo accused Rwanda of backing the M23 rebels in North Kivu."), "ACCUSE")
+    assert countries(ev.actor) == {"COD"}
+
+
+def test_a_country_named_in_a_clause_on_the_victim_is_not_the_victims(coder):
+    ev = only(events(coder, "Iran hanged a man convicted of spying for Israel's Mossad on Sunday."), "ASSAULT")
+    assert "ISR" not in countries(ev.recipient)
+
+
+def test_stopping_supplies_and_aid_sanctions(coder):
+    ev = only(events(coder, "Russia halted gas supplies to Moldova on Wednesday."), "SANCTION")
+    assert countries(ev.actor) == {"RUS"} and countries(ev.recipient) == {"MDA"}
+    ev = only(events(coder, "Prosecutors charged the governor of Gagauzia with financing her party illegally."), "ACCUSE")
+    assert ev.cameo == "1121"

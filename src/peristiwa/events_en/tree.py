@@ -156,19 +156,21 @@ class EnglishCoder:
         guarded = (lemma in c.not_verbs or v.lower_ in c.not_verbs) and lemma not in c.verbs_when_tagged or \
             lemma in c.pattern_only or v.lower_ in c.pattern_only
         words, vi = self._clause_words(v)
-        best: tuple[int, Trigger] | None = None
+        best: tuple[int, Trigger, bool] | None = None
         for e in entries:
             stop = self._particle(v, e)
             if stop is None:
                 continue
             n_part = stop - v.i - 1
-            code, size = self._pattern(e, words, vi, vi + 1 + n_part)
+            code, size, curated = self._pattern(e, words, vi, vi + 1 + n_part)
             if size == 0 and guarded and not e.particle:
                 code = "---"
             score = (2 if e.particle else 0) + (1 if code != "---" else 0) + size * 2
             trig = Trigger(v.i, stop, code, "verb", e.lemma, _FORMS.get(v.tag_, "base"))
             if best is None or score > best[0]:
-                best = (score, trig)
+                best = (score, trig, curated and size > 0 and code != "---")
+        if best and best[2]:
+            self._framed.add(v.i)  # a hand-written pattern's code is a correction the type model keeps
         return best[1] if best else None
 
     def _frame(self, v: Token) -> Trigger | None:
@@ -256,7 +258,9 @@ class EnglishCoder:
         toks.sort(key=lambda t: t.i)
         return [t.lower_ for t in toks], next(k for k, t in enumerate(toks) if t is v)
 
-    def _pattern(self, e: Verb, words: list[str], i: int, stop: int) -> tuple[str, int]:
+    def _pattern(self, e: Verb, words: list[str], i: int, stop: int) -> tuple[str, int, bool]:
+        """The code the verb's patterns give (its own when none matches), the pattern's size, and whether the
+        pattern is hand-written (patterns_extra.tsv: the type model leaves such a correction alone)."""
         quad = _quad(e.code)
         prefixes = {w[:3] for w in words}
         for p in self.lex.patterns.get(e.block, ()):
@@ -267,8 +271,8 @@ class EnglishCoder:
             if quad in (3, 4) and p.code != "---" and _quad(p.code) in (1, 2) and not p.curated:
                 continue  # nor is a verb of conflict made cooperation ("denounced the detention" is no 052)
             if could_match(p, prefixes) and _matches(words, p, i, min(stop, len(words)), 0, len(words), self.lex.cues.boundaries):
-                return p.code, p.size
-        return e.code, 0
+                return p.code, p.size, p.curated
+        return e.code, 0, False
 
     def _noun_triggers(self, sent: Span, taken: set[int]) -> list[Trigger]:
         """Event nouns of the sentence ("air strike", "clashes", "arrest"), longest first."""
@@ -370,7 +374,7 @@ class EnglishCoder:
             ev.actor, ev.recipient = fill_countries(ev.actor, ev.recipient, countries, ev.quad,
                                                     ev.location.country if ev.location else "")
         _sentence_country(out, countries)
-        _victims_country(out, countries)
+        _victims_country(out, sent, self._index)
         return _dedupe(out)
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
@@ -802,8 +806,9 @@ class EnglishCoder:
             return subj, False
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
-            if head.lower_ in ("of", "for") and gov.lemma_.lower() in W.object_doers:
-                # "Russia accused Ukraine of shelling the plant": Ukraine is said to have shelled it
+            if head.lower_ in ("of", "for", "with") and gov.lemma_.lower() in W.object_doers:
+                # "Russia accused Ukraine of shelling the plant", "charged the governor with financing her
+                # party": the object is said to have done it
                 obj = [ch for ch in gov.children if ch.dep_ in ("dobj", "nsubjpass")]
                 if obj:
                     return obj[:1], False
@@ -1106,18 +1111,25 @@ def _sentence_country(events: list[Event], countries: set[str]) -> None:
                     a.country = country
 
 
-def _victims_country(events: list[Event], countries: set[str]) -> None:
+def _victims_country(events: list[Event], sent: Span, index: dict[int, Mention]) -> None:
     """"Israeli air strikes on Khan Younis killed at least 14 people", "Russian forces shelled Kharkiv,
     killing four civilians": the victims of an attack or a seizure named without a country are of the one
-    country the sentence names besides the attacker's."""
+    country the sentence names besides the attacker's, outside a clause on the victims ("Iran hanged a man
+    convicted of spying for Israel" names no Israeli; "a British-owned ship" is British)."""
+    doc = sent.doc
     for ev in events:
-        if ev.quad != 4 or ev.event == "PROTEST":
-            continue
-        others = countries - {a.country for a in ev.actor} - {""}
-        if len(others) != 1 or not any(a.country for a in ev.actor):
+        if ev.quad != 4 or ev.event == "PROTEST" or not any(a.country for a in ev.actor):
             continue
         for a in ev.recipient:
-            if not a.country and a.sector not in ("IGO", "NGO"):
+            if a.country or a.sector in ("IGO", "NGO"):
+                continue
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            own = {t.i for ch in span.root.children if ch.dep_ in ("acl", "relcl") for t in ch.subtree}
+            others = {m.actor.country for i in range(sent.start, sent.end) if i not in own
+                      and (m := index.get(i)) is not None and m.actor.country} - {b.country for b in ev.actor}
+            if len(others) == 1:
                 a.country = next(iter(others))
 
 
