@@ -1224,3 +1224,17 @@ def test_stopping_supplies_and_aid_sanctions(coder):
     assert countries(ev.actor) == {"RUS"} and countries(ev.recipient) == {"MDA"}
     ev = only(events(coder, "Prosecutors charged the governor of Gagauzia with financing her party illegally."), "ACCUSE")
     assert ev.cameo == "1121"
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force(coder):
+    ev = only(events(coder, "North Korea fired two ballistic missiles into the sea off its east coast on Thursday."),
+              "MOBILIZE")
+    assert countries(ev.actor) == {"PRK"}
+    ev = only(events(coder, "Hamas fired rockets at Tel Aviv on Monday."), "ASSAULT")
+    assert countries(ev.recipient) == {"ISR"}
+
+
+def test_the_owner_of_a_plot_does_the_plotted_act(coder):
+    ev = only(events(coder, "Azerbaijan's security service said it had foiled an Armenian plot to bomb a pipeline."),
+              "ASSAULT")
+    assert countries(ev.actor) == {"ARM"}

@@ -315,6 +315,7 @@ class EnglishCoder:
             self._govern(doc[i], found[i], found)
         for i in sorted(found):
             self._verb_roles(doc[i], found[i], found)
+            self._weapons_test(doc[i], found[i])
         self._constructions(sent, found)
         self._demanded_nouns(sent, found)
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
@@ -733,6 +734,17 @@ class EnglishCoder:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
 
+    def _weapons_test(self, v: Token, f: _Found) -> None:
+        """"North Korea fired two ballistic missiles into the sea": a weapon fired at no one, only into the sea,
+        is a test, a show of force (MOBILIZE 150), not an attack."""
+        if f.targets or not f.trig.code.startswith(("18", "19", "20")) or v.i not in self._framed:
+            return
+        for ch in v.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("into", "off", "in", "toward", "towards") and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in W.test_waters for p in ch.children):
+                f.trig.code, f.trig.mode = "150", ""
+                return
+
     def _refused_targets(self, v: Token, trig: Trigger) -> list[Mention]:
         """"refused to grant bail to Imran Khan", "refused to renew the mandate of the U.N. mission", "refused to
         let a U.N. team visit": a refusal or threat whose act codes no event of its own is aimed at that act's
@@ -783,6 +795,10 @@ class EnglishCoder:
             return self._subject(head.head)[0], False  # "Ethiopia is about to depart", "ready to talk"
         if v.dep_ == "xcomp":
             g = head.lemma_.lower()
+            # "foiled a Ukrainian plot to assassinate a general" (the parser hangs the act on the verb)
+            owner = [o for ch in head.children if ch.dep_ == "dobj" for o in self._plan_owner(ch)]
+            if owner:
+                return owner[:1], False
             if g in W.object_control:
                 obj = [ch for ch in head.children if ch.dep_ == "dobj"]
                 if obj:
@@ -818,6 +834,9 @@ class EnglishCoder:
             return [head.head], False  # the parser hung "of attacking" on the object: "accused the rebels of ..."
 
         if v.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children):
+            owner = self._plan_owner(head)
+            if owner:
+                return owner, False  # "a Ukrainian plot to assassinate a general": the plot's owner acts
             # "Laos expressed readiness to resume talks": the one whose readiness, plan or bid it is
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return self._subject(head.head)[0], False
@@ -828,6 +847,13 @@ class EnglishCoder:
             # 14 soldiers" as a noun phrase): the noun does it
             return [head], v.tag_ == "VBN" and not any(ch.dep_ == "dobj" for ch in v.children)
         return [], False
+
+    def _plan_owner(self, noun: Token) -> list[Token]:
+        """Whose plot, plan or bid a noun of `plan_nouns` is: its possessor or nationality ("Iran's plan", "a
+        Ukrainian plot")."""
+        if noun.lemma_.lower() not in W.plan_nouns:
+            return []
+        return [ch for ch in noun.children if ch.dep_ in ("poss", "amod", "compound", "nmod") and ch.i in self._index][:1]
 
     def _asked(self, gov: Token) -> list[Token]:
         """Whom a demand is addressed to: "urged Iran", "called on Iran"."""
