@@ -684,7 +684,7 @@ def test_own_obligation_is_no_demand(coder):
 def test_commitment_without_an_event_is_an_agreement(coder):
     ev = only(events(coder, "Chile and Peru have agreed to set up a joint fisheries commission."), "AGREE")
     assert countries(ev.actor) == {"CHL", "PER"} and ev.trigger.text == "agreed"
-    ev = only(events(coder, "Norway is willing to ship generators to Moldova, its energy minister said."), "AGREE")
+    ev = only(events(coder, "Norway is willing to look at Moldova's request, its energy minister said."), "AGREE")
     assert countries(ev.actor) == {"NOR"} and ev.trigger.text == "willing"
 
 
@@ -1238,3 +1238,10 @@ def test_the_owner_of_a_plot_does_the_plotted_act(coder):
     ev = only(events(coder, "Azerbaijan's security service said it had foiled an Armenian plot to bomb a pipeline."),
               "ASSAULT")
     assert countries(ev.actor) == {"ARM"}
+
+
+def test_weapons_and_relief_delivered_are_aid(coder):
+    ev = only(events(coder, "Sweden delivered two air defence systems to Ukraine on Tuesday."), "AID")
+    assert countries(ev.actor) == {"SWE"} and countries(ev.recipient) == {"UKR"} and ev.cameo == "072"
+    ev = only(events(coder, "Japan sent 40 tonnes of medical supplies to Myanmar after the earthquake."), "AID")
+    assert ev.cameo == "073"

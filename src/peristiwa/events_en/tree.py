@@ -916,8 +916,9 @@ class EnglishCoder:
                                 if pobj and self._np(pobj[0]):
                                     return pobj[:1]
         place: list[Token] = []
-        preps = [ch for ch in v.children if ch.dep_ in ("prep", "prt") and ch.i > v.i
-                 and ch.lower_ not in W.adverbial_preps]
+        # ("sent 40 tonnes of supplies to Myanmar": the parser may call that "to" a dative)
+        preps = [ch for ch in v.children if (ch.dep_ in ("prep", "prt") or ch.dep_ == "dative" and ch.pos_ == "ADP")
+                 and ch.i > v.i and ch.lower_ not in W.adverbial_preps]
         authors: set[int] = set()
         if own is not None:
             # "signed a trade protocol with Dagolath": the object's own preposition names the target; and
