@@ -1245,3 +1245,9 @@ def test_weapons_and_relief_delivered_are_aid(coder):
     assert countries(ev.actor) == {"SWE"} and countries(ev.recipient) == {"UKR"} and ev.cameo == "072"
     ev = only(events(coder, "Japan sent 40 tonnes of medical supplies to Myanmar after the earthquake."), "AID")
     assert ev.cameo == "073"
+
+
+def test_a_phone_call_held_with_a_leader_is_consultation(coder):
+    ev = only(events(coder, "Oman's sultan held a phone call with Iranian President Masoud Pezeshkian on Tuesday."),
+              "CONSULT")
+    assert countries(ev.actor) == {"OMN"} and countries(ev.recipient) == {"IRN"}
