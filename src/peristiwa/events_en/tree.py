@@ -467,9 +467,9 @@ class EnglishCoder:
                 row = lookup(f.trig.code)
             except KeyError:
                 row = None
+            new_quad = lookup(DEFAULT_CAMEO[label]).quad
             if row is not None and row.plover != label and p >= self.RETYPE and \
-                    not (row.quad in (2, 4) and lookup(DEFAULT_CAMEO[label]).quad in (1, 3)) and \
-                    (row.quad in (1, 2)) == (lookup(DEFAULT_CAMEO[label]).quad in (1, 2)):
+                    not (row.quad in (2, 4) and new_quad in (1, 3)) and (row.quad in (1, 2)) == (new_quad in (1, 2)):
                 # as with the dictionary's patterns, a material act ("was arrested") is never made a verbal one;
                 # nor is cooperation made conflict or the reverse ("denounced" SUPPORT, "ordered" AGREE): the
                 # model, trained on 322 GSR sentences, refines a type within its side, it does not flip it
