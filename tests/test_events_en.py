@@ -1251,3 +1251,12 @@ def test_a_phone_call_held_with_a_leader_is_consultation(coder):
     ev = only(events(coder, "Oman's sultan held a phone call with Iranian President Masoud Pezeshkian on Tuesday."),
               "CONSULT")
     assert countries(ev.actor) == {"OMN"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_force_with_no_target_is_aimed_at_its_purposes_object(coder):
+    ev = only(events(coder, "Georgian police used rubber bullets to disperse the protesters."), "ASSAULT")
+    assert countries(ev.recipient) == {"GEO"} and ev.cameo == "175"
+    ev = only(events(coder, "Police in Nairobi fired tear gas to disperse students outside parliament."), "ASSAULT")
+    assert countries(ev.recipient) == {"KEN"}
+    evs = events(coder, "Kenya sent troops to protect civilians in Haiti.")
+    assert only(evs, "MOBILIZE").recipient == []

@@ -726,6 +726,8 @@ class EnglishCoder:
             targets = self._group(self._subject(main)[0], main)
         if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
             targets = self._refused_targets(v, f.trig)
+        if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
+            targets = self._purpose_targets(v, f.trig)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -744,6 +746,17 @@ class EnglishCoder:
                     p.dep_ == "pobj" and p.lemma_.lower() in W.test_waters for p in ch.children):
                 f.trig.code, f.trig.mode = "150", ""
                 return
+
+    def _purpose_targets(self, v: Token, trig: Trigger) -> list[Mention]:
+        """"used water cannon to disperse students", "launched an operation to hunt separatist rebels": a
+        forceful act with no target of its own is aimed at the object of its purpose."""
+        for comp in v.children:
+            if comp.dep_ in ("xcomp", "advcl") and comp.pos_ == "VERB" and \
+                    any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in comp.children):
+                got = self._group([ch for ch in comp.children if ch.dep_ == "dobj"][:1], comp)
+                if got:
+                    return got
+        return []
 
     def _refused_targets(self, v: Token, trig: Trigger) -> list[Mention]:
         """"refused to grant bail to Imran Khan", "refused to renew the mandate of the U.N. mission", "refused to
