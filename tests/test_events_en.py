@@ -1260,3 +1260,14 @@ def test_force_with_no_target_is_aimed_at_its_purposes_object(coder):
     assert countries(ev.recipient) == {"KEN"}
     evs = events(coder, "Kenya sent troops to protect civilians in Haiti.")
     assert only(evs, "MOBILIZE").recipient == []
+
+
+def test_signing_a_deal_or_a_joint_statement_supports(coder):
+    ev = only(events(coder, "Ethiopia signed a port deal with the breakaway region of Somaliland."), "SUPPORT")
+    assert countries(ev.actor) == {"ETH"}
+
+
+def test_a_participle_after_a_parenthetical_speaker_is_the_speakers(coder):
+    evs = events(coder, "The blast killed at least nine people, local officials said, blaming Houthi rebels.")
+    ev = only(evs, "ACCUSE")
+    assert countries(ev.recipient) == {"YEM"}

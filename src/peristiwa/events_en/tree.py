@@ -822,9 +822,11 @@ class EnglishCoder:
             return self._subject(head)[0], False  # "Russia threatened to cut": Russia cuts
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
             subj = self._subject(head)[0]  # "..., killing 12 people", "after meeting X"
-            say = head.head
+            # the verb of saying that reports the clause: its governor, or a parenthetical "X said" inside it
+            say = head.head if head.dep_ == "ccomp" else next(
+                (ch for ch in head.children if ch.dep_ == "parataxis"), head)
             said = v.lemma_.lower()
-            if v.dep_ == "advcl" and v.tag_ == "VBG" and head.dep_ == "ccomp" and \
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and say is not head and \
                     (say.lemma_.lower() in self.lex.cues.say or say.lower_ in self.lex.cues.say) and \
                     (said in self._absorb or said in self._demand or said in W.object_doers) and \
                     not any(self._np(s, head) for s in subj):
