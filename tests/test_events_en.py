@@ -1271,3 +1271,10 @@ def test_a_participle_after_a_parenthetical_speaker_is_the_speakers(coder):
     evs = events(coder, "The blast killed at least nine people, local officials said, blaming Houthi rebels.")
     ev = only(evs, "ACCUSE")
     assert countries(ev.recipient) == {"YEM"}
+
+
+def test_a_sport_reports_light_verb_codes_no_attack(coder):
+    assert events(coder, "Ghana's national football team launched a late assault on the Nigerian goal but lost 1-0 "
+                         "in the World Cup qualifier.") == []
+    ev = only(events(coder, "The Nigerian army launched an offensive against Boko Haram in Borno on Monday."), "ASSAULT")
+    assert countries(ev.actor) == {"NGA"}

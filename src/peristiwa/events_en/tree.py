@@ -302,10 +302,11 @@ class EnglishCoder:
             if trig is not None:
                 found[t.i] = _Found(trig)
         game = _game_report(sent)
-        # "occupied the top spot", "captured the lead", "defended its title": a standing, in any report
+        self._light_verbs(sent, found)
+        # "occupied the top spot", "captured the lead", "defended its title": a standing, in any report; after
+        # the light verbs, which would code "launched a late assault on the Saudi goal" by its noun
         found = {i: f for i, f in found.items() if doc[i].lemma_.lower() not in W.game_metaphors or not (
             game or any(ch.dep_ == "dobj" and _standing(ch) for ch in doc[i].children))}
-        self._light_verbs(sent, found)
         if self.typer is not None:
             self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
