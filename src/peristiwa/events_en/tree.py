@@ -728,7 +728,7 @@ class EnglishCoder:
         if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
             targets = self._refused_targets(v, f.trig)
         if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
-            targets = self._purpose_targets(v, f.trig)
+            targets = self._purpose_targets(v)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
@@ -748,7 +748,7 @@ class EnglishCoder:
                 f.trig.code, f.trig.mode = "150", ""
                 return
 
-    def _purpose_targets(self, v: Token, trig: Trigger) -> list[Mention]:
+    def _purpose_targets(self, v: Token) -> list[Mention]:
         """"used water cannon to disperse students", "launched an operation to hunt separatist rebels": a
         forceful act with no target of its own is aimed at the object of its purpose."""
         for comp in v.children:
