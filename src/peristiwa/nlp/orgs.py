@@ -130,6 +130,7 @@ class OrgRuler:
         rules = load_rules()
         skip = set(rules.get("skip_names") or ())
         self.names = _Index(n for n in known_names() if n not in skip)
+        self.lower_names = {n.lower() for n in known_names() if n not in skip}
         self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
         self.competition_after = _Index(rules.get("competition_after") or ())
         self.place_heads = _Index(rules["place_heads"])
@@ -275,7 +276,7 @@ class OrgRuler:
         spans = self.spans(doc)
         spans += self._brackets(doc, spans)
         if not spans:
-            doc.ents = self._state_suffix(doc, list(doc.ents))
+            doc.ents = self._cased_names(doc, self._state_suffix(doc, list(doc.ents)))
             return doc
         ents = list(doc.ents)
         keep_rule = []
@@ -290,8 +291,19 @@ class OrgRuler:
                     if x.label_ in _PERSON and s <= x.start < e < x.end and doc[e].text[:1].isupper()]
             ents = [x for x in ents if x.end <= s or x.start >= e] + rest
             keep_rule.append(Span(doc, s, e, label="ORG"))
-        doc.ents = self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start))
+        doc.ents = self._cased_names(doc, self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start)))
         return doc
+
+    def _cased_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """In a sentence written with capitals, a person or organisation with none ("oli", "sirene",
+        "smart city") is a common word the model, trained on lower-cased copies of its corpora as well, took
+        for a name; news writes names capitalised. Kept: places (NERGrit writes "desa karangasem" as one),
+        web addresses ("kumparan.com") and known names written in lower case ("kumparan"). A sentence with
+        no capital at all (NERP, lower-cased) keeps everything."""
+        if not any(c.isupper() for c in doc.text):
+            return ents
+        return [e for e in ents if e.label_ not in {"PER", "ORG"} or "." in e.text
+                or any(c.isupper() or c.isdigit() for c in e.text) or e.text.lower() in self.lower_names]
 
     def _state_suffix(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Kementerian Ketenagakerjaan RI" is one organisation, so is a ministry or police named with its
