@@ -343,3 +343,9 @@ def test_a_lower_case_person_or_organisation_in_cased_text_is_no_name(nlp):
     # a sentence with no capital at all (NERP is lower-cased) keeps what the model found
     text = "rudi bertemu warga di pasar baru ."
     assert _run(nlp, "org_ruler", text, {"rudi": "PER"}) == [("rudi", "PER")]
+
+
+def test_body_in_a_lower_case_building_is_the_entity(nlp):
+    text = "Penyidik memeriksa saksi di gedung KPK dan di kantor Kementerian Agama , Rabu ."
+    got = _run(nlp, "org_ruler", text, {"gedung KPK": "LOC", "kantor Kementerian Agama": "LOC"})
+    assert got == [("KPK", "ORG"), ("Kementerian Agama", "ORG")]

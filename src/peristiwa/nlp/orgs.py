@@ -249,7 +249,9 @@ class OrgRuler:
 
     def _building(self, doc: Doc, start: int, org_start: int) -> bool:
         """"Gedung MK", "Kantor Komnas HAM": a building word and the body in it; the body is the entity."""
-        return org_start > start and doc[start:org_start].text in self.buildings
+        # "gedung KPK", "kantor Kemenag": written in lower case, the building word is still no part of a name
+        words = doc[start:org_start].text
+        return org_start > start and (words in self.buildings or words[:1].upper() + words[1:] in self.buildings)
 
     @staticmethod
     def _initials(words: list[str], i: int) -> bool:
