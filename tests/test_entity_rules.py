@@ -349,3 +349,10 @@ def test_body_in_a_lower_case_building_is_the_entity(nlp):
     text = "Penyidik memeriksa saksi di gedung KPK dan di kantor Kementerian Agama , Rabu ."
     got = _run(nlp, "org_ruler", text, {"gedung KPK": "LOC", "kantor Kementerian Agama": "LOC"})
     assert got == [("KPK", "ORG"), ("Kementerian Agama", "ORG")]
+
+
+@pytest.mark.parametrize("name, wrong", [("Leganes", "PER"), ("Hoffenheim", "PER"), ("Galatasaray", "LOC"),
+                                         ("Sauber", "PER"), ("PC Gamer", "LOC"), ("JUARA.NET", "LOC")])
+def test_clubs_teams_and_media_abroad_are_organisations(nlp, name, wrong):
+    text = f"Menurut laporan {name} , tim itu kalah 0 - 2 pada Minggu ."
+    assert _run(nlp, "org_ruler", text, {name: wrong}) == [(name, "ORG")]

@@ -118,6 +118,16 @@ def known_names(path: str | None = None) -> tuple[str, ...]:
     return tuple(n for n in names if n[:1].isupper() or n[:1].isdigit())
 
 
+@lru_cache(maxsize=1)
+def lower_case_names() -> frozenset[str]:
+    """Aliases the actor files write in lower case ("kumparan", "detikcom"): names that news writes so."""
+    names = set()
+    for f in ACTOR_FILES:
+        for item in yaml.safe_load(_data_path("actors", f).read_text(encoding="utf-8")) or []:
+            names.update(str(a).strip() for a in item.get("aliases") or () if str(a).strip()[:1].islower())
+    return frozenset(names)
+
+
 @lru_cache(maxsize=2)
 def load_rules(path: str | None = None) -> dict:
     file = Path(path) if path else _data_path("nlp", "org_patterns.yaml")
@@ -130,7 +140,6 @@ class OrgRuler:
         rules = load_rules()
         skip = set(rules.get("skip_names") or ())
         self.names = _Index(n for n in known_names() if n not in skip)
-        self.lower_names = {n.lower() for n in known_names() if n not in skip}
         self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
         self.competition_after = _Index(rules.get("competition_after") or ())
         self.place_heads = _Index(rules["place_heads"])
@@ -300,12 +309,12 @@ class OrgRuler:
         """In a sentence written with capitals, a person or organisation with none ("oli", "sirene",
         "smart city") is a common word the model, trained on lower-cased copies of its corpora as well, took
         for a name; news writes names capitalised. Kept: places (NERGrit writes "desa karangasem" as one),
-        web addresses ("kumparan.com") and known names written in lower case ("kumparan"). A sentence with
+        web addresses ("kumparan.com") and the names the actor files write in lower case ("kumparan"). A sentence with
         no capital at all (NERP, lower-cased) keeps everything."""
         if not any(c.isupper() for c in doc.text):
             return ents
         return [e for e in ents if e.label_ not in {"PER", "ORG"} or "." in e.text
-                or any(c.isupper() or c.isdigit() for c in e.text) or e.text.lower() in self.lower_names]
+                or any(c.isupper() or c.isdigit() for c in e.text) or e.text in lower_case_names()]
 
     def _state_suffix(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Kementerian Ketenagakerjaan RI" is one organisation, so is a ministry or police named with its
