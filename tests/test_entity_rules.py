@@ -356,3 +356,12 @@ def test_body_in_a_lower_case_building_is_the_entity(nlp):
 def test_clubs_teams_and_media_abroad_are_organisations(nlp, name, wrong):
     text = f"Menurut laporan {name} , tim itu kalah 0 - 2 pada Minggu ."
     assert _run(nlp, "org_ruler", text, {name: wrong}) == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("title", ["Raja", "Ratu", "Gus", "Paus"])
+def test_a_short_title_before_one_name_word_stays_outside(nlp, title):
+    text = f"Kunjungan {title} Salmanto ke Jakarta disambut warga ."
+    assert _run(nlp, "person_edges", text, {f"{title} Salmanto": "PER"}) == [("Salmanto", "PER")]
+    # before a longer name it is part of the name
+    text = f"Politikus {title} Juli Antonio berbicara ."
+    assert _run(nlp, "person_edges", text, {f"{title} Juli Antonio": "PER"}) == [(f"{title} Juli Antonio", "PER")]

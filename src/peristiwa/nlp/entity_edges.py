@@ -88,12 +88,15 @@ def _rank_before(doc: Doc, i: int, ranks: set[tuple[str, ...]], corps: set[str])
 
 
 def _edit(doc: Doc, e: Span, ranks: set[tuple[str, ...]], corps: set[str],
-          city_titles: set[tuple[str, ...]]) -> Span | None:
+          city_titles: set[tuple[str, ...]], short_titles: frozenset[str] = frozenset()) -> Span | None:
     start, end, label = e.start, e.end, e.label_
     if label in _PERSON:
         while end > start and not doc[end - 1].text[:1].isalpha():
             end -= 1
         while start < end - 1 and ((doc[start].text,) in ranks or doc[start].text in corps):
+            start += 1
+        # "Raja Salman", "Gus Sholah": a title before one name word is outside it ("Raja Juli Antoni" is a name)
+        if end - start == 2 and doc[start].text in short_titles and not doc[start + 1].text.isupper():
             start += 1
     elif _rank_before(doc, start, ranks, corps) and _name_like(e):
         label = "PER"
@@ -118,9 +121,10 @@ def person_edges(doc: Doc) -> Doc:
     ranks = {tuple(r.split()) for r in rules["ranks"]}
     corps = set(rules["rank_corps"])
     city_titles = {tuple(t.split()) for t in rules["city_titles"]}
+    short_titles = frozenset(rules.get("short_titles") or ())
     ents, changed = [], False
     for e in doc.ents:
-        new = _edit(doc, e, ranks, corps, city_titles)
+        new = _edit(doc, e, ranks, corps, city_titles, short_titles)
         changed |= new is not e
         if new is not None:
             ents.append(new)
