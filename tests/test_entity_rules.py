@@ -365,3 +365,13 @@ def test_a_short_title_before_one_name_word_stays_outside(nlp, title):
     # before a longer name it is part of the name
     text = f"Politikus {title} Juli Antonio berbicara ."
     assert _run(nlp, "person_edges", text, {f"{title} Juli Antonio": "PER"}) == [(f"{title} Juli Antonio", "PER")]
+
+
+def test_initials_after_a_suspect_word_or_a_rank_are_people(nlp):
+    text = "Polisi menangkap tersangka berinisial JK , RW dan M di rumahnya ."
+    assert _run(nlp, "person_edges", text) == [("JK", "PER"), ("RW", "PER"), ("M", "PER")]
+    text = "Brigadir TM diperiksa Propam , sedangkan saudara FY belum hadir ."
+    assert _run(nlp, "person_edges", text, {"TM": "ORG"}) == [("TM", "PER"), ("FY", "PER")]
+    # a known organisation after such a word stays one
+    text = "Saksi dari saudara KPK datang ."
+    assert _run(nlp, "person_edges", text, {"KPK": "ORG"}) == [("KPK", "ORG")]

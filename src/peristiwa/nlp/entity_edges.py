@@ -115,6 +115,27 @@ def _initials(doc: Doc, i: int) -> bool:
             and doc[i + 2].text.isdigit() and len(doc[i + 2].text) <= 2 and doc[i + 3].text in (")", "tahun"))
 
 
+def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
+    """"berinisial SN dan RA", "tersangka R , SA , E", "Brigadir TM": one to three capitals after a word
+    that introduces a suspect or after a rank are a person's initials (the press names suspects so), and so
+    are more of them in a list right after; not a known organisation ("saudara KPK")."""
+    from peristiwa.nlp.orgs import known_names
+
+    def initials(w: str) -> bool:
+        return 1 <= len(w) <= 3 and w.isalpha() and w.isupper() and w not in orgs
+
+    orgs = set(known_names())
+    found = []
+    for i in range(1, len(doc)):
+        if doc[i - 1].text in cues and initials(doc[i].text):
+            found.append(i)
+            j = i
+            while j + 2 < len(doc) and doc[j + 1].text in (",", "dan") and initials(doc[j + 2].text):
+                j += 2
+                found.append(j)
+    return found
+
+
 @Language.component("person_edges")
 def person_edges(doc: Doc) -> Doc:
     rules = load_rules()
@@ -149,6 +170,13 @@ def person_edges(doc: Doc) -> Doc:
         if i not in taken and _initials(doc, i):
             ents.append(Span(doc, i, i + 1, label="PER"))
             changed = True
+    cues = set(rules.get("initials_cues") or ()) | {r for r in rules["ranks"] if " " not in r}
+    for i in _cued_initials(doc, cues):
+        old = next((e for e in ents if e.start <= i < e.end), None)
+        if old is not None and (len(old) > 1 or old.label_ in _PERSON):
+            continue
+        ents = [e for e in ents if e is not old] + [Span(doc, i, i + 1, label="PER")]
+        changed = True
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
