@@ -375,3 +375,13 @@ def test_initials_after_a_suspect_word_or_a_rank_are_people(nlp):
     # a known organisation after such a word stays one
     text = "Saksi dari saudara KPK datang ."
     assert _run(nlp, "person_edges", text, {"KPK": "ORG"}) == [("KPK", "ORG")]
+
+
+def test_products_and_works_are_no_organisations(nlp):
+    text = "Xiaomi merilis Xiaomi Mi 7 , sementara Galaxy Note 8 dan film Star Wars laris ."
+    got = _run(nlp, "org_ruler", text, {"Xiaomi Mi 7": "ORG", "Galaxy Note 8": "ORG", "Star Wars": "ORG"})
+    assert got == [("Xiaomi", "ORG")]
+    # a team's age group and a score are no model codes
+    text = "Timnas PSSI U - 19 menang atas Arema FC 2 - 1 ."
+    got = _run(nlp, "org_ruler", text, {"PSSI U - 19": "ORG"})
+    assert ("PSSI U - 19", "ORG") in got

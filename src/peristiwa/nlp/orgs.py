@@ -28,6 +28,7 @@ are no entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,8 @@ _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
 _PERSON = {"PER", "PERSON"}
 _PLACE = {"LOC", "GPE"}
+# a product's model code: "8", "V30", "U11", "2i", "S8"
+_MODEL = re.compile(r"^[A-Z]{0,3}\d+[A-Za-z]*$")
 
 
 def _longest_country(words: list[str], i: int) -> int:
@@ -154,6 +157,8 @@ class OrgRuler:
         self.state_suffix = _Index(rules.get("state_suffix") or ())
         self.state_titles = _Index(rules.get("state_titles") or ())
         self.foreign_heads = _Index(rules.get("foreign_heads") or ())
+        self.products = _Index(rules.get("products") or ())
+        self.product_makers = _Index(rules.get("product_makers") or ())
 
     # -- spans -------------------------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -287,7 +292,7 @@ class OrgRuler:
         spans = self.spans(doc)
         spans += self._brackets(doc, spans)
         if not spans:
-            doc.ents = self._cased_names(doc, self._state_suffix(doc, list(doc.ents)))
+            doc.ents = self._no_products(doc, self._cased_names(doc, self._state_suffix(doc, list(doc.ents))))
             return doc
         ents = list(doc.ents)
         keep_rule = []
@@ -302,8 +307,26 @@ class OrgRuler:
                     if x.label_ in _PERSON and s <= x.start < e < x.end and doc[e].text[:1].isupper()]
             ents = [x for x in ents if x.end <= s or x.start >= e] + rest
             keep_rule.append(Span(doc, s, e, label="ORG"))
-        doc.ents = self._cased_names(doc, self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start)))
+        ents = self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start))
+        doc.ents = self._no_products(doc, self._cased_names(doc, ents))
         return doc
+
+    def _no_products(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Products and works are no entity (the news NER set leaves them out; the model read them as
+        organisations): a name that opens with one of `products` ("iPhone X", "Galaxy Note 8", "Star Wars",
+        "Toyota Innova"), or one of `product_makers` with a model code after it ("Nokia 8 Sirocco",
+        "Xiaomi Mi 6")."""
+        words = [t.text for t in doc]
+        out = []
+        for e in ents:
+            if e.label_ in _PERSON or e.label_ == "ORG":
+                if self.products.longest(words, e.start, e.end - e.start) > e.start:
+                    continue
+                if e.end - e.start > 1 and self.product_makers.longest(words, e.start, 1) == e.start + 1 and any(
+                        _MODEL.match(w) and "-" not in words[k - 1:k + 2] for k, w in enumerate(words[e.start + 1:e.end], e.start + 1)):
+                    continue  # "U - 17" is a team's age group, "2 - 1" a score
+            out.append(e)
+        return out
 
     def _cased_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """In a sentence written with capitals, a person or organisation with none ("oli", "sirene",
