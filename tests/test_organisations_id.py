@@ -29,6 +29,7 @@ INSTITUTIONS = [
     ("Partai NasDem", "PTY"), ("PDI Perjuangan", "PTY"), ("Partai Gerindra", "PTY"), ("PKB", "PTY"),
     ("Nahdlatul Ulama", "NGO"), ("Muhammadiyah", "NGO"), ("MUI", "NGO"), ("FPI", "NGO"), ("ICW", "NGO"),
     ("Pertamina", "BUS"), ("PLN", "BUS"), ("Universitas Gadjah Mada", "EDU"),
+    ("Banggar", "LEG"), ("Pansus Hak Angket KPK", "LEG"), ("Bekraf", "GOV"), ("PT Dirgantara Indonesia", "BUS"),
 ]
 
 
