@@ -385,3 +385,12 @@ def test_products_and_works_are_no_organisations(nlp):
     text = "Timnas PSSI U - 19 menang atas Arema FC 2 - 1 ."
     got = _run(nlp, "org_ruler", text, {"PSSI U - 19": "ORG"})
     assert ("PSSI U - 19", "ORG") in got
+
+
+def test_a_hyphenated_korean_given_name_is_read_whole(nlp):
+    text = "Duta Besar Korsel Cho Tae - yong bertemu Kim Jong - un di Panmunjom ."
+    got = _run(nlp, "person_edges", text, {"Cho Tae": "PER", "Kim Jong": "PER", "un": "PER"})
+    assert got == [("Cho Tae - yong", "PER"), ("Kim Jong - un", "PER")]
+    # a common word or a doubled word after the dash is not part of the name
+    text = "Aktor Robert De Niro - yang kini berusia 74 tahun - hadir ."
+    assert _run(nlp, "person_edges", text, {"Robert De Niro": "PER"}) == [("Robert De Niro", "PER")]

@@ -115,6 +115,33 @@ def _initials(doc: Doc, i: int) -> bool:
             and doc[i + 2].text.isdigit() and len(doc[i + 2].text) <= 2 and doc[i + 3].text in (")", "tahun"))
 
 
+def _hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
+    """"Kim Jong - un", "Choe Myong - nam", "Son Heung - min": a Korean given name written with a hyphen, which
+    the tokenizer splits and the model cuts at ("Kim Jong"); the lower-case syllable after the dash is the
+    person's. Not a common word ("Robert De Niro - yang ...") or a doubled word ("Yel - yel"), and only in
+    text written with capitals (NERP is lower-cased throughout)."""
+    from spacy.lang.id import Indonesian
+
+    stop = Indonesian.Defaults.stop_words
+    out, changed = [], False
+    for e in ents:
+        end = e.end
+        if (e.label_ in _PERSON and end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[e.start].text[:1].isupper()
+                and doc[end - 1].text[:1].isupper() and len(doc[end - 1].text) <= 6):
+            syl = doc[end + 1].text
+            if (syl.isalpha() and syl.islower() and 2 <= len(syl) <= 4 and syl not in stop
+                    and syl != doc[end - 1].text.lower()
+                    and all(x.label_ in _PERSON and (x.start, x.end) == (end + 1, end + 2)
+                            for x in ents if x.start <= end + 1 < x.end)):
+                out.append(Span(doc, e.start, end + 2, label=e.label_))
+                changed = True
+                continue
+        out.append(e)
+    if not changed:
+        return None
+    return [x for x in out if not any(y.start < x.start < y.end for y in out)]
+
+
 def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
     """"berinisial SN dan RA", "tersangka R , SA , E", "Brigadir TM": one to three capitals after a word
     that introduces a suspect or after a rank are a person's initials (the press names suspects so), and so
@@ -170,6 +197,9 @@ def person_edges(doc: Doc) -> Doc:
         if i not in taken and _initials(doc, i):
             ents.append(Span(doc, i, i + 1, label="PER"))
             changed = True
+    joined = _hyphenated_given_names(doc, ents)
+    if joined is not None:
+        ents, changed = joined, True
     cues = set(rules.get("initials_cues") or ()) | {r for r in rules["ranks"] if " " not in r}
     for i in _cued_initials(doc, cues):
         old = next((e for e in ents if e.start <= i < e.end), None)
