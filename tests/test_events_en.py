@@ -1278,3 +1278,19 @@ def test_a_sport_reports_light_verb_codes_no_attack(coder):
                          "in the World Cup qualifier.") == []
     ev = only(events(coder, "The Nigerian army launched an offensive against Boko Haram in Borno on Monday."), "ASSAULT")
     assert countries(ev.actor) == {"NGA"}
+
+
+def test_calling_someone_or_their_act_something_criticises_them(coder):
+    ev = only(events(coder, "The Estonian government banned the Narva Union, calling the group a threat to public "
+                            "order."), "ACCUSE")
+    assert countries(ev.actor) == {"EST"} and ev.cameo == "111"
+    ev = only(events(coder, "Chile expelled two diplomats, a move Peru called a grave insult."), "ACCUSE")
+    assert countries(ev.actor) == {"PER"} and countries(ev.recipient) == {"CHL"}
+    # praise is no accusation, and an elaboration of a verbal act is no second event
+    assert not [e for e in events(coder, "Spain welcomed the agreement with Morocco, calling it a success.")
+                if e.event == "ACCUSE"]
+    # a report called false is the denial's: aimed at whoever made it
+    evs = events(coder, "Peru denied on Monday that its soldiers had fired on farmers near the border, calling "
+                        "reports by the Bolivian interior ministry false.")
+    ev = only(evs, "REJECT")
+    assert countries(ev.recipient) == {"BOL"}

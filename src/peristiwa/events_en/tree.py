@@ -318,6 +318,7 @@ class EnglishCoder:
             self._verb_roles(doc[i], found[i], found)
             self._weapons_test(doc[i], found[i])
         self._constructions(sent, found)
+        self._judgements(sent, found)
         self._demanded_nouns(sent, found)
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
         # a typhoon are events
@@ -378,6 +379,68 @@ class EnglishCoder:
         _sentence_country(out, countries)
         _victims_country(out, sent, self._index)
         return _dedupe(out)
+
+    def _judgements(self, sent: Span, found: dict[int, _Found]) -> None:
+        """"..., calling the rights group a threat", "a move Lima called an insult": a verb of judging
+        (`judging_verbs`) with a predicate is criticism (ACCUSE 111) aimed at the one judged or, where an act
+        is judged, at whoever did it; a report or a charge called false (`report_nouns`) is rejected (REJECT
+        120), aimed at its author, and where the sentence's denial names no one it is that denial's target.
+        "call" alone is a word only patterns code ("called for talks" is no judgement: it has no predicate)."""
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in W.judging_verbs:
+                continue
+            pred = next((ch for ch in v.children if ch.dep_ == "oprd"), None)
+            main = _commented(v)
+            obj = next((ch for ch in v.children if ch.dep_ == "dobj"), None)
+            if main is not None and pred is None:
+                pred, obj = obj, None  # "a move Lima called an insult": the object is the predicate
+            if pred is None and obj is not None:
+                # the parser hangs a predicate adjective anywhere ("calling reports by X false": false/pobj)
+                pred = next((t for t in v.subtree if t.i > obj.i and t.pos_ in ("ADJ", "ADV")
+                             and t.dep_ in ("pobj", "acomp", "oprd", "ccomp", "xcomp", "attr")), None)
+            if pred is None:
+                continue
+            if obj is None:
+                obj = next((ch for ch in pred.children if ch.dep_ == "nsubj"), None)  # "calling reports false"
+            if pred.lemma_.lower() in W.praise_words:
+                continue
+            actors = self._group(self._subject(v)[0], v)
+            names = {m.actor.name for m in actors}
+            code, targets = "111", []
+            if main is not None:
+                targets = self._group(self._subject(main)[0], main)
+            elif obj is not None and obj.lemma_.lower() in W.report_nouns:
+                code = "120"
+                targets = self._group([p for ch in obj.children if ch.dep_ in ("prep", "agent")
+                                       and ch.lower_ in ("by", "from") for p in ch.children if p.dep_ == "pobj"][:1],
+                                      v)
+            elif obj is not None:
+                head = v.head if v.dep_ == "advcl" and v.head.pos_ == "VERB" else None
+                if head is not None and head.i in found and _quad(found[head.i].trig.code) in (1, 2, 3):
+                    continue  # "praised the deployment, calling it ...", "rejected the report, calling it ...": said
+                named = obj.pos_ == "PROPN" or any(ch.pos_ == "PROPN" for ch in obj.children)
+                targets = [] if obj.pos_ == "PRON" else self._group([obj], v)
+                own = any(m.start <= obj.i < m.end for m in targets)  # the object itself, not its "of X"
+                if head is None or named or targets and not own:
+                    pass
+                elif obj.lemma_.lower() in W.comment_nouns | W.judged_acts:
+                    # "X expelled the envoys, calling the decision ...": the judged act is the main clause's
+                    targets = self._group(self._subject(head)[0], head)
+                elif head.i in found and found[head.i].targets:
+                    # "banned the Narva Union, calling the group a threat", "calling it ...": the one acted on
+                    targets = list(found[head.i].targets)
+            targets = [m for m in targets if m.actor.name not in names]
+            if not actors or not targets:
+                continue
+            if code == "120":
+                denial = next((f for i, f in found.items() if i != v.i and not f.drop and f.trig.code.startswith("12")
+                               and not any(m.actor.country for m in f.targets)), None)
+                if denial is not None:
+                    denial.targets = targets  # "denied X, calling reports by Y false": Y's reports are denied
+                    found.pop(v.i, None)
+                    continue
+            found[v.i] = _Found(Trigger(v.i, v.i + 1, code, "verb", v.lemma_.lower(), _FORMS.get(v.tag_, "base")),
+                                actors=actors, targets=targets)
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
         """"demanded the resignation of the government", "called for his release": the act a demand names by
