@@ -1294,3 +1294,12 @@ def test_calling_someone_or_their_act_something_criticises_them(coder):
                         "reports by the Bolivian interior ministry false.")
     ev = only(evs, "REJECT")
     assert countries(ev.recipient) == {"BOL"}
+
+
+def test_a_participle_with_its_doer_on_the_main_acts_noun_is_aimed_at_the_main_actor(coder):
+    ev = only(events(coder, "Armenia and Azerbaijan exchanged 30 prisoners on Friday in a swap mediated by Qatar."),
+              "CONSULT")
+    assert countries(ev.actor) == {"QAT"} and countries(ev.recipient) == {"ARM", "AZE"}
+    ev = only(events(coder, "The last Belgian soldiers left Burundi on Monday, completing a pullout demanded by the "
+                            "country's government."), "REQUEST")
+    assert countries(ev.recipient) == {"BEL"}

@@ -788,6 +788,8 @@ class EnglishCoder:
             # "..., a move condemned by Western governments", "a charge Tehran denied": the comment is aimed
             # at whoever did the main act
             targets = self._group(self._subject(main)[0], main)
+        if not targets and agent and v.dep_ == "acl" and _quad(f.trig.code) in (1, 3):
+            targets = self._noun_owner_act(v)
         if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
             targets = self._refused_targets(v, f.trig)
         if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
@@ -799,6 +801,20 @@ class EnglishCoder:
         if gov is not None and not gov.targets:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _noun_owner_act(self, v: Token) -> list[Mention]:
+        """"exchanged prisoners in a swap mediated by Qatar", "completing a pullout demanded by the junta": a
+        verbal act done by someone (a by-participle) on a noun that names the main clause's own act is aimed at
+        whoever does that act, the subject of the verb that holds the noun."""
+        noun = v.head
+        main = noun.head
+        if noun.dep_ == "pobj" and main.dep_ == "prep":
+            main = main.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return []
+        if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in self.lex.cues.say:
+            return []
+        return self._group(self._subject(main)[0], main)
 
     def _weapons_test(self, v: Token, f: _Found) -> None:
         """"North Korea fired two ballistic missiles into the sea": a weapon fired at no one, only into the sea,
