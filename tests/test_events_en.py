@@ -1303,3 +1303,11 @@ def test_a_participle_with_its_doer_on_the_main_acts_noun_is_aimed_at_the_main_a
     ev = only(events(coder, "The last Belgian soldiers left Burundi on Monday, completing a pullout demanded by the "
                             "country's government."), "REQUEST")
     assert countries(ev.recipient) == {"BEL"}
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coder):
+    ev = only(events(coder, "Serbia warned that its army would respond if Kosovo police entered the northern "
+                            "villages."), "THREATEN")
+    assert countries(ev.recipient) == {"XKX"}
+    ev = only(events(coder, "Turkey threatened to close its airspace unless Greece withdrew its warships."), "THREATEN")
+    assert countries(ev.recipient) == {"GRC"}

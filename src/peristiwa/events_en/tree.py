@@ -790,6 +790,8 @@ class EnglishCoder:
             targets = self._group(self._subject(main)[0], main)
         if not targets and agent and v.dep_ == "acl" and _quad(f.trig.code) in (1, 3):
             targets = self._noun_owner_act(v)
+        if not targets and f.trig.code.startswith("13"):
+            targets = self._condition_targets(v)
         if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
             targets = self._refused_targets(v, f.trig)
         if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
@@ -801,6 +803,19 @@ class EnglishCoder:
         if gov is not None and not gov.targets:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _condition_targets(self, v: Token) -> list[Mention]:
+        """"warned that its army would respond if Kosovo police crossed", "threatened to close its airspace unless
+        Greece withdrew": a threat is aimed at whoever must meet its condition, the subject of its if/unless
+        clause (on the threat or on the threatened act)."""
+        acts = [v, *[ch for ch in v.children if ch.dep_ in ("ccomp", "xcomp")]]
+        for act in acts:
+            for cl in act.children:
+                if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.condition_marks for m in cl.children):
+                    got = self._group([ch for ch in cl.children if ch.dep_ in ("nsubj", "nsubjpass")][:1], cl)
+                    if got:
+                        return got
+        return []
 
     def _noun_owner_act(self, v: Token) -> list[Mention]:
         """"exchanged prisoners in a swap mediated by Qatar", "completing a pullout demanded by the junta": a
