@@ -1311,3 +1311,12 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coder):
     assert countries(ev.recipient) == {"XKX"}
     ev = only(events(coder, "Turkey threatened to close its airspace unless Greece withdrew its warships."), "THREATEN")
     assert countries(ev.recipient) == {"GRC"}
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(coder):
+    ev = only(events(coder, "Thousands of farmers blocked roads near Madrid on Monday to protest against EU subsidy "
+                            "cuts."), "PROTEST")
+    assert countries(ev.recipient) == {"EUR"}
+    ev = only(events(coder, "Opposition deputies in Albania walked out of parliament in protest at the government's "
+                            "handling of the budget."), "PROTEST")
+    assert countries(ev.recipient) == {"ALB"} and ev.recipient[0].sector == "GOV"

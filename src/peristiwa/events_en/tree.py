@@ -790,6 +790,9 @@ class EnglishCoder:
             targets = self._group(self._subject(main)[0], main)
         if not targets and agent and v.dep_ == "acl" and _quad(f.trig.code) in (1, 3):
             targets = self._noun_owner_act(v)
+        if f.trig.code.startswith("14") and not passive:
+            # a protest is aimed at whom its purpose names before the place where it is held
+            targets = self._protest_targets(v) or targets
         if not targets and f.trig.code.startswith("13"):
             targets = self._condition_targets(v)
         if not targets and (v.lemma_.lower() in self._absorb or v.lower_ in self._absorb):
@@ -803,6 +806,28 @@ class EnglishCoder:
         if gov is not None and not gov.targets:
             # "threatened to attack South Korea": the threat is aimed at the threatened act's target
             gov.targets = [m for m in f.targets if m.actor.name not in {a.actor.name for a in gov.actors}]
+
+    def _protest_targets(self, v: Token) -> list[Mention]:
+        """"blocked roads to protest against EU subsidy cuts", "rallied to demand that the government scrap the
+        tax", "walked out in protest at the government's handling of the budget": a protest is aimed at whom
+        its purpose (`protest_purposes`) or its "in protest at/against" phrase names."""
+        heads: list[Token] = []
+        for ch in v.children:
+            if ch.dep_ in ("xcomp", "advcl") and ch.lemma_.lower() in W.protest_purposes:
+                heads += [x for x in ch.children if x.dep_ == "dobj"]
+                heads += [p for x in ch.children if x.dep_ == "prep" and x.lower_ in W.protest_preps
+                          for p in x.children if p.dep_ == "pobj"]
+                heads += [s for x in ch.children if x.dep_ == "ccomp"
+                          for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+            elif ch.dep_ == "prep" and ch.lower_ == "in":
+                heads += [p for n in ch.children if n.dep_ == "pobj" and n.lemma_.lower() == "protest"
+                          for x in n.children if x.dep_ == "prep" and x.lower_ in W.protest_preps
+                          for p in x.children if p.dep_ == "pobj"]
+        for h in heads:
+            got = self._group([h], v)
+            if got:
+                return got
+        return []
 
     def _condition_targets(self, v: Token) -> list[Mention]:
         """"warned that its army would respond if Kosovo police crossed", "threatened to close its airspace unless
