@@ -1320,3 +1320,9 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(coder):
     ev = only(events(coder, "Opposition deputies in Albania walked out of parliament in protest at the government's "
                             "handling of the budget."), "PROTEST")
     assert countries(ev.recipient) == {"ALB"} and ev.recipient[0].sector == "GOV"
+
+
+def test_a_denial_is_aimed_at_the_author_of_the_report_it_denies(coder):
+    ev = only(events(coder, "Chad's army denied that its aircraft had bombed a village near the border, saying the "
+                            "accusations by the Sudanese rebels were fabricated."), "REJECT")
+    assert countries(ev.recipient) == {"SDN"}

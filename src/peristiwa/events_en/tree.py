@@ -319,6 +319,7 @@ class EnglishCoder:
             self._weapons_test(doc[i], found[i])
         self._constructions(sent, found)
         self._judgements(sent, found)
+        self._denied_reports(sent, found)
         self._demanded_nouns(sent, found)
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
         # a typhoon are events
@@ -441,6 +442,29 @@ class EnglishCoder:
                     continue
             found[v.i] = _Found(Trigger(v.i, v.i + 1, code, "verb", v.lemma_.lower(), _FORMS.get(v.tag_, "base")),
                                 actors=actors, targets=targets)
+
+    def _denied_reports(self, sent: Span, found: dict[int, _Found]) -> None:
+        """"Sudan's army denied that its aircraft bombed the camp, saying the accusations by the RSF were
+        fabricated": a denial that names no one is aimed at the author of the report or charge (`report_nouns`)
+        that its sentence names with "by"/"from" or a possessor."""
+        denials = [f for f in found.values() if not f.drop and f.trig.code.startswith("12")
+                   and not any(m.actor.country for m in f.targets)]
+        if not denials:
+            return
+        for t in sent:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in W.report_nouns:
+                continue
+            authors = [ch for ch in t.children if ch.dep_ == "poss"] + [
+                p for ch in t.children if ch.dep_ in ("prep", "agent") and ch.lower_ in ("by", "from")
+                for p in ch.children if p.dep_ == "pobj"]
+            got = self._group(authors[:1], t)
+            for f in denials:
+                mine = {m.actor.name for m in f.actors}
+                who = [m for m in got if m.actor.name not in mine]
+                if who:
+                    f.targets = who
+            if got:
+                return
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
         """"demanded the resignation of the government", "called for his release": the act a demand names by
