@@ -1326,3 +1326,10 @@ def test_a_denial_is_aimed_at_the_author_of_the_report_it_denies(coder):
     ev = only(events(coder, "Chad's army denied that its aircraft had bombed a village near the border, saying the "
                             "accusations by the Sudanese rebels were fabricated."), "REJECT")
     assert countries(ev.recipient) == {"SDN"}
+
+
+def test_whom_a_state_arrests_or_frees_is_its_own_unless_named(coder):
+    evs = events(coder, "Cuba's government freed 53 prisoners under a deal brokered by the Vatican.")
+    assert countries(only(evs, "RETREAT").recipient) == {"CUB"}
+    ev = only(events(coder, "Kenyan police arrested two Ugandan activists in Nairobi."), "COERCE")
+    assert countries(ev.recipient) == {"UGA"}

@@ -379,6 +379,7 @@ class EnglishCoder:
                                                     ev.location.country if ev.location else "")
         _sentence_country(out, countries)
         _victims_country(out, sent, self._index)
+        _domestic_targets(out)
         return _dedupe(out)
 
     def _judgements(self, sent: Span, found: dict[int, _Found]) -> None:
@@ -1317,6 +1318,22 @@ def _victims_country(events: list[Event], sent: Span, index: dict[int, Mention])
                       and (m := index.get(i)) is not None and m.actor.country} - {b.country for b in ev.actor}
             if len(others) == 1:
                 a.country = next(iter(others))
+
+
+def _domestic_targets(events: list[Event]) -> None:
+    """"Cuba's government freed 553 prisoners", "Iran's police detained a journalist", "Iran hanged a man": whom
+    a state's police, courts or government arrest, release, ban or put to death is, unless named otherwise, of
+    that state (`domestic_codes`; not an expulsion, whose targets are foreigners). Armed forces are left out:
+    they as often act abroad."""
+    for ev in events:
+        if not ev.cameo.startswith(tuple(W.domestic_codes)):
+            continue
+        states = {a.country for a in ev.actor if a.country and a.sector in W.domestic_sectors}
+        if len(states) != 1 or any(a.country and a.country not in states for a in ev.actor):
+            continue
+        for a in ev.recipient:
+            if not a.country and a.sector not in ("IGO", "NGO"):
+                a.country = next(iter(states))
 
 
 def _standing(obj: Token) -> bool:
