@@ -1333,3 +1333,8 @@ def test_whom_a_state_arrests_or_frees_is_its_own_unless_named(coder):
     assert countries(only(evs, "RETREAT").recipient) == {"CUB"}
     ev = only(events(coder, "Kenyan police arrested two Ugandan activists in Nairobi."), "COERCE")
     assert countries(ev.recipient) == {"UGA"}
+
+
+def test_his_government_is_the_subjects(coder):
+    evs = events(coder, "Bolivian President Luis Arce said his government would hold talks with Chile next month.")
+    assert evs and all(countries(e.actor) == {"BOL"} for e in evs)

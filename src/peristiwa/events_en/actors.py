@@ -303,15 +303,15 @@ def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _owned_by_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'Israel denied that its troops had opened fire': an agent with no country whose possessor is "its" or
-    "their" belongs to the subject of a clause above it (the nearest one with a country), not to a place
-    the sentence names."""
+    """'Israel denied that its troops had opened fire', 'Maduro said his government was ready': an agent with
+    no country whose possessor is a pronoun (`owner_pronouns`) belongs to the subject of a clause above it
+    (the nearest one with a country), not to a place the sentence names."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
         head = doc[m.end - 1]
         if m.kind != "agent" or m.actor.country or not any(
-                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+                c.dep_ == "poss" and c.lower_ in W.owner_pronouns for c in head.children):
             out.append(m)
             continue
         owner = None
