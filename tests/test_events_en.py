@@ -1338,3 +1338,9 @@ def test_whom_a_state_arrests_or_frees_is_its_own_unless_named(coder):
 def test_his_government_is_the_subjects(coder):
     evs = events(coder, "Bolivian President Luis Arce said his government would hold talks with Chile next month.")
     assert evs and all(countries(e.actor) == {"BOL"} for e in evs)
+
+
+def test_what_a_quantity_does_is_no_ones_act(coder):
+    assert events(coder, "Chile's economy grew 2% in the second quarter, beating forecasts.") == []
+    assert events(coder, "The Kenyan shilling gained 3 percent against the dollar.") == []
+    assert only(events(coder, "Kenyan police beat protesters in Nairobi."), "ASSAULT")

@@ -307,6 +307,9 @@ class EnglishCoder:
         # the light verbs, which would code "launched a late assault on the Saudi goal" by its noun
         found = {i: f for i, f in found.items() if doc[i].lemma_.lower() not in W.game_metaphors or not (
             game or any(ch.dep_ == "dobj" and _standing(ch) for ch in doc[i].children))}
+        # "Mexico's economy grew 1.1%, beating forecasts", "the peso gained 7 percent": what a quantity does is
+        # no one's act, whoever owns the quantity
+        found = {i: f for i, f in found.items() if not self._quantity_act(doc[i])}
         if self.typer is not None:
             self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
@@ -466,6 +469,15 @@ class EnglishCoder:
                     f.targets = who
             if got:
                 return
+
+    def _quantity_act(self, v: Token) -> bool:
+        """Whether the verb is a figure of speech (`figures_of_speech`, `game_metaphors`) whose subject is a
+        quantity (`quantity_subjects`: an economy, a currency, prices, crossings) rather than an actor."""
+        lemma = v.lemma_.lower()
+        if lemma not in W.figures_of_speech and lemma not in W.game_metaphors:
+            return False
+        subj, passive = self._subject(v)
+        return not passive and bool(subj) and subj[0].lemma_.lower() in W.quantity_subjects
 
     def _demanded_nouns(self, sent: Span, found: dict[int, _Found]) -> None:
         """"demanded the resignation of the government", "called for his release": the act a demand names by
