@@ -1344,3 +1344,9 @@ def test_what_a_quantity_does_is_no_ones_act(coder):
     assert events(coder, "Chile's economy grew 2% in the second quarter, beating forecasts.") == []
     assert events(coder, "The Kenyan shilling gained 3 percent against the dollar.") == []
     assert only(events(coder, "Kenyan police beat protesters in Nairobi."), "ASSAULT")
+
+
+def test_the_act_an_infinitive_of_helping_enables_is_a_purpose(coder):
+    evs = events(coder, "Chad accused the bloc of failing to help it fight jihadists.")
+    assert not [e for e in evs if e.event == "ASSAULT"]
+    assert only(events(coder, "France helped Malian troops fight the rebels near Gao."), "ASSAULT")

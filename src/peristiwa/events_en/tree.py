@@ -309,7 +309,7 @@ class EnglishCoder:
             game or any(ch.dep_ == "dobj" and _standing(ch) for ch in doc[i].children))}
         # "Mexico's economy grew 1.1%, beating forecasts", "the peso gained 7 percent": what a quantity does is
         # no one's act, whoever owns the quantity
-        found = {i: f for i, f in found.items() if not self._quantity_act(doc[i])}
+        found = {i: f for i, f in found.items() if not self._quantity_act(doc[i]) and not _helped_purpose(doc[i])}
         if self.typer is not None:
             self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
@@ -1346,6 +1346,15 @@ def _domestic_targets(events: list[Event]) -> None:
         for a in ev.recipient:
             if not a.country and a.sector not in ("IGO", "NGO"):
                 a.country = next(iter(states))
+
+
+def _helped_purpose(v: Token) -> bool:
+    """"sent troops to help local forces fight insurgents", "failing to help them fight jihadists": the act that
+    an infinitive of helping (`helping_verbs`) is to enable is a purpose, not an event of the sentence; "France
+    helped Malian troops fight the rebels" (asserted help) still reports the fight."""
+    head = v.head
+    return v.dep_ in ("ccomp", "xcomp") and head is not v and head.lemma_.lower() in W.helping_verbs and any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in head.children)
 
 
 def _standing(obj: Token) -> bool:
