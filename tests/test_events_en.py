@@ -1350,3 +1350,12 @@ def test_the_act_an_infinitive_of_helping_enables_is_a_purpose(coder):
     evs = events(coder, "Chad accused the bloc of failing to help it fight jihadists.")
     assert not [e for e in evs if e.event == "ASSAULT"]
     assert only(events(coder, "France helped Malian troops fight the rebels near Gao."), "ASSAULT")
+
+
+def test_a_meeting_the_main_act_followed_is_news_too(coder):
+    evs = events(coder, "Chile and Peru pledged to cooperate on migration during a summit in Lima.")
+    ev = only(evs, "CONSULT")
+    assert countries(ev.actor) == {"CHL", "PER"}
+    # a meeting that is the object of the main verb is its event, not a second one
+    evs = events(coder, "Norway will host talks between Colombia and the ELN next month.")
+    assert evs and not [e for e in evs if e.trigger.text == "talks"]

@@ -373,6 +373,20 @@ class EnglishCoder:
                 ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, False)
                 if ev is not None:
                     out.append(ev)
+        for f in noun_found:
+            # "pledged to keep channels open after talks between their defence ministers", "agreed to extend the
+            # ceasefire during peace talks in Caracas": a meeting the main act followed or came out of is news
+            # too; with no party named, its parties are the main act's
+            noun = doc[f.trig.end - 1]
+            if not f.trig.code.startswith("04") or doc[f.trig.start].idx in coded or noun.dep_ != "pobj" or \
+                    noun.head.lower_ not in W.meeting_preps:
+                continue
+            main = noun.head.head
+            if not f.actors and not f.targets and main.i in found and not found[main.i].drop:
+                f.actors = list(found[main.i].actors)
+            ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, False)
+            if ev is not None and out:
+                out.append(ev)
         countries = {m.actor.country for i in range(sent.start, sent.end)
                      if (m := self._index.get(i)) is not None and m.actor.country}
         for ev in out:
