@@ -1359,3 +1359,10 @@ def test_a_meeting_the_main_act_followed_is_news_too(coder):
     # a meeting that is the object of the main verb is its event, not a second one
     evs = events(coder, "Norway will host talks between Colombia and the ELN next month.")
     assert evs and not [e for e in evs if e.trigger.text == "talks"]
+
+
+def test_an_act_on_ones_own_envoy_is_aimed_at_the_other_side(coder):
+    ev = only(events(coder, "Peru recalled its ambassador from Mexico on Monday."), "SANCTION")
+    assert countries(ev.recipient) == {"MEX"}
+    ev = only(events(coder, "Ghana recalled its ambassador to Togo for consultations."), "SANCTION")
+    assert countries(ev.recipient) == {"TGO"}

@@ -841,6 +841,13 @@ class EnglishCoder:
             targets = self._group(self._subject(main)[0], main)
         if not targets and agent and v.dep_ == "acl" and _quad(f.trig.code) in (1, 3):
             targets = self._noun_owner_act(v)
+        if obj and not passive and any(ch.dep_ == "poss" and ch.lower_ in W.owner_pronouns for ch in obj[0].children) \
+                and not {m.actor.country for m in self._group(obj[:1], v)} - {m.actor.country for m in actors} - {""}:
+            # "recalled its ambassador from Mexico", "froze its participation in the CSTO": one's own envoy or
+            # part is what is moved or stopped; the act is aimed at the other side its preposition names
+            other = [p for h in (obj[0], v) for ch in h.children if ch.dep_ == "prep" and ch.lower_ in W.own_object_preps
+                     for p in ch.children if p.dep_ == "pobj"]
+            targets = self._group(other[:1], v) or targets
         if f.trig.code.startswith("14") and not passive:
             # a protest is aimed at whom its purpose names before the place where it is held
             targets = self._protest_targets(v) or targets
