@@ -1366,3 +1366,9 @@ def test_an_act_on_ones_own_envoy_is_aimed_at_the_other_side(coder):
     assert countries(ev.recipient) == {"MEX"}
     ev = only(events(coder, "Ghana recalled its ambassador to Togo for consultations."), "SANCTION")
     assert countries(ev.recipient) == {"TGO"}
+
+
+def test_a_conjoined_act_with_no_one_of_its_own_is_aimed_where_the_first_is(coder):
+    evs = events(coder, "Georgian police raided the offices of two opposition parties and seized computers.")
+    ev = only(evs, "COERCE")
+    assert countries(ev.recipient) == {"GEO"} and ev.recipient[0].sector != ""

@@ -857,6 +857,10 @@ class EnglishCoder:
             targets = self._refused_targets(v, f.trig)
         if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
             targets = self._purpose_targets(v)
+        if not targets and v.dep_ == "conj" and v.head.i in found and not passive:
+            # "met Zelenskiy in Kyiv and pledged military assistance", "raided the offices of opposition parties
+            # and seized computers": a conjoined act with no one of its own is aimed where the first one is
+            targets = list(found[v.head.i].targets)
         names = {m.actor.name for m in actors}
         f.actors = actors
         f.targets = [m for m in targets if m.actor.name not in names]
