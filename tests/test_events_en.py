@@ -1372,3 +1372,11 @@ def test_a_conjoined_act_with_no_one_of_its_own_is_aimed_where_the_first_is(code
     evs = events(coder, "Georgian police raided the offices of two opposition parties and seized computers.")
     ev = only(evs, "COERCE")
     assert countries(ev.recipient) == {"GEO"} and ev.recipient[0].sector != ""
+
+
+def test_criticism_of_a_reported_act_is_aimed_at_its_doer(coder):
+    ev = only(events(coder, "Rebels shelled a market in Goma, in an assault that Belgium condemned."), "ACCUSE")
+    assert countries(ev.actor) == {"BEL"} and countries(ev.recipient) == {"COD"}
+    ev = only(events(coder, "Zambian police arrested opposition leader Hakainde Hichilema in Lusaka, prompting the "
+                            "United States to condemn the arrest."), "ACCUSE")
+    assert countries(ev.recipient) == {"ZMB"}

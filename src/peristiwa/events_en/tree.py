@@ -323,6 +323,7 @@ class EnglishCoder:
         self._constructions(sent, found)
         self._judgements(sent, found)
         self._denied_reports(sent, found)
+        self._condemned_acts(sent, found)
         self._demanded_nouns(sent, found)
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
         # a typhoon are events
@@ -460,6 +461,26 @@ class EnglishCoder:
                     continue
             found[v.i] = _Found(Trigger(v.i, v.i + 1, code, "verb", v.lemma_.lower(), _FORMS.get(v.tag_, "base")),
                                 actors=actors, targets=targets)
+
+    def _condemned_acts(self, sent: Span, found: dict[int, _Found]) -> None:
+        """"Police arrested the activist, his party said, denouncing the detention as ...", "shelled a camp, in
+        an assault that Washington condemned": criticism of an act the sentence reports (`judged_acts`,
+        `comment_nouns`), with no one named, is aimed at whoever did that act."""
+        doc = sent.doc
+        acts = W.judged_acts | W.comment_nouns
+        for i, f in found.items():
+            if f.drop or not f.trig.code.startswith("11") or any(m.actor.country for m in f.targets):
+                continue
+            v = doc[i]
+            obj = next((ch for ch in v.children if ch.dep_ == "dobj"), None)
+            judged = obj is not None and obj.lemma_.lower() in acts or v.dep_ == "relcl" and v.head.lemma_.lower() in acts
+            if not judged:
+                continue
+            mine = {m.actor.name for m in f.actors}
+            doer = next((g for j, g in sorted(found.items()) if j != i and not g.drop and _quad(g.trig.code) == 4
+                         and g.actors and not {m.actor.name for m in g.actors} & mine), None)
+            if doer is not None:
+                f.targets = list(doer.actors)
 
     def _denied_reports(self, sent: Span, found: dict[int, _Found]) -> None:
         """"Sudan's army denied that its aircraft bombed the camp, saying the accusations by the RSF were
