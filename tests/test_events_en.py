@@ -1380,3 +1380,10 @@ def test_criticism_of_a_reported_act_is_aimed_at_its_doer(coder):
     ev = only(events(coder, "Zambian police arrested opposition leader Hakainde Hichilema in Lusaka, prompting the "
                             "United States to condemn the arrest."), "ACCUSE")
     assert countries(ev.recipient) == {"ZMB"}
+
+
+def test_a_participle_after_a_parenthetical_speaker_is_the_speakers_even_after_a_named_subject(coder):
+    evs = events(coder, "Zambian police arrested opposition leader Hakainde Hichilema in Lusaka, the United States "
+                        "said, denouncing the detention as illegal.")
+    ev = only(evs, "ACCUSE")
+    assert countries(ev.actor) == {"USA"}

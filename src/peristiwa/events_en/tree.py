@@ -1032,10 +1032,11 @@ class EnglishCoder:
             if v.dep_ == "advcl" and v.tag_ == "VBG" and say is not head and \
                     (say.lemma_.lower() in self.lex.cues.say or say.lower_ in self.lex.cues.say) and \
                     (said in self._absorb or said in self._demand or said in W.object_doers) and \
-                    not any(self._np(s, head) for s in subj):
+                    (not any(self._np(s, head) for s in subj) or say.dep_ == "parataxis" and v.i > say.i):
                 # "Qassem said the group would not disarm, rejecting the plan": the parser hangs the
                 # speaker's participle (a verbal act: rejecting, urging, accusing) on the reported clause;
-                # its subject names no actor, the speaker does
+                # its subject names no actor, the speaker does; so does a parenthetical "X said" the participle
+                # follows ("police arrested him, his party said, denouncing the detention")
                 return self._subject(say)[0], False
             return subj, False
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
