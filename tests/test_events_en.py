@@ -1387,3 +1387,8 @@ def test_a_participle_after_a_parenthetical_speaker_is_the_speakers_even_after_a
                         "said, denouncing the detention as illegal.")
     ev = only(evs, "ACCUSE")
     assert countries(ev.actor) == {"USA"}
+
+
+def test_an_intended_act_is_aimed_at_the_partner_of_its_commitment(coder):
+    ev = only(events(coder, "Kenya agreed with Uganda to resume fuel imports through Mombasa."), "AGREE")
+    assert countries(ev.actor) == {"KEN"} and countries(ev.recipient) == {"UGA"}

@@ -878,6 +878,11 @@ class EnglishCoder:
             targets = self._refused_targets(v, f.trig)
         if not targets and f.trig.code[:2] in ("17", "18", "19", "20"):
             targets = self._purpose_targets(v)
+        if not targets and v.dep_ == "xcomp" and f.modality == "intended":
+            # "Kenya agreed with Uganda to resume fuel imports": the partner of the commitment is the act's
+            partner = [p for ch in v.head.children if ch.dep_ == "prep" and ch.lower_ in W.partner_preps
+                       for p in ch.children if p.dep_ == "pobj"]
+            targets = self._group(partner[:1], v.head)
         if not targets and v.dep_ == "conj" and v.head.i in found and not passive:
             # "met Zelenskiy in Kyiv and pledged military assistance", "raided the offices of opposition parties
             # and seized computers": a conjoined act with no one of its own is aimed where the first one is
