@@ -1392,3 +1392,9 @@ def test_a_participle_after_a_parenthetical_speaker_is_the_speakers_even_after_a
 def test_an_intended_act_is_aimed_at_the_partner_of_its_commitment(coder):
     ev = only(events(coder, "Kenya agreed with Uganda to resume fuel imports through Mombasa."), "AGREE")
     assert countries(ev.actor) == {"KEN"} and countries(ev.recipient) == {"UGA"}
+
+
+def test_what_a_disaster_does_is_no_ones_act(coder):
+    assert events(coder, "Typhoon Haikui slammed into Taiwan on Sunday, cutting power to thousands of homes.") == []
+    assert events(coder, "Drought in Zambia threatened to cut maize supplies.") == []
+    assert only(events(coder, "Japan pledged aid to the Philippines after the typhoon."), "AGREE")

@@ -328,7 +328,8 @@ class EnglishCoder:
         # a disaster in the sentence undoes a violent act only ("floods killed 12"); aid, pledges and talks after
         # a typhoon are events
         verbs = [found[i] for i in sorted(found)
-                 if not found[i].drop and not (_quad(found[i].trig.code) == 4 and self._hazard(doc[i]))]
+                 if not found[i].drop and not (_quad(found[i].trig.code) == 4 and self._hazard(doc[i]))
+                 and not self._hazard_subject(doc[i])]
         # a weapon a frame of another type took as its object ("seized explosives", COERCE) was not used: it
         # names no attack's means; one a frame used ("hurled a grenade, injuring ...") does
         taken_objects = {ch.i for v in self._framed if sent.start <= v < sent.end and v in found
@@ -630,6 +631,18 @@ class EnglishCoder:
             g = v.head
             return g.lemma_.lower() in hazards or self._hazard(g)
         return False
+
+    def _hazard_subject(self, v: Token) -> bool:
+        """"Typhoon Yagi slammed into Vietnam, cutting power to millions", "drought threatened to cut supplies": what
+        a disaster does is no one's act, of any kind (a disaster only named as the time or cause of an act, "pledged
+        aid after the typhoon", undoes violent acts alone: _hazard)."""
+        hazards = self.lex.cues.hazards
+        subj, passive = self._subject(v)
+        if passive or not subj:
+            return False
+        s = subj[0]
+        return any(t.lower_ in hazards or t.lemma_.lower() in hazards
+                   for t in (s, *[ch for ch in s.children if ch.dep_ == "compound"]))
 
     def _violent_verb(self, v: Token) -> bool:
         """A verb whose own dictionary code is material conflict ("stormed" 190), whatever noun it shares a
