@@ -1398,3 +1398,9 @@ def test_what_a_disaster_does_is_no_ones_act(coder):
     assert events(coder, "Typhoon Haikui slammed into Taiwan on Sunday, cutting power to thousands of homes.") == []
     assert events(coder, "Drought in Zambia threatened to cut maize supplies.") == []
     assert only(events(coder, "Japan pledged aid to the Philippines after the typhoon."), "AGREE")
+
+
+def test_more_sport_and_market_metaphors_code_nothing(coder):
+    assert events(coder, "Ghana's Black Stars overwhelmed Mali's defence 3-1 in the second-half of the qualifier.") == []
+    assert events(coder, "Seoul stocks staged a late rally on Tuesday as the yen weakened.") == []
+    assert only(events(coder, "Thousands of students staged a rally in Seoul against the new labour law."), "PROTEST")
