@@ -1404,3 +1404,7 @@ def test_more_sport_and_market_metaphors_code_nothing(coder):
     assert events(coder, "Ghana's Black Stars overwhelmed Mali's defence 3-1 in the second-half of the qualifier.") == []
     assert events(coder, "Seoul stocks staged a late rally on Tuesday as the yen weakened.") == []
     assert only(events(coder, "Thousands of students staged a rally in Seoul against the new labour law."), "PROTEST")
+
+
+def test_a_participle_describing_a_noun_reports_no_act(coder):
+    assert events(coder, "The mother of one of the kidnapped students said she had not slept in weeks.") == []

@@ -310,6 +310,8 @@ class EnglishCoder:
         # "Mexico's economy grew 1.1%, beating forecasts", "the peso gained 7 percent": what a quantity does is
         # no one's act, whoever owns the quantity
         found = {i: f for i, f in found.items() if not self._quantity_act(doc[i]) and not _helped_purpose(doc[i])}
+        # "the kidnapped schoolgirls", "the detained mayor": a participle that describes a noun reports no act
+        found = {i: f for i, f in found.items() if not (doc[i].dep_ == "amod" and doc[i].tag_ == "VBN")}
         if self.typer is not None:
             self._retype(sent, found)
         taken = {k for f in found.values() for k in range(f.trig.start, f.trig.end)}
