@@ -1408,3 +1408,7 @@ def test_more_sport_and_market_metaphors_code_nothing(coder):
 
 def test_a_participle_describing_a_noun_reports_no_act(coder):
     assert events(coder, "The mother of one of the kidnapped students said she had not slept in weeks.") == []
+
+
+def test_an_event_noun_with_a_market_modifier_is_no_event(coder):
+    assert events(coder, "The Asian Development Bank cut its forecast, citing weaker demand from Japan.") == []

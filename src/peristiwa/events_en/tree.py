@@ -286,7 +286,9 @@ class EnglishCoder:
                 hit = next(((n, self.lex.nouns[" ".join(words[k:k + n])]) for n in (3, 2, 1)
                             if k + n <= len(words) and " ".join(words[k:k + n]) in self.lex.nouns), None)
             # the phrase's last word is its head: a noun ("a general strike"), not the verb "strikes"
-            if hit and sent[k + hit[0] - 1].pos_ in ("NOUN", "PROPN"):
+            if hit and sent[k + hit[0] - 1].pos_ in ("NOUN", "PROPN") and not any(
+                    ch.dep_ == "amod" and ch.lower_ in W.market_modifiers for ch in sent[k + hit[0] - 1].children):
+                # "weaker demand from China", "speculative attacks on the peso" are markets, not events
                 n, noun = hit
                 out.append(Trigger(i, i + n, noun.code, "noun", " ".join(words[k:k + n]), "noun", noun.mode))
                 k += n
