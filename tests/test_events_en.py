@@ -1412,3 +1412,10 @@ def test_a_participle_describing_a_noun_reports_no_act(coder):
 
 def test_an_event_noun_with_a_market_modifier_is_no_event(coder):
     assert events(coder, "The Asian Development Bank cut its forecast, citing weaker demand from Japan.") == []
+
+
+def test_money_given_is_economic_aid(coder):
+    ev = only(events(coder, "Qatar deposited $2 billion in Jordan's central bank."), "AID")
+    assert countries(ev.actor) == {"QAT"} and countries(ev.recipient) == {"JOR"} and ev.cameo == "071"
+    ev = only(events(coder, "Germany announced a $300 million military aid package for Moldova on Friday."), "AID")
+    assert countries(ev.recipient) == {"MDA"}
