@@ -1419,3 +1419,9 @@ def test_money_given_is_economic_aid(coder):
     assert countries(ev.actor) == {"QAT"} and countries(ev.recipient) == {"JOR"} and ev.cameo == "071"
     ev = only(events(coder, "Germany announced a $300 million military aid package for Moldova on Friday."), "AID")
     assert countries(ev.recipient) == {"MDA"}
+
+
+def test_words_the_main_act_defied_are_aimed_at_its_doer(coder):
+    evs = events(coder, "Israel's cabinet approved the plan despite calls from Washington to hold off.")
+    ev = only(evs, "REQUEST")
+    assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"ISR"}

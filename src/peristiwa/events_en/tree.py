@@ -393,6 +393,23 @@ class EnglishCoder:
             ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, False)
             if ev is not None and out:
                 out.append(ev)
+        for f in noun_found:
+            # "approved the bill despite warnings from Brussels", "amid calls from Washington to hold off": the
+            # words the main act defied are news too, aimed at whoever did it
+            noun = doc[f.trig.end - 1]
+            if not f.trig.code.startswith(("02", "10", "11", "12", "13")) or doc[f.trig.start].idx in coded or \
+                    noun.dep_ != "pobj" or noun.head.lower_ not in W.defiance_preps or not out:
+                continue
+            if not f.actors:
+                f.actors = self._group([p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "from"
+                                        for p in ch.children if p.dep_ == "pobj"][:1], noun)
+                f.targets = []  # "from X" names who warned, not whom
+            main = noun.head.head
+            if not f.targets and main.i in found and not found[main.i].drop:
+                f.targets = [m for m in found[main.i].actors if m.actor.name not in {a.actor.name for a in f.actors}]
+            ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, False)
+            if ev is not None:
+                out.append(ev)
         countries = {m.actor.country for i in range(sent.start, sent.end)
                      if (m := self._index.get(i)) is not None and m.actor.country}
         for ev in out:
