@@ -509,8 +509,8 @@ def written_tables(shared: Path) -> list[ReportTable]:
     t.notes.append("the project's own English sentences in the style of international wire copy, written and "
                    "annotated with the events-id guideline by helper agents (evaluation/data/README.md); "
                    "'read': their errors were read while fixing the coder; 'unread': never read, but its "
-                   "figure was watched while choosing fixes; 'fresh': written after the last fix of round 8 "
-                   "(batches 15-16) and scored once, the figure to quote")
+                   "figure was watched while choosing fixes; 'fresh': written after the last fix of round 9 "
+                   "(batches 17-18) and scored once, the figure to quote")
     t.notes.append("a proxy for issue 14's held-out English sides (scored the same way; target F1 >= 0.50); "
                    "invented text is tidier than wire copy")
     return [t]
