@@ -146,7 +146,7 @@ def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
     """"berinisial SN dan RA", "tersangka R , SA , E", "Brigadir TM": one to three capitals after a word
     that introduces a suspect or after a rank are a person's initials (the press names suspects so), and so
     are more of them in a list right after; not a known organisation ("saudara KPK")."""
-    from peristiwa.nlp.orgs import known_names
+    from peristiwa.nlp.org_names import known_names
 
     def initials(w: str) -> bool:
         return 1 <= len(w) <= 3 and w.isalpha() and w.isupper() and w not in orgs

@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from peristiwa.nlp.org_names import ACTOR_FILES, data_path, known_names
 
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
@@ -65,10 +66,6 @@ def _without_covered(ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
-
-
-def _data_path(*parts: str) -> Path:
-    return Path(str(resources.files("peristiwa").joinpath("data", *parts)))
 
 
 def _key(words: Iterable[str]) -> str:
@@ -100,25 +97,6 @@ class _Index:
         return best
 
 
-# Actor lexicon files whose entries are all organisations: Indonesian bodies, international bodies, armed
-# groups, foreign parties and agencies, media (the actor resolver reads the same files).
-ACTOR_FILES = ("organisations_id.yaml", "igos.yaml", "groups.yaml")
-
-
-@lru_cache(maxsize=2)
-def known_names(path: str | None = None) -> tuple[str, ...]:
-    """Organisation names that can be entity names (capital or digit first): the aliases of the actor
-    files above (or of the one file `path`) and the names of `data/nlp/org_names.txt` (clubs, firms,
-    media the actor lexicon has no use for)."""
-    files = [Path(path)] if path else [_data_path("actors", f) for f in ACTOR_FILES]
-    names = []
-    for file in files:
-        for item in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
-            names.extend(str(alias).strip() for alias in item.get("aliases") or ())
-    if not path:
-        for line in _data_path("nlp", "org_names.txt").read_text(encoding="utf-8").splitlines():
-            names.extend(n.strip() for n in line.split("#", 1)[0].split(",") if n.strip())
-    return tuple(n for n in names if n[:1].isupper() or n[:1].isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -126,14 +104,14 @@ def lower_case_names() -> frozenset[str]:
     """Aliases the actor files write in lower case ("kumparan", "detikcom"): names that news writes so."""
     names = set()
     for f in ACTOR_FILES:
-        for item in yaml.safe_load(_data_path("actors", f).read_text(encoding="utf-8")) or []:
+        for item in yaml.safe_load(data_path("actors", f).read_text(encoding="utf-8")) or []:
             names.update(str(a).strip() for a in item.get("aliases") or () if str(a).strip()[:1].islower())
     return frozenset(names)
 
 
 @lru_cache(maxsize=2)
 def load_rules(path: str | None = None) -> dict:
-    file = Path(path) if path else _data_path("nlp", "org_patterns.yaml")
+    file = Path(path) if path else data_path("nlp", "org_patterns.yaml")
     return yaml.safe_load(file.read_text(encoding="utf-8"))
 
 

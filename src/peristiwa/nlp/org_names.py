@@ -1,0 +1,39 @@
+"""Names of organisations that can be entity names, read from the actor files and `data/nlp/org_names.txt`.
+
+Its own module because both the organisation ruler (peristiwa.nlp.orgs) and the person rules
+(peristiwa.nlp.entity_edges, which must not take initials that are a known body's for a person) read it, and
+the ruler reads the person rules' country names: kept here, neither imports the other both ways.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+def data_path(*parts: str) -> Path:
+    return Path(str(resources.files("peristiwa").joinpath("data", *parts)))
+
+
+# Actor lexicon files whose entries are all organisations: Indonesian bodies, international bodies, armed
+# groups, foreign parties and agencies, media (the actor resolver reads the same files).
+ACTOR_FILES = ("organisations_id.yaml", "igos.yaml", "groups.yaml")
+
+
+@lru_cache(maxsize=2)
+def known_names(path: str | None = None) -> tuple[str, ...]:
+    """Organisation names that can be entity names (capital or digit first): the aliases of the actor
+    files above (or of the one file `path`) and the names of `data/nlp/org_names.txt` (clubs, firms,
+    media the actor lexicon has no use for)."""
+    files = [Path(path)] if path else [data_path("actors", f) for f in ACTOR_FILES]
+    names = []
+    for file in files:
+        for item in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
+            names.extend(str(alias).strip() for alias in item.get("aliases") or ())
+    if not path:
+        for line in data_path("nlp", "org_names.txt").read_text(encoding="utf-8").splitlines():
+            names.extend(n.strip() for n in line.split("#", 1)[0].split(",") if n.strip())
+    return tuple(n for n in names if n[:1].isupper() or n[:1].isdigit())
