@@ -33,6 +33,7 @@ from peristiwa.events.extra_gold import (
     EXTRA_GOLD,
     UNCERTAIN_GOLD,
     WRITTEN_GOLD,
+    WRITTEN_MORE,
     read_extra_gold,
     read_written_gold,
 )
@@ -59,6 +60,8 @@ GOLD_WEIGHT = 2.0
 # Whether it also learns from the fourth round of the project's annotations (sentences the model was unsure
 # of): cross-validated loose F1 0.5174 / 0.5184 with them, 0.5183 / 0.5166 without (two fold draws)
 UNCERTAIN_ROUND = False
+# Whether it also learns from the third round of written sentences (extra_gold.WRITTEN_MORE)
+MORE_WRITTEN = False
 # and a sentence the project wrote half as much: invented text is tidier than news (chosen as GOLD_WEIGHT)
 WRITTEN_WEIGHT = 0.5
 # Whether a participant without a country takes one chosen by a trained model (events.countries) rather
@@ -374,14 +377,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-extra", dest="extra", action="store_false", help="the train split alone")
     ap.add_argument("--uncertain-round", action="store_true", default=UNCERTAIN_ROUND,
                     help="with --extra, also the fourth round (annotations/events_train_uncertain.jsonl)")
+    ap.add_argument("--more-written", action="store_true", default=MORE_WRITTEN,
+                    help="with --extra, also the third round of written sentences (annotations/events_written_more.jsonl)")
     a = ap.parse_args(argv)
     report = train(Path(a.shared), Path(a.out), folds_k=a.folds, limit=a.limit, rules=not a.no_rules,
-                   extra=a.extra, uncertain_round=a.uncertain_round)
+                   extra=a.extra, uncertain_round=a.uncertain_round, more_written=a.more_written)
     print(json.dumps(report["cv"], indent=2))
 
 
 def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: bool = True,
-          extra: bool = EXTRA, uncertain_round: bool = UNCERTAIN_ROUND, log=print) -> dict[str, Any]:
+          extra: bool = EXTRA, uncertain_round: bool = UNCERTAIN_ROUND, more_written: bool = MORE_WRITTEN,
+          log=print) -> dict[str, Any]:
     from peristiwa.events.learned_coder import LearnedCoder
     from peristiwa.events.scoring import load_scorer
 
@@ -396,7 +402,8 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     mine = read_extra_gold(shared) + (read_extra_gold(shared, UNCERTAIN_GOLD) if uncertain_round else [])
     annotated = [r for r in mine if article_of(r["line"]) in {ex.article for ex in examples}]
     annotated = prepare(annotated, coder, rules=rules) if extra else []
-    written = prepare(read_written_gold(), coder, rules=rules, weight=WRITTEN_WEIGHT) if extra and not limit else []
+    invented = read_written_gold() + (read_written_gold(WRITTEN_MORE) if more_written else [])
+    written = prepare(invented, coder, rules=rules, weight=WRITTEN_WEIGHT) if extra and not limit else []
     own = [*annotated, *written]
     log(f"{len(examples)} training sentences and {len(own)} of the project's own prepared in "
         f"{time.time() - t0:.0f} s")
@@ -423,7 +430,7 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     info = {"cv": cv, "data": TRAIN,
             "extra": {"file": EXTRA_GOLD.name, "uncertain_round": uncertain_round, "sentences": len(annotated),
                       "events": sum(len(ex.row["events"]) for ex in annotated),
-                      "written_file": WRITTEN_GOLD.name, "written_sentences": len(written),
+                      "written_file": WRITTEN_GOLD.name, "more_written": more_written, "written_sentences": len(written),
                       "written_events": sum(len(ex.row["events"]) for ex in written)} if extra else None,
             "settings": asdict(settings), "files": files}
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
