@@ -142,6 +142,11 @@ def _hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
     return [x for x in out if not any(y.start < x.start < y.end for y in out)]
 
 
+@lru_cache(maxsize=1)
+def _known_set(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
 def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
     """"berinisial SN dan RA", "tersangka R , SA , E", "Brigadir TM": one to three capitals after a word
     that introduces a suspect or after a rank are a person's initials (the press names suspects so), and so
@@ -151,7 +156,7 @@ def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
     def initials(w: str) -> bool:
         return 1 <= len(w) <= 3 and w.isalpha() and w.isupper() and w not in orgs
 
-    orgs = set(known_names())
+    orgs = _known_set(known_names())
     found = []
     for i in range(1, len(doc)):
         if doc[i - 1].text in cues and initials(doc[i].text):

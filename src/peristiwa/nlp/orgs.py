@@ -37,7 +37,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from peristiwa.nlp.org_names import ACTOR_FILES, data_path, known_names
+from peristiwa.nlp.org_names import data_path, known_names, lower_case_names
 
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
@@ -99,16 +99,6 @@ class _Index:
 
 
 
-@lru_cache(maxsize=1)
-def lower_case_names() -> frozenset[str]:
-    """Aliases the actor files write in lower case ("kumparan", "detikcom"): names that news writes so."""
-    names = set()
-    for f in ACTOR_FILES:
-        for item in yaml.safe_load(data_path("actors", f).read_text(encoding="utf-8")) or []:
-            names.update(str(a).strip() for a in item.get("aliases") or () if str(a).strip()[:1].islower())
-    return frozenset(names)
-
-
 @lru_cache(maxsize=2)
 def load_rules(path: str | None = None) -> dict:
     file = Path(path) if path else data_path("nlp", "org_patterns.yaml")
@@ -121,6 +111,7 @@ class OrgRuler:
         rules = load_rules()
         skip = set(rules.get("skip_names") or ())
         self.names = _Index(n for n in known_names() if n not in skip)
+        self.lower_case = lower_case_names()  # read here, at load, not at the first document
         self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
         self.competition_after = _Index(rules.get("competition_after") or ())
         self.place_heads = _Index(rules["place_heads"])
@@ -317,7 +308,7 @@ class OrgRuler:
         if not any(c.isupper() for c in doc.text):
             return ents
         return [e for e in ents if e.label_ not in {"PER", "ORG", "LOC"} or "." in e.text
-                or any(c.isupper() or c.isdigit() for c in e.text) or e.text in lower_case_names()]
+                or any(c.isupper() or c.isdigit() for c in e.text) or e.text in self.lower_case]
 
     def _state_suffix(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Kementerian Ketenagakerjaan RI" is one organisation, so is a ministry or police named with its
