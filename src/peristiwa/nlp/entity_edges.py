@@ -142,21 +142,16 @@ def _hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
     return [x for x in out if not any(y.start < x.start < y.end for y in out)]
 
 
-@lru_cache(maxsize=1)
-def _known_set(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(names)
-
-
 def _cued_initials(doc: Doc, cues: set[str]) -> list[int]:
     """"berinisial SN dan RA", "tersangka R , SA , E", "Brigadir TM": one to three capitals after a word
     that introduces a suspect or after a rank are a person's initials (the press names suspects so), and so
     are more of them in a list right after; not a known organisation ("saudara KPK")."""
-    from peristiwa.nlp.org_names import known_names
+    from peristiwa.nlp.org_names import known_name_set
 
     def initials(w: str) -> bool:
         return 1 <= len(w) <= 3 and w.isalpha() and w.isupper() and w not in orgs
 
-    orgs = _known_set(known_names())
+    orgs = known_name_set()
     found = []
     for i in range(1, len(doc)):
         if doc[i - 1].text in cues and initials(doc[i].text):

@@ -46,6 +46,12 @@ def known_names(path: str | None = None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def known_name_set() -> frozenset[str]:
+    """known_names() as a set, for membership tests on every document."""
+    return frozenset(known_names())
+
+
+@lru_cache(maxsize=1)
 def lower_case_names() -> frozenset[str]:
     """Aliases the actor files write in lower case ("kumparan", "detikcom"): names that news writes so."""
     return frozenset(a for a in actor_aliases() if a[:1].islower())
