@@ -296,3 +296,20 @@ def test_shipped_country_chooser_reads_the_sentence(nlp) -> None:
     assert choose(coder.model.countries, view, head, man) == "TUR"
     detained = [e for e in _code(nlp, view.doc.text) if e.event == "COERCE"]
     assert detained and {a.country for a in detained[0].recipient} == {"TUR"}
+
+
+def test_an_act_asked_for_is_scored_as_demanded(nlp) -> None:
+    """Every candidate after a proposed request and a link word carries the modality it will be output with,
+    so that its confidence is the calibrator's for demanded acts, whether or not it is kept."""
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.schema import Article
+
+    text = "Pemerintah Norwegia meminta kelompok pemberontak itu untuk membebaskan para sandera di Mali."
+    coder = LearnedCoder.load()
+    doc, art = nlp(text), Article(text=text)
+    views = coder.views(doc, art)
+    cands = [ev for si, v in enumerate(views) for ev, _ in coder.candidates(v, si, art, "t")]
+    asks = [e for e in cands if e.event == "REQUEST"]
+    assert asks, [(e.event, e.trigger.text) for e in cands]
+    after = [e for e in cands if e.trigger.start > asks[0].trigger.end]
+    assert after and all(e.modality == "demanded" for e in after), [(e.trigger.text, e.modality) for e in after]

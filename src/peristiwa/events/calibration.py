@@ -47,6 +47,11 @@ def event_features(p, src: list, tgt: list, event: str, quad: int, lexicon_type:
         [float(modality == m) for m in MODALITIES]
 
 
+def with_modality(features: list[float], modality: str) -> list[float]:
+    """The same features with another modality (the last ones of `event_features`)."""
+    return features[:-len(MODALITIES)] + [float(modality == m) for m in MODALITIES]
+
+
 class Calibrator:
     def __init__(self, weights: list[float], bias: float) -> None:
         self.weights = weights

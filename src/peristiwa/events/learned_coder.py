@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from peristiwa.actors.context import article_country, fill_countries, sentence_country
 from peristiwa.events.attribution import attribution_for, find_attributions
-from peristiwa.events.calibration import Calibrator, event_features
+from peristiwa.events.calibration import Calibrator, event_features, with_modality
 from peristiwa.events.coder import IndonesianCoder, _inside_mention, _sentences
 from peristiwa.events.countries import fill_from_sentence
 from peristiwa.events.features import (
@@ -159,7 +159,25 @@ class LearnedCoder:
             if any(abs(p.trigger - t) < window and label_quad(p.label) == ev.quad for p in predicted):
                 continue
             out.append(self._rule_event(view, t, ev, len(predicted) + len(view.rule_events)))
-        return out
+        return self._asked_for(out, article.text)
+
+    def _asked_for(self, out: list[tuple[Event, list[float]]], text: str) -> list[tuple[Event, list[float]]]:
+        """A candidate that follows a proposed request through a link word ("meminta LNA untuk mengakhiri
+        ofensifnya") is scored as demanded, the modality `demanded_acts` gives it on output: the calibrator
+        weighs it as an act asked for, not as a plan of its own ("untuk" alone reads as intended)."""
+        links = self.rules.lex.cues.demand_links
+        asks = [e for e, _ in out if e.event == "REQUEST"]
+        if not asks:
+            return out
+        res = []
+        for ev, feats in out:
+            if ev.modality not in ("negated", "demanded") and asking_event(ev, asks, text, links) is not None:
+                ev = replace(ev, modality="demanded")
+                feats = with_modality(feats, "demanded")
+                if self.calibrator is not None:
+                    ev = replace(ev, confidence=round(self.calibrator.probability(feats), 3))
+            res.append((ev, feats))
+        return res
 
     def _known(self, view: SentenceView, i: int) -> bool:
         known = self.model.known
@@ -192,8 +210,10 @@ class LearnedCoder:
         doc = view.doc
         rc = self.rules
         sent = doc[view.start:view.end]
-        if rule is not None and rule.actor and _critic_as_author(view, p):
-            p = replace(p, sources=[])  # the rules' author of the act stands instead
+        if critics := _critic_sources(view, p):
+            kept = [s for s in p.sources if s[0] not in critics]
+            if kept or (rule is not None and rule.actor):
+                p = replace(p, sources=kept)  # the other authors, or the rules' author of the act, stand
         src = _unique([a for c, _ in p.sources for a in actors_of(view, c)])
         tgt = _unique([a for c, _ in p.targets for a in actors_of(view, c) if all(a.name != b.name for b in src)])
         if rule is not None and self.model.settings.rule_sides:
@@ -247,19 +267,29 @@ class LearnedCoder:
 
 
 
+def asking_event(e: Event, events: list[Event], text: str, links: set[str]) -> Event | None:
+    """The request an act is asked through: the nearest REQUEST before it, with a link word ("untuk",
+    "agar") among at most ten words between them."""
+    ask = max((r for r in events if r.event == "REQUEST" and r.trigger.end <= e.trigger.start),
+              key=lambda r: r.trigger.end, default=None)
+    if ask is None:
+        return None
+    between = text[ask.trigger.end:e.trigger.start].lower().split()
+    if len(between) > 10 or not any(w.strip(",.") in links for w in between):
+        return None
+    return ask
+
+
 def demanded_acts(events: list[Event], text: str, links: set[str]) -> list[Event]:
     """'X meminta Y untuk mengakhiri serangan': an act that follows a request through a link word is
     demanded, not done; with no source of its own it is asked of the request's target (the guideline codes
     both the request and the demanded act)."""
     events = sorted(events, key=lambda e: e.trigger.start)
     for k, e in enumerate(events):
-        if e.modality in ("negated", "demanded"):
+        if e.modality == "negated":
             continue
-        ask = next((r for r in reversed(events[:k]) if r.event == "REQUEST" and r.trigger.end <= e.trigger.start), None)
+        ask = asking_event(e, events[:k], text, links)
         if ask is None:
-            continue
-        between = text[ask.trigger.end:e.trigger.start].lower().split()
-        if len(between) > 10 or not any(w.strip(",.") in links for w in between):
             continue
         e.modality = "demanded"
         if not e.actor and ask.recipient:
@@ -284,22 +314,23 @@ def _blocked(words: list, lex) -> set[int]:
     return out
 
 
-def _critic_as_author(view: SentenceView, p: Predicted) -> bool:
+def _critic_sources(view: SentenceView, p: Predicted) -> set[int]:
     """'Liga Arab mengecam serangan Israel ...': the model gave the act named by a noun to the subject of the
-    verbal act (criticism, rejection, a call) the noun is the object of. The one who condemns an attack is
-    not its author; where the rules name another, theirs is kept (neutral in cross-validation on the
-    training split, where the construction is rare; frequent in wire copy and headlines)."""
+    verbal act (criticism, rejection, a call) the noun is the object of, alone or beside the act's author.
+    The one who condemns an attack is not its author: the source tokens that are that subject (neutral in
+    cross-validation on the training split, where the construction is rare; frequent in wire copy and
+    headlines)."""
     t = view.t
     i = p.trigger
     h = t.head[i]
     if not p.sources or t.pos[i] != "NOUN" or h == i:
-        return False
+        return set()
     m = view.lexicon.get(h)
     if m is None or m.light is not None or m.pattern.event not in T.comments_on_acts:
-        return False
+        return set()
     subj = [c for c in t.children[h] if t.dep[c] == "nsubj"]
     mentions = {id(x) for c in subj if (x := view.actors.covering(c)) is not None}
-    return all(c in subj or id(view.actors.covering(c)) in mentions for c, _ in p.sources)
+    return {c for c, _ in p.sources if c in subj or id(view.actors.covering(c)) in mentions}
 
 
 def _without_place(tgt: list[Actor], location) -> list[Actor]:
