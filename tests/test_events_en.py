@@ -1425,3 +1425,87 @@ def test_words_the_main_act_defied_are_aimed_at_its_doer(coder):
     evs = events(coder, "Israel's cabinet approved the plan despite calls from Washington to hold off.")
     ev = only(evs, "REQUEST")
     assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"ISR"}
+
+
+# -- round 10: dictionary words filed under another word's code, light verbs, frames ------------------------
+def test_suing_and_indicting_are_accusations(coder):
+    ev = only(events(coder, "A Kenyan businessman is suing the Ugandan government over the seizure of his trucks."),
+              "ACCUSE")
+    assert ev.cameo == "115" and countries(ev.recipient) == {"UGA"}
+    ev = only(events(coder, "The former mayor of Lima was indicted by a Peruvian court on Monday."), "ACCUSE")
+    assert ev.cameo == "1121"
+
+
+def test_words_of_other_blocks_code_nothing_by_themselves(coder):
+    evs = events(coder, "The Polish government refused to send troops, citing strong domestic opposition.")
+    assert [e.event for e in evs] == ["REJECT"]
+    evs = events(coder, "Two Danish charities delivered medicine to a clinic in Gaza, risking years in prison.")
+    assert "THREATEN" not in [e.event for e in evs]
+    evs = events(coder, "Chile urged Peru to match its offer of fishing rights.")
+    assert [e.event for e in evs if e.event == "ASSAULT"] == []
+
+
+def test_a_telephone_call_is_consultation(coder):
+    ev = only(events(coder, "Brazilian President Lula telephoned Argentine President Milei on Sunday to discuss trade."),
+              "CONSULT")
+    assert ev.cameo == "041" and countries(ev.recipient) == {"ARG"}
+    assert [e.event for e in events(coder, "Lula telephoned Milei on Sunday.")] == ["CONSULT"]
+
+
+def test_dismissing_an_appeal_rejects_it(coder):
+    ev = only(events(coder, "Houthi leaders dismissed an appeal from the Saudi government to free the sailors."),
+              "REJECT")
+    assert ev.cameo == "120" and countries(ev.recipient) == {"SAU"}
+    assert [e.event for e in events(coder, "The president dismissed the army chief on Friday.")] == []
+
+
+def test_pressing_someone_to_act_is_a_demand(coder):
+    ev = only(events(coder, "Chinese officials pressured Philippine fishermen to leave the shoal."), "REQUEST")
+    assert countries(ev.actor) == {"CHN"}
+
+
+def test_halting_mediation_and_lifting_a_blockade(coder):
+    ev = only(events(coder, "Qatar suspended its mediation between Israel and Hamas on Saturday."), "SANCTION")
+    assert ev.cameo == "165"
+    ev = only(events(coder, "The Turkish army lifted the blockade on the Kurdish town of Cizre."), "RETREAT")
+    assert ev.cameo == "0872"
+    ev = only(events(coder, "Thailand eased emergency measures in the southern provinces."), "CONCEDE")
+    assert ev.cameo == "081"
+
+
+def test_light_verbs_announce_organise_complete_undertake(coder):
+    ev = only(events(coder, "Spain announced a suspension of arms sales to Israel on Tuesday."), "SANCTION")
+    assert countries(ev.actor) == {"ESP"} and countries(ev.recipient) == {"ISR"}
+    ev = only(events(coder, "Bolivian miners organized a general strike in La Paz."), "PROTEST")
+    assert ev.cameo == "143"
+    ev = only(events(coder, "Norway undertook a mediation mission between Colombia and the ELN."), "CONSULT")
+    assert ev.cameo == "045"
+    ev = only(events(coder, "The UN panel completed its investigation into the killings by Malian soldiers."), "ACCUSE")
+    assert ev.cameo == "090"
+
+
+def test_calling_off_a_strike_eases_dissent(coder):
+    ev = only(events(coder, "Nurses in Zimbabwe called off their strike after talks with the health ministry."),
+              "CONCEDE")
+    assert ev.cameo == "082"
+
+
+def test_defending_a_decision_is_verbal_support(coder):
+    ev = only(events(coder, "Hungary defended the right of Serbia to buy Russian gas."), "SUPPORT")
+    assert ev.cameo == "052"
+    ev = only(events(coder, "Egypt defended Sudan against criticism of its handling of the refugee crisis."), "SUPPORT")
+    assert countries(ev.recipient) == {"SDN"}
+
+
+def test_expelling_inspectors_is_a_sanction(coder):
+    ev = only(events(coder, "Iran expelled inspectors of the International Atomic Energy Agency on Monday."),
+              "SANCTION")
+    assert ev.cameo == "1662"
+
+
+def test_reduced_supplies_an_invasion_and_reneging(coder):
+    ev = only(events(coder, "Russia reduced gas supplies to Moldova on Friday."), "SANCTION")
+    assert ev.cameo == "163" and countries(ev.recipient) == {"MDA"}
+    ev = only(events(coder, "Rwanda mounted an invasion of eastern Congo in 1996."), "ASSAULT")
+    assert countries(ev.actor) == {"RWA"}
+    assert only(events(coder, "The Malawian president reneged on his promise to hold a referendum."), "REJECT")

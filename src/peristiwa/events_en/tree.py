@@ -576,9 +576,14 @@ class EnglishCoder:
             if obj is None:
                 continue
             words = [c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj.lower_]
+            # "organized a general strike": adjectives that are part of the noun's name (all of them: "joint
+            # military exercises" is not "military exercises")
+            mods = [c.i for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i]
+            named = [t.doc[min(mods):obj.i + 1].text.lower()] if mods else []
             of = [f"{obj.lower_} of {p.lower_}" for ch in obj.children if ch.dep_ == "prep" and ch.lower_ == "of"
                   for p in ch.children if p.dep_ == "pobj"]  # "a state of emergency"
-            noun = next((self.lex.nouns[w] for w in (" ".join(words), *of, obj.lower_) if w in self.lex.nouns), None)
+            noun = next((self.lex.nouns[w] for w in (" ".join(words), *named, *of, obj.lower_) if w in self.lex.nouns),
+                        None)
             if noun is None:
                 continue
             f = found.get(t.i)
