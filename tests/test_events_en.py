@@ -1509,3 +1509,19 @@ def test_reduced_supplies_an_invasion_and_reneging(coder):
     ev = only(events(coder, "Rwanda mounted an invasion of eastern Congo in 1996."), "ASSAULT")
     assert countries(ev.actor) == {"RWA"}
     assert only(events(coder, "The Malawian president reneged on his promise to hold a referendum."), "REJECT")
+
+
+def test_a_decision_to_act_is_the_act(coder):
+    ev = only(events(coder, "Kenya's Supreme Court decided to allow the opposition candidate to run for president."),
+              "CONCEDE")
+    assert ev.modality == "asserted"
+
+
+def test_ground_held_now_is_no_capture(coder):
+    evs = events(coder, "The United States imposed sanctions on the militia that controls the port of Hodeidah.")
+    assert [e.event for e in evs] == ["SANCTION"]
+    assert only(events(coder, "Houthi fighters captured the port of Hodeidah on Sunday."), "COERCE").cameo == "192"
+
+
+def test_the_wounded_are_people_not_an_act(coder):
+    assert events(coder, "Red Cross teams treated the injured at a hospital in Aden.") == []

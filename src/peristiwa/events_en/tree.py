@@ -39,6 +39,8 @@ T = event_types()
 
 # clauses hanging off a verb: its pattern words and its roles are never read inside them
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "appos", "punct", "cc", "mark", "dep"}
+# relations of a noun phrase: a past participle heading one with a determiner is a noun ("the wounded")
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _FORMS = {"VBD": "ed", "VBN": "ed", "VBG": "ing", "VBZ": "s"}
 # NER labels that name participants (places are not actors unless the lexicons know them as countries)
 _NER_KINDS = {"PERSON": "person", "ORG": "name", "NORP": "name"}
@@ -140,6 +142,8 @@ class EnglishCoder:
         """The verb's dictionary entry with its particle ("ask for") and the code its patterns give."""
         if v.pos_ != "VERB":
             return None
+        if v.tag_ == "VBN" and v.dep_ in _NOMINAL and any(ch.dep_ == "det" for ch in v.children):
+            return None  # "evacuated the wounded", "treated the injured": people, not an act (a gerund is one)
         framed = self._frame(v)
         if framed is not None:
             self._framed.add(v.i)
@@ -200,7 +204,12 @@ class EnglishCoder:
                         objects.append(t)
                         objects += [p for pr in t.children if pr.dep_ == "prep" and pr.lower_ == "of"
                                     for p in pr.children if p.dep_ == "pobj"]
+        # "the faction that controls Afghanistan", "the militia which holds the port": a relative clause in the
+        # simple present describes who holds ground now; taking it is an event, holding it is not
+        state = v.dep_ == "relcl" and v.tag_ in ("VBZ", "VBP")
         for f in frames:
+            if state and f.code == "192":
+                continue
             for o in objects:
                 got = self._object_class(o, f.classes)
                 if got is not None:
