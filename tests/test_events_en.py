@@ -1525,3 +1525,16 @@ def test_ground_held_now_is_no_capture(coder):
 
 def test_the_wounded_are_people_not_an_act(coder):
     assert events(coder, "Red Cross teams treated the injured at a hospital in Aden.") == []
+
+
+def test_nouns_the_tagger_took_for_verbs_and_weapons_talked_about(coder):
+    evs = events(coder, "Norway accepted a plan for ending its fisheries dispute with Iceland.")
+    assert "ACCUSE" not in [e.event for e in evs]
+    assert events(coder, "Talks on limiting the number of nuclear missiles resumed in Vienna.") == []
+    assert events(coder, "Police reported the discovery of mortar shells near the border.") == []
+    assert only(events(coder, "Russia's shelling of Kharkiv killed six civilians."), "ASSAULT")
+
+
+def test_breaking_an_isolation_is_no_attack(coder):
+    assert events(coder, "Myanmar's junta is attempting to break the country's diplomatic isolation.") == []
+    assert only(events(coder, "Protesters broke windows of the parliament building in Tbilisi."), "PROTEST").cameo == "145"

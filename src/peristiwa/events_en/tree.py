@@ -142,8 +142,10 @@ class EnglishCoder:
         """The verb's dictionary entry with its particle ("ask for") and the code its patterns give."""
         if v.pos_ != "VERB":
             return None
-        if v.tag_ == "VBN" and v.dep_ in _NOMINAL and any(ch.dep_ == "det" for ch in v.children):
-            return None  # "evacuated the wounded", "treated the injured": people, not an act (a gerund is one)
+        if v.tag_ != "VBG" and v.dep_ in _NOMINAL and any(ch.dep_ in ("det", "poss") for ch in v.children):
+            # "evacuated the wounded", "treated the injured": people, not an act; "ending its fisheries dispute":
+            # a noun the tagger took for a verb (a gerund, "Russia's shelling of Kyiv", is an act)
+            return None
         framed = self._frame(v)
         if framed is not None:
             self._framed.add(v.i)
@@ -283,6 +285,16 @@ class EnglishCoder:
                 return p.code, p.size, p.curated
         return e.code, 0, False
 
+    def _counted_weapon(self, h: Token) -> bool:
+        """A weapon named after "of" on a noun of counting, finding or trading (`weapon_talk`: "the number of nuclear
+        missiles", "the discovery of Katyusha rockets"): the weapon is talked about, not used; no attack without a
+        named participant ("the use of grenades" is one)."""
+        noun = self.lex.nouns.get(h.lower_) or self.lex.nouns.get(h.lemma_.lower())
+        if noun is None or not noun.instrument or h.dep_ != "pobj" or h.head.lower_ != "of":
+            return False
+        owner = h.head.head
+        return owner.pos_ == "NOUN" and (owner.lower_ in W.weapon_talk or owner.lemma_.lower() in W.weapon_talk)
+
     def _noun_triggers(self, sent: Span, taken: set[int]) -> list[Trigger]:
         """Event nouns of the sentence ("air strike", "clashes", "arrest"), longest first."""
         words = [t.lower_ for t in sent]
@@ -374,6 +386,8 @@ class EnglishCoder:
             for f in group:
                 if unnamed and doc[f.trig.end - 1].lemma_.lower() in W.figures_of_speech:
                     continue  # "gold prices hit a record high", "battled inflation": no one hits, no one is hit
+                if unnamed and f.trig.kind == "noun" and self._counted_weapon(doc[f.trig.end - 1]):
+                    continue
                 ev = self.shallow._event(doc, sent, si, f, speaker, article, doc_key, unnamed)
                 if ev is not None:
                     out.append(ev)
