@@ -1538,3 +1538,9 @@ def test_nouns_the_tagger_took_for_verbs_and_weapons_talked_about(coder):
 def test_breaking_an_isolation_is_no_attack(coder):
     assert events(coder, "Myanmar's junta is attempting to break the country's diplomatic isolation.") == []
     assert only(events(coder, "Protesters broke windows of the parliament building in Tbilisi."), "PROTEST").cameo == "145"
+
+
+def test_a_summons_to_complain_is_the_complaint(coder):
+    evs = events(coder, "Ghana's foreign minister summoned Togo's ambassador to complain about the border closure.")
+    ev = only(evs, "ACCUSE")
+    assert ev.trigger.text == "summoned" and ev.cameo == "111" and countries(ev.recipient) == {"TGO"}

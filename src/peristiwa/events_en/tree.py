@@ -747,8 +747,9 @@ class EnglishCoder:
                 governor.drop = True  # "agreed to meet": the meeting (intended) says it; one event
         elif governor is not None and v.dep_ in ("advcl", "xcomp"):
             f.purpose_of = governor  # "met with Cambodia to discuss": the same act, or one by the same actor
-            if governor.trig.code[:2] == f.trig.code[:2]:
-                f.drop = True
+            if governor.trig.code[:2] == f.trig.code[:2] or \
+                    g in W.protest_governors and v.lemma_.lower() in W.protest_verbs:
+                f.drop = True  # "summoned the ambassador to complain": the summons is the protest (coder._event)
 
     def _constructions(self, sent: Span, found: dict[int, _Found]) -> None:
         """Constructions that make an event of modality (cues.yaml): a reported obligation is a demand ("Russia
