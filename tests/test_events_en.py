@@ -1544,3 +1544,13 @@ def test_a_summons_to_complain_is_the_complaint(coder):
     evs = events(coder, "Ghana's foreign minister summoned Togo's ambassador to complain about the border closure.")
     ev = only(evs, "ACCUSE")
     assert ev.trigger.text == "summoned" and ev.cameo == "111" and countries(ev.recipient) == {"TGO"}
+
+
+def test_a_warning_about_no_ones_act_is_a_forecast(coder):
+    evs = events(coder, "The African Union urged Sudan's generals to resume talks, warning that further delays could "
+                        "deepen the famine.")
+    assert "THREATEN" not in [e.event for e in evs]
+    assert events(coder, "The World Bank said harvests had shrunk, warning of rising food prices.") == []
+    evs = events(coder, "Iran warned that its forces would strike any vessel entering its waters.")
+    assert "warned" in [e.trigger.text for e in evs if e.event == "THREATEN"]
+    assert only(events(coder, "China warned Manila that it would take countermeasures."), "THREATEN")

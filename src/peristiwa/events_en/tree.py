@@ -285,6 +285,32 @@ class EnglishCoder:
                 return p.code, p.size, p.curated
         return e.code, 0, False
 
+    def _idle_warning(self, v: Token, f: _Found) -> bool:
+        """A warning addressed to no one about what no actor will do ("..., warning that further delays could
+        deepen the crisis", "warning of rising food insecurity"): a forecast, not a threat. One about what an
+        actor will do stays a threat ("warned that police will no longer tolerate rallies", "warned it would
+        retaliate"), as does one addressed to someone or whose act was absorbed ("warned Iran not to")."""
+        if v.lemma_.lower() not in W.warning_verbs or f.targets or f.trig.code[:2] != "13":
+            return False
+        about = []
+        for ch in v.children:
+            if ch.dep_ in ("dobj", "dative", "xcomp"):
+                return False
+            if ch.dep_ == "ccomp":
+                about += [s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+                if not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in ch.children):
+                    return False
+            elif ch.dep_ == "prep" and ch.lower_ == "of":
+                about += [p for p in ch.children if p.dep_ == "pobj"]
+        if not about:
+            return False
+        pronouns = self.lex.cues.pronouns
+        for h in about:
+            words = [h, *(c for c in h.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]
+            if h.lower_ in pronouns or any(w.i in self._index for w in words):
+                return False
+        return True
+
     def _counted_weapon(self, h: Token) -> bool:
         """A weapon named after "of" on a noun of counting, finding or trading (`weapon_talk`: "the number of nuclear
         missiles", "the discovery of Katyusha rockets"): the weapon is talked about, not used; no attack without a
@@ -354,7 +380,7 @@ class EnglishCoder:
         # a typhoon are events
         verbs = [found[i] for i in sorted(found)
                  if not found[i].drop and not (_quad(found[i].trig.code) == 4 and self._hazard(doc[i]))
-                 and not self._hazard_subject(doc[i])]
+                 and not self._hazard_subject(doc[i]) and not self._idle_warning(doc[i], found[i])]
         # a weapon a frame of another type took as its object ("seized explosives", COERCE) was not used: it
         # names no attack's means; one a frame used ("hurled a grenade, injuring ...") does
         taken_objects = {ch.i for v in self._framed if sent.start <= v < sent.end and v in found
