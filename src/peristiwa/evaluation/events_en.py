@@ -510,7 +510,7 @@ def written_tables(shared: Path) -> list[ReportTable]:
                    "annotated with the events-id guideline by helper agents (evaluation/data/README.md); "
                    "'read': their errors were read while fixing the coder; 'unread': never read, but its "
                    "figure was watched while choosing fixes; 'fresh': written after the last fix of round 9 "
-                   "(batches 17-18) and scored once, the figure to quote")
+                   "(batches 17-18), never read, scored twice (rounds 9 and 10): the figure to quote")
     t.notes.append("a proxy for issue 14's held-out English sides (scored the same way; target F1 >= 0.50); "
                    "invented text is tidier than wire copy")
     return [t]
