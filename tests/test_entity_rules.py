@@ -394,3 +394,35 @@ def test_a_hyphenated_korean_given_name_is_read_whole(nlp):
     # a common word or a doubled word after the dash is not part of the name
     text = "Aktor Robert De Niro - yang kini berusia 74 tahun - hadir ."
     assert _run(nlp, "person_edges", text, {"Robert De Niro": "PER"}) == [("Robert De Niro", "PER")]
+
+
+# -- eighth round: organs with their body, ranks end a name -------------------------------------------
+
+@pytest.mark.parametrize("text, organ", [
+    ("Laporan itu diterima Dewan Etik MK pada Senin .", "Dewan Etik MK"),
+    ("Ketua Komite Eksekutif PSSI membuka rapat .", "Komite Eksekutif PSSI"),
+    ("Juru bicara Biro Humas KPK menjawab pertanyaan wartawan .", "Biro Humas KPK"),
+    ("Ia diperiksa Tim Ahli Kementerian PANRB kemarin .", "Tim Ahli Kementerian PANRB"),
+    ("Bantuan disalurkan Pusat Bantuan Kemanusiaan ASEAN ke Rakhine .", "Pusat Bantuan Kemanusiaan ASEAN"),
+])
+def test_an_organ_is_one_organisation_with_its_body(nlp, text, organ):
+    assert (organ, "ORG") in _run(nlp, "org_ruler", text)
+
+
+def test_an_organ_word_needs_a_name_of_its_own_and_a_body(nlp):
+    # "Tim Persib" is the club's team: the club alone
+    assert _run(nlp, "org_ruler", "Tim Persib kalah di kandang .", {"Persib": "ORG"}) == [("Persib", "ORG")]
+    # a national team is a country
+    text = "Tim Amerika Serikat tiba di Jakarta ."
+    assert ("Tim Amerika Serikat", "ORG") not in _run(nlp, "org_ruler", text, {"Amerika Serikat": "LOC"})
+    # no body named: the ruler adds nothing
+    assert _run(nlp, "org_ruler", "Biro Hukum menyiapkan gugatan .") == []
+    # a building word before it: the body in its building
+    got = _run(nlp, "org_ruler", "Ia datang ke Kantor Pusat BNI kemarin .")
+    assert ("Pusat BNI", "ORG") not in got
+
+
+def test_a_rank_ends_an_organisation(nlp):
+    text = "Kapolsek Tanjung Sari Ajun Komisaris Budi Santoso dan Polres Sleman Kompol Rudi hadir ."
+    got = _run(nlp, "org_ruler", text, {"Budi Santoso": "PER", "Rudi": "PER"})
+    assert ("Polres Sleman", "ORG") in got

@@ -16,8 +16,12 @@ component puts what the project knows on top of it, all of it from data files:
 - a `state_suffix` ("RI") after an organisation is part of it ("Kemenkes RI"), and after a run opened by a
   `state_titles` word it is an organisation of its own ("Presiden RI"); a country after a `foreign_heads`
   body is part of it ("Kementerian Keuangan India").
-A run of name words ends at a `stop` word, at a person the model found, after `max_words`, or at a
-connector ("dan") followed by the start of another organisation.
+- an organ of a body is one organisation with it: a name-head run followed by a known organisation or unit
+  ("Dewan Etik MK", "Komite Eksekutif PSSI"), and an `organ_heads` word with a name of its own and its body
+  ("Biro Humas KPK", "Tim Ahli Kementerian PANRB"); alone, an organ word makes no name.
+A run of name words ends at a `stop` word, at a police or military rank of `data/nlp/entity_edges.yaml`
+("Polres Sleman | Kompol ..."), at a person the model found, after `max_words`, or at a connector ("dan")
+followed by the start of another organisation.
 
 Against the model's entities: a rule's span replaces those it overlaps, except a longer model entity
 (not a person, no brackets inside) that holds it whole — the model read more of the name than the rule.
@@ -99,6 +103,15 @@ class _Index:
 
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """The first words of the police and military ranks of `data/nlp/entity_edges.yaml` ("Inspektur",
+    "Kompol", "Laksma"): a rank ends an organisation's name ("Polrestabes Surabaya | Inspektur Polisi Satu ...")."""
+    from peristiwa.nlp.entity_edges import load_rules as edge_rules
+
+    return frozenset(r.split()[0] for r in edge_rules()["ranks"])
+
+
 @lru_cache(maxsize=2)
 def load_rules(path: str | None = None) -> dict:
     file = Path(path) if path else data_path("nlp", "org_patterns.yaml")
@@ -116,7 +129,8 @@ class OrgRuler:
         self.competition_after = _Index(rules.get("competition_after") or ())
         self.place_heads = _Index(rules["place_heads"])
         self.name_heads = _Index(rules["name_heads"])
-        self.stop = set(rules["stop"])
+        self.organ_heads = _Index(rules.get("organ_heads") or ())
+        self.stop = set(rules["stop"]) | _rank_words()
         self.generic = _Index(rules.get("generic") or ())
         self.not_names = _Index(rules.get("not_names") or ())
         self.max_words = int(rules.get("max_words", 6))
@@ -158,7 +172,11 @@ class OrgRuler:
                 head = self.name_heads.longest(words, i)
                 if head > i:
                     run = self._run(words, head, person_start, acronyms=False)
-                    end = run if run > head else i  # a head word alone is no name ("Partai itu")
+                    # a head word alone is no name ("Partai itu"); an organ's name runs into its body's
+                    # ("Dewan Etik MK", "Komite Eksekutif PSSI")
+                    end = self._with_body(words, run, person_start) if run > head else i
+                elif self.organ_heads.longest(words, i) > i:
+                    end = self._organ(words, i, person_start)
             if end > i:
                 found.append((i, self._with_unit(words, i, found), end))
                 i = end
@@ -204,6 +222,58 @@ class OrgRuler:
             else:
                 break
         return last
+
+    def _with_body(self, words: list[str], end: int, person_start: set[int]) -> int:
+        """Where a name that ends at `end` ends once the organisation right after it is read with it: an
+        organ of a body is named with the body ("Dewan Etik | MK", "Biro Humas | KPK", "Komite Eksekutif |
+        PSSI"), as NERGrit and the news NER sentences write them; `end` where no known organisation or unit
+        starts there."""
+        if end in person_start or end >= len(words) or _longest_country(words, end) > end:
+            return end
+        body = self.names.longest(words, end)
+        head = self.place_heads.longest(words, end)
+        if head > end:
+            run = self._run(words, head, person_start, acronyms=True)
+            body = max(body, run if run > head else end)
+        return max(body, end)
+
+    def _organ(self, words: list[str], i: int, person_start: set[int]) -> int:
+        """End of an organ's name opened by an `organ_heads` word at i ("Tim Ahli Kementerian PANRB", "Biro
+        Humas KPK"): the organ with its body, only where it has a word of its own and an organisation is
+        named in it or right after it; i (no name) otherwise, and after a capitalised word that is no title ("Kantor Pusat
+        BNI", "Jakarta Pusat": the word belongs to another name)."""
+        if i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in self.stop and not self._sentence_start(words, i):
+            return i
+        head = self.organ_heads.longest(words, i)
+        run = self._run(words, head, person_start, acronyms=False)
+        if run == head or self.names.longest(words, head) > head:
+            return i  # no word of its own: "Tim Persib" is the club's team
+        for k in range(head + 1, run):  # the body named inside the run, read to its own end
+            body = self._body(words, k, person_start)
+            if body > k:
+                return self._with_body(words, max(run, body), person_start)
+        end = self._with_body(words, run, person_start)
+        return end if end > run else i
+
+    def _body(self, words: list[str], k: int, person_start: set[int]) -> int:
+        """End of an organisation named at k (a known name, a unit with its place, a name opened by a name
+        head), else k; not a country ("Tim Amerika Serikat" is a national team)."""
+        if _longest_country(words, k) > k:
+            return k
+        end = self.names.longest(words, k)
+        head = self.place_heads.longest(words, k)
+        if head > k:
+            run = self._run(words, head, person_start, acronyms=True)
+            end = max(end, run if run > head else k)
+        head = self.name_heads.longest(words, k)
+        if head > k and end == k:
+            run = self._run(words, head, person_start, acronyms=False)
+            end = run if run > head else k
+        return end
+
+    @staticmethod
+    def _sentence_start(words: list[str], i: int) -> bool:
+        return i == 0 or words[i - 1] in (".", '"', "“", ":", "(")
 
     def _opens_name(self, words: list[str], j: int) -> bool:
         """A known organisation or a word that opens one starts at j: a second body, not more of this one."""
@@ -261,7 +331,7 @@ class OrgRuler:
         spans = self.spans(doc)
         spans += self._brackets(doc, spans)
         if not spans:
-            doc.ents = self._no_products(doc, self._cased_names(doc, self._state_suffix(doc, list(doc.ents))))
+            doc.ents = self._finish(doc, self._state_suffix(doc, list(doc.ents)))
             return doc
         ents = list(doc.ents)
         keep_rule = []
@@ -277,8 +347,12 @@ class OrgRuler:
             ents = [x for x in ents if x.end <= s or x.start >= e] + rest
             keep_rule.append(Span(doc, s, e, label="ORG"))
         ents = self._state_suffix(doc, sorted(ents + keep_rule, key=lambda x: x.start))
-        doc.ents = self._no_products(doc, self._cased_names(doc, ents))
+        doc.ents = self._finish(doc, ents)
         return doc
+
+    def _finish(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        ents = self._no_products(doc, self._cased_names(doc, ents))
+        return ents
 
     def _no_products(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Products and works are no entity (the news NER set leaves them out; the model read them as
