@@ -396,7 +396,7 @@ def test_a_hyphenated_korean_given_name_is_read_whole(nlp):
     assert _run(nlp, "person_edges", text, {"Robert De Niro": "PER"}) == [("Robert De Niro", "PER")]
 
 
-# -- eighth round: organs with their body, ranks end a name -------------------------------------------
+# -- eighth round: organs with their body, media after a citing word, scores -------------------------
 
 @pytest.mark.parametrize("text, organ", [
     ("Laporan itu diterima Dewan Etik MK pada Senin .", "Dewan Etik MK"),
@@ -426,3 +426,27 @@ def test_a_rank_ends_an_organisation(nlp):
     text = "Kapolsek Tanjung Sari Ajun Komisaris Budi Santoso dan Polres Sleman Kompol Rudi hadir ."
     got = _run(nlp, "org_ruler", text, {"Budi Santoso": "PER", "Rudi": "PER"})
     assert ("Polres Sleman", "ORG") in got
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("Seperti dilansir Billboard , album itu terjual sejuta kopi .", "Billboard"),
+    ("Data itu dikutip dari Soccerway , Senin .", "Soccerway"),
+    ("Menurut kantor berita Anadolu , serangan terjadi kemarin .", "Anadolu"),
+])
+def test_the_name_after_a_citing_word_is_a_medium(nlp, text, medium):
+    assert (medium, "ORG") in _run(nlp, "org_ruler", text)
+
+
+def test_a_medium_the_model_read_as_a_person_or_place_is_an_organisation(nlp):
+    text = "Hal itu dikutip Independent dan diberitakan Gazzetta Sportiva ."
+    got = _run(nlp, "org_ruler", text, {"Independent": "PER", "Gazzetta Sportiva": "LOC"})
+    assert got == [("Independent", "ORG"), ("Gazzetta Sportiva", "ORG")]
+    # a country after "kantor berita" stays a place; a day is no medium
+    text = "Menurut kantor berita Iran , laporan itu dikutip Senin lalu ."
+    assert _run(nlp, "org_ruler", text, {"Iran": "LOC"}) == [("Iran", "LOC")]
+
+
+def test_a_score_is_not_part_of_a_team(nlp):
+    text = "Hasil akhir Persegres Jaya 2 - 0 Persibo Raya di Gresik ."
+    got = _run(nlp, "org_ruler", text, {"Persegres Jaya 2": "ORG", "Persibo Raya": "ORG"})
+    assert ("Persegres Jaya", "ORG") in got and ("Persibo Raya", "ORG") in got

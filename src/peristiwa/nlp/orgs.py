@@ -19,6 +19,9 @@ component puts what the project knows on top of it, all of it from data files:
 - an organ of a body is one organisation with it: a name-head run followed by a known organisation or unit
   ("Dewan Etik MK", "Komite Eksekutif PSSI"), and an `organ_heads` word with a name of its own and its body
   ("Biro Humas KPK", "Tim Ahli Kementerian PANRB"); alone, an organ word makes no name.
+- the name after a `source_cues` phrase ("dilansir Billboard", "kantor berita Anadolu") is a medium, an
+  organisation (a country stays a place); a number the model read into a team before a dash and a number is
+  a score ("Bhayangkara FC 2 - 0 ...") and is left out.
 A run of name words ends at a `stop` word, at a police or military rank of `data/nlp/entity_edges.yaml`
 ("Polres Sleman | Kompol ..."), at a person the model found, after `max_words`, or at a connector ("dan")
 followed by the start of another organisation.
@@ -130,6 +133,7 @@ class OrgRuler:
         self.place_heads = _Index(rules["place_heads"])
         self.name_heads = _Index(rules["name_heads"])
         self.organ_heads = _Index(rules.get("organ_heads") or ())
+        self.source_cues = _Index(rules.get("source_cues") or ())
         self.stop = set(rules["stop"]) | _rank_words()
         self.generic = _Index(rules.get("generic") or ())
         self.not_names = _Index(rules.get("not_names") or ())
@@ -352,7 +356,46 @@ class OrgRuler:
 
     def _finish(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ents = self._no_products(doc, self._cased_names(doc, ents))
-        return ents
+        return self._scores(doc, self._sources(doc, ents))
+
+    def _sources(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """The name right after a `source_cues` phrase ("dilansir Billboard", "dikutip dari Soccerway",
+        "kantor berita Anadolu") is the medium quoted, an organisation: where the model found nothing, one
+        to four capitalised words (a web address too: "News.com.au"); where it found a person or a place
+        that is no country ("laman Fashionista", "dikutip Independent"), the same span as ORG. A country
+        stays a place ("kantor berita Iran")."""
+        lowers = [t.lower_ for t in doc]
+        out = list(ents)
+        for i in range(len(doc)):
+            end = self.source_cues.longest(lowers, i, 3)
+            if end == i or end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].text in self.stop:
+                continue
+            at = next((e for e in out if e.start <= end < e.end), None)
+            if at is None:
+                taken = {k for e in out for k in range(e.start, e.end)}
+                stop = end
+                while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() \
+                        and doc[stop].text not in self.stop and stop not in taken:
+                    stop += 1
+                # not a word before a name the model found ("Majalah | Fortune"), nor a letter ("E !")
+                if stop > end and stop not in taken and len(doc[end:stop].text) > 1:
+                    out.append(Span(doc, end, stop, label="ORG"))
+            elif at.start == end and at.label_ in _PERSON | _PLACE and _longest_country(
+                    [t.text for t in doc], end) < at.end:
+                out[out.index(at)] = Span(doc, at.start, at.end, label="ORG")
+        return sorted(out, key=lambda e: e.start) if out != ents else ents
+
+    @staticmethod
+    def _scores(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Bhayangkara FC 2 - 0 Persib Bandung", "Arema FC 4 - 3 - 3": the number before a dash and a number is
+        a score or a formation, not part of the team's name the model read it into."""
+        out = []
+        for e in ents:
+            if e.label_ == "ORG" and len(e) > 1 and doc[e.end - 1].text.isdigit() and e.end + 1 < len(doc) \
+                    and doc[e.end].text in ("-", "–") and doc[e.end + 1].text.isdigit():
+                e = Span(doc, e.start, e.end - 1, label=e.label_)
+            out.append(e)
+        return out
 
     def _no_products(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Products and works are no entity (the news NER set leaves them out; the model read them as
