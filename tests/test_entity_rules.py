@@ -450,3 +450,15 @@ def test_a_score_is_not_part_of_a_team(nlp):
     text = "Hasil akhir Persegres Jaya 2 - 0 Persibo Raya di Gresik ."
     got = _run(nlp, "org_ruler", text, {"Persegres Jaya 2": "ORG", "Persibo Raya": "ORG"})
     assert ("Persegres Jaya", "ORG") in got and ("Persibo Raya", "ORG") in got
+
+
+def test_a_name_before_an_age_is_a_person(nlp):
+    text = "Polisi menangkap Budi Raharjo alias Ce Mong ( 37 ) dan SRT ( 24 ) , warga Bekasi ."
+    got = _run(nlp, "person_edges", text, {"Budi Raharjo": "PER", "Ce Mong": "ORG", "SRT": "ORG", "Bekasi": "LOC"})
+    assert got == [("Budi Raharjo", "PER"), ("Ce Mong", "PER"), ("SRT", "PER"), ("Bekasi", "LOC")]
+    # in a table of points or medals the number is a tally; a country keeps its label anyway
+    text = "Arsenal mengoleksi 45 poin , di atas Wiganton ( 44 ) dan Vietnam ( 40 ) ."
+    got = _run(nlp, "person_edges", text, {"Arsenal": "ORG", "Wiganton": "ORG", "Vietnam": "LOC"})
+    assert got == [("Arsenal", "ORG"), ("Wiganton", "ORG"), ("Vietnam", "LOC")]
+    text = "Tim Vietnam ( 20 ) tiba di Hanoi ."
+    assert _run(nlp, "person_edges", text, {"Vietnam": "LOC", "Hanoi": "LOC"}) == [("Vietnam", "LOC"), ("Hanoi", "LOC")]

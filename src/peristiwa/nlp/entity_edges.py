@@ -8,7 +8,8 @@
 - "Wali Kota Makassar": the "Kota" belongs to the title; the place is "Makassar".
 - Crime copy names suspects by their initials and age, "MA ( 35 )": two or three capitals before an
   age in brackets are a person (NERGrit's and the news NER dev set's convention), where the model
-  found nothing.
+  found nothing; so is a name the model read as an organisation or place before an age ("Ce Ming ( 37 )"),
+  unless it is a known organisation or a country or the sentence counts points or medals (`tally_words`).
 - The speaker after a quotation's speech verb is a person: `", sebut Rum ."`, `", tandas Argo ."` (one or
   two capitalised words, then the sentence or clause ends), where the model found nothing or took the
   name for an organisation or place. The speech verbs are the attribution's (`data/events/cues.yaml`,
@@ -115,6 +116,29 @@ def _initials(doc: Doc, i: int) -> bool:
             and doc[i + 2].text.isdigit() and len(doc[i + 2].text) <= 2 and doc[i + 3].text in (")", "tahun"))
 
 
+def _aged_names(doc: Doc, ents: list[Span], tally_words: frozenset[str]) -> list[Span] | None:
+    """"Ce Ming ( 37 )", "Kadijah ( 36 )", "YIK ( 31 )": a name with an age in brackets right after it is a
+    person's (crime and accident copy gives ages so), where the model read it as an organisation or a place.
+    Not a known organisation or a country, and not in a sentence of `tally_words` ("poin", "medali"), where
+    the number in brackets is a team's or a country's tally ("Liverpool ( 44 )")."""
+    from peristiwa.nlp.org_names import known_name_set
+
+    out, changed, tally = [], False, None
+    for e in ents:
+        if (e.label_ in _PLACE or e.label_ == "ORG") and e.end + 2 < len(doc) and doc[e.end].text == "(" \
+                and doc[e.end + 1].text.isdigit() and len(doc[e.end + 1].text) <= 2 \
+                and doc[e.end + 2].text in (")", "tahun") and len(e) <= 3 \
+                and (_name_like(e) or (len(e) == 1 and 2 <= len(e.text) <= 3 and e.text.isalpha() and e.text.isupper())):
+            if tally is None:
+                tally = any(t.lower_ in tally_words for t in doc)
+            if not tally and e.text not in known_name_set() and tuple(t.text for t in e) not in country_names():
+                out.append(Span(doc, e.start, e.end, label="PER"))
+                changed = True
+                continue
+        out.append(e)
+    return out if changed else None
+
+
 def _hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
     """"Kim Jong - un", "Choe Myong - nam", "Son Heung - min": a Korean given name written with a hyphen, which
     the tokenizer splits and the model cuts at ("Kim Jong"); the lower-case syllable after the dash is the
@@ -197,6 +221,9 @@ def person_edges(doc: Doc) -> Doc:
         if i not in taken and _initials(doc, i):
             ents.append(Span(doc, i, i + 1, label="PER"))
             changed = True
+    aged = _aged_names(doc, ents, frozenset(rules.get("tally_words") or ()))
+    if aged is not None:
+        ents, changed = aged, True
     joined = _hyphenated_given_names(doc, ents)
     if joined is not None:
         ents, changed = joined, True
