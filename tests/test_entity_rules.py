@@ -462,3 +462,18 @@ def test_a_name_before_an_age_is_a_person(nlp):
     assert got == [("Arsenal", "ORG"), ("Wiganton", "ORG"), ("Vietnam", "LOC")]
     text = "Tim Vietnam ( 20 ) tiba di Hanoi ."
     assert _run(nlp, "person_edges", text, {"Vietnam": "LOC", "Hanoi": "LOC"}) == [("Vietnam", "LOC"), ("Hanoi", "LOC")]
+
+
+def test_an_acronym_in_brackets_is_what_its_words_are(nlp):
+    # spelt by the name of a body: both are organisations
+    text = "Dana itu dari Sunda Growth Corporation ( SGC ) dan Tim Pencari Fakta Gabungan ( TPFG ) ."
+    got = _run(nlp, "org_ruler", text)
+    assert got == [("Sunda Growth Corporation", "ORG"), ("SGC", "ORG"), ("Tim Pencari Fakta Gabungan", "ORG"),
+                   ("TPFG", "ORG")]
+    # spelt by a product, a measure or a number's name: the acronym is no organisation
+    text = "Harga Rokok Kretek Mesin ( RKM ) naik , kata pengelola independent power producer ( IPP ) ."
+    assert _run(nlp, "org_ruler", text, {"RKM": "ORG", "IPP": "ORG"}) == []
+    # a kind of body is none either; a known organisation's acronym stays
+    text = "Badan Usaha Milik Negara ( BUMN ) dan Komisi Pemilihan Umum ( KPU ) hadir ."
+    got = _run(nlp, "org_ruler", text, {"BUMN": "ORG"})
+    assert ("BUMN", "ORG") not in got and ("KPU", "ORG") in got

@@ -47,6 +47,8 @@ from spacy.tokens import Doc, Span
 from peristiwa.nlp.org_names import data_path, known_names, lower_case_names
 
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
+# words an acronym leaves out when it spells a name ("Badan Meteorologi , Klimatologi , dan Geofisika")
+_SPELL_SKIP = {"dan", "of", "the", "and", "for", ","}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
 _PERSON = {"PER", "PERSON"}
 _PLACE = {"LOC", "GPE"}
@@ -127,6 +129,7 @@ class OrgRuler:
         rules = load_rules()
         skip = set(rules.get("skip_names") or ())
         self.names = _Index(n for n in known_names() if n not in skip)
+        self._known_set = frozenset(known_names())
         self.lower_case = lower_case_names()  # read here, at load, not at the first document
         self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
         self.competition_after = _Index(rules.get("competition_after") or ())
@@ -134,6 +137,7 @@ class OrgRuler:
         self.name_heads = _Index(rules["name_heads"])
         self.organ_heads = _Index(rules.get("organ_heads") or ())
         self.source_cues = _Index(rules.get("source_cues") or ())
+        self.acronym_org_words = frozenset(rules.get("acronym_org_words") or ())
         self.stop = set(rules["stop"]) | _rank_words()
         self.generic = _Index(rules.get("generic") or ())
         self.not_names = _Index(rules.get("not_names") or ())
@@ -356,7 +360,61 @@ class OrgRuler:
 
     def _finish(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ents = self._no_products(doc, self._cased_names(doc, ents))
-        return self._scores(doc, self._sources(doc, ents))
+        return self._scores(doc, self._sources(doc, self._spelt_out(doc, ents)))
+
+    def _spelt_out(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An acronym in brackets and the words right before it that it spells with their first letters are
+        one kind of thing, as NERGrit writes them (two entities of one label, or none):
+        - words that name an organisation (one of `acronym_org_words` in them, "Millennium Challenge Corporation
+          ( MCC )", or a name head or organ word first, "Tim Pencari Fakta Gabungan ( TPFG )"), all capitalised
+          and holding no entity, are an organisation, and so is the acronym;
+        - after other words (a product, a measure, a title, a programme: "Sigaret Putih Mesin ( SPM )",
+          "same-store sales growth ( SSSG )", "Nomor Pokok Wajib Pajak ( NPWP )") holding no entity, the
+          acronym is no organisation though the model read it as one; a known organisation's acronym stays
+          (the model may have missed its long name)."""
+        out = list(ents)
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acronym = doc[i + 1].text
+            letters = [c for c in acronym if c.isalpha()]
+            if not (2 <= len(letters) <= 6 and acronym.isupper() and acronym.isalpha()):
+                continue
+            start = self._spelling(doc, i, letters)
+            if start is None or any(x.start < i and x.end > start for x in out):
+                continue
+            words = [t.text for t in doc[start:i] if t.text not in _SPELL_SKIP and t.text not in ("-", "&")]
+            at = next((x for x in out if x.start <= i + 1 < x.end), None)
+            kind = self.not_names.longest([t.text for t in doc], start) > start  # "Badan Usaha Milik Negara ( BUMN )"
+            if not kind and all(w[:1].isupper() for w in words) and self._names_a_body(words):
+                if at is None or (at.label_ == "ORG" and len(at) == 1):
+                    out = [x for x in out if x is not at] + [Span(doc, start, i, label="ORG"),
+                                                             Span(doc, i + 1, i + 2, label="ORG")]
+            elif at is not None and at.label_ == "ORG" and len(at) == 1 and (kind or acronym not in self._known_set):
+                out.remove(at)
+        return sorted(out, key=lambda e: e.start) if out != ents else ents
+
+    @staticmethod
+    def _spelling(doc: Doc, i: int, letters: list[str]) -> int | None:
+        """Start of the words before the bracket at i whose first letters spell `letters` (connectors
+        skipped), else None."""
+        k, j = len(letters), i - 1
+        while k > 0 and j >= 0:
+            w = doc[j].text
+            if w in ("-", "&") or w.lower() in _SPELL_SKIP:
+                j -= 1
+                continue
+            if not w[:1].isalpha() or w[:1].upper() != letters[k - 1]:
+                return None
+            k, j = k - 1, j - 1
+        return j + 1 if k == 0 else None
+
+    def _names_a_body(self, words: list[str]) -> bool:
+        """One of `acronym_org_words` anywhere ("Millennium Challenge Corporation"), a name head or organ word
+        first ("Tim Pencari Fakta Gabungan"; not "Kurikulum Tingkat Satuan Pendidikan"), except "Unit", which
+        spells kinds of office ("Unit Pelaksana Teknis ( UPT )")."""
+        return any(w in self.acronym_org_words for w in words) or (words[0] != "Unit" and any(
+            index.longest(words, 0) > 0 for index in (self.name_heads, self.organ_heads)))
 
     def _sources(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """The name right after a `source_cues` phrase ("dilansir Billboard", "dikutip dari Soccerway",
