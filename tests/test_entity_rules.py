@@ -477,3 +477,16 @@ def test_an_acronym_in_brackets_is_what_its_words_are(nlp):
     text = "Badan Usaha Milik Negara ( BUMN ) dan Komisi Pemilihan Umum ( KPU ) hadir ."
     got = _run(nlp, "org_ruler", text, {"BUMN": "ORG"})
     assert ("BUMN", "ORG") not in got and ("KPU", "ORG") in got
+
+
+def test_a_title_after_a_word_for_a_work_is_no_entity(nlp):
+    text = "Ia tampil dalam film Kapal Senja Raya dan menyanyikan lagu ' Malam Panjang ' ."
+    got = _run(nlp, "org_ruler", text, {"Kapal Senja Raya": "ORG", "Malam Panjang": "PER"})
+    assert got == []
+    # the maker, the artist or the country after such a word stays
+    text = "Ia menonton film Disney , album Rudi Hartono dan film Indonesia ."
+    ents = {"Disney": "ORG", "Rudi Hartono": "PER", "Indonesia": "LOC"}
+    assert _run(nlp, "org_ruler", text, ents) == list(ents.items())
+    # lower-cased text (NERP writes titles as organisations) keeps what the model found
+    text = "ia tampil dalam film kapal senja raya ."
+    assert _run(nlp, "org_ruler", text, {"kapal senja raya": "ORG"}) == [("kapal senja raya", "ORG")]

@@ -49,6 +49,7 @@ from peristiwa.nlp.org_names import data_path, known_names, lower_case_names
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 # words an acronym leaves out when it spells a name ("Badan Meteorologi , Klimatologi , dan Geofisika")
 _SPELL_SKIP = {"dan", "of", "the", "and", "for", ","}
+_QUOTES = {'"', "“", "'", "‘"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"}
 _PERSON = {"PER", "PERSON"}
 _PLACE = {"LOC", "GPE"}
@@ -138,6 +139,7 @@ class OrgRuler:
         self.organ_heads = _Index(rules.get("organ_heads") or ())
         self.source_cues = _Index(rules.get("source_cues") or ())
         self.acronym_org_words = frozenset(rules.get("acronym_org_words") or ())
+        self.work_nouns = frozenset(rules.get("work_nouns") or ())
         self.stop = set(rules["stop"]) | _rank_words()
         self.generic = _Index(rules.get("generic") or ())
         self.not_names = _Index(rules.get("not_names") or ())
@@ -359,7 +361,7 @@ class OrgRuler:
         return doc
 
     def _finish(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        ents = self._no_products(doc, self._cased_names(doc, ents))
+        ents = self._no_works(doc, self._no_products(doc, self._cased_names(doc, ents)))
         return self._scores(doc, self._sources(doc, self._spelt_out(doc, ents)))
 
     def _spelt_out(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -454,6 +456,35 @@ class OrgRuler:
                 e = Span(doc, e.start, e.end - 1, label=e.label_)
             out.append(e)
         return out
+
+    def _no_works(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A title after a word for a work ("film Black Panther", "lagu One Dance", 'film " Susah Sinyal "') is no
+        entity: the news NER set and NERGrit leave works out, and the model read their titles as organisations
+        or places. Only an organisation or place of two words or more, or a whole title in quotes (a person's name
+        after such a word is mostly the artist's: "album Taylor Swift", "film Adam Sandler"); not a name known as
+        an organisation, a person or a place (`ner_names.tsv`, the actor files, countries), which is the maker
+        or the country ("film Disney", "film Indonesia"); only in cased text (NERP, lower-cased, writes titles
+        as organisations)."""
+        if not ents or not any(t.lower_ in self.work_nouns for t in doc) or not any(c.isupper() for c in doc.text):
+            return ents  # NERP, lower-cased, writes titles as organisations
+        out = []
+        for e in ents:
+            p = e.start - 1
+            # the whole title in quotes ('film " Susah Sinyal "'; not a name inside one: 'lagu " Suzan Punya ... "')
+            quoted = p >= 0 and doc[p].text in _QUOTES and e.end < len(doc) and doc[e.end].text in _QUOTES | {"”", "’"}
+            p -= quoted
+            if p >= 0 and doc[p].lower_ in self.work_nouns and (e.label_ in _PLACE | {"ORG"} and len(e) > 1 or quoted
+                                                                and e.label_ in _PERSON | _PLACE | {"ORG"}) \
+                    and not self._known_anything(e):
+                continue
+            out.append(e)
+        return out
+
+    def _known_anything(self, e: Span) -> bool:
+        from peristiwa.nlp.name_lists import load_matcher, name_words
+
+        return e.text in self._known_set or _longest_country([t.text for t in e], 0) == len(e) \
+            or name_words(e.text) in load_matcher().table
 
     def _no_products(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Products and works are no entity (the news NER set leaves them out; the model read them as
