@@ -131,6 +131,7 @@ class OrgRuler:
         skip = set(rules.get("skip_names") or ())
         self.names = _Index(n for n in known_names() if n not in skip)
         self._known_set = frozenset(known_names())
+        self._current: tuple[Doc, list[str]] | None = None
         self.lower_case = lower_case_names()  # read here, at load, not at the first document
         self.competition_before = _Index(w[::-1] for w in rules.get("competition_before") or ())
         self.competition_after = _Index(rules.get("competition_after") or ())
@@ -138,6 +139,7 @@ class OrgRuler:
         self.name_heads = _Index(rules["name_heads"])
         self.organ_heads = _Index(rules.get("organ_heads") or ())
         self.source_cues = _Index(rules.get("source_cues") or ())
+        self.source_firsts = frozenset(c.split()[0] for c in rules.get("source_cues") or ())
         self.acronym_org_words = frozenset(rules.get("acronym_org_words") or ())
         self.work_nouns = frozenset(rules.get("work_nouns") or ())
         self.stop = set(rules["stop"]) | _rank_words()
@@ -154,8 +156,14 @@ class OrgRuler:
         self.product_makers = _Index(rules.get("product_makers") or ())
 
     # -- spans -------------------------------------------------------------------------------------
+    def _words(self, doc: Doc) -> list[str]:
+        """The token texts of `doc`, built once per document (building spaCy tokens is the slow part here)."""
+        if self._current is None or self._current[0] is not doc:
+            self._current = (doc, [t.text for t in doc])
+        return self._current[1]
+
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
-        words = [t.text for t in doc]
+        words = self._words(doc)
         person_start = {e.start for e in doc.ents if e.label_ in _PERSON}
         found: list[tuple[int, int]] = []
         i, n = 0, len(words)
@@ -374,21 +382,24 @@ class OrgRuler:
           "same-store sales growth ( SSSG )", "Nomor Pokok Wajib Pajak ( NPWP )") holding no entity, the
           acronym is no organisation though the model read it as one; a known organisation's acronym stays
           (the model may have missed its long name)."""
+        words = self._words(doc)
+        if "(" not in words:
+            return ents
         out = list(ents)
         for i in range(1, len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")":
+            if words[i] != "(" or words[i + 2] != ")":
                 continue
-            acronym = doc[i + 1].text
+            acronym = words[i + 1]
             letters = [c for c in acronym if c.isalpha()]
             if not (2 <= len(letters) <= 6 and acronym.isupper() and acronym.isalpha()):
                 continue
             start = self._spelling(doc, i, letters)
             if start is None or any(x.start < i and x.end > start for x in out):
                 continue
-            words = [t.text for t in doc[start:i] if t.text not in _SPELL_SKIP and t.text not in ("-", "&")]
+            spelt = [w for w in words[start:i] if w not in _SPELL_SKIP and w not in ("-", "&")]
             at = next((x for x in out if x.start <= i + 1 < x.end), None)
-            kind = self.not_names.longest([t.text for t in doc], start) > start  # "Badan Usaha Milik Negara ( BUMN )"
-            if not kind and all(w[:1].isupper() for w in words) and self._names_a_body(words):
+            kind = self.not_names.longest(words, start) > start  # "Badan Usaha Milik Negara ( BUMN )"
+            if not kind and all(w[:1].isupper() for w in spelt) and self._names_a_body(spelt):
                 if at is None or (at.label_ == "ORG" and len(at) == 1):
                     out = [x for x in out if x is not at] + [Span(doc, start, i, label="ORG"),
                                                              Span(doc, i + 1, i + 2, label="ORG")]
@@ -424,7 +435,9 @@ class OrgRuler:
         to four capitalised words (a web address too: "News.com.au"); where it found a person or a place
         that is no country ("laman Fashionista", "dikutip Independent"), the same span as ORG. A country
         stays a place ("kantor berita Iran")."""
-        lowers = [t.lower_ for t in doc]
+        lowers = [w.lower() for w in self._words(doc)]
+        if not self.source_firsts.intersection(lowers):
+            return ents
         out = list(ents)
         for i in range(len(doc)):
             end = self.source_cues.longest(lowers, i, 3)
@@ -441,7 +454,7 @@ class OrgRuler:
                 if stop > end and stop not in taken and len(doc[end:stop].text) > 1:
                     out.append(Span(doc, end, stop, label="ORG"))
             elif at.start == end and at.label_ in _PERSON | _PLACE and _longest_country(
-                    [t.text for t in doc], end) < at.end:
+                    self._words(doc), end) < at.end:
                 out[out.index(at)] = Span(doc, at.start, at.end, label="ORG")
         return sorted(out, key=lambda e: e.start) if out != ents else ents
 
@@ -465,11 +478,17 @@ class OrgRuler:
         an organisation, a person or a place (`ner_names.tsv`, the actor files, countries), which is the maker
         or the country ("film Disney", "film Indonesia"); only in cased text (NERP, lower-cased, writes titles
         as organisations)."""
-        if not ents or not any(t.lower_ in self.work_nouns for t in doc) or not any(c.isupper() for c in doc.text):
-            return ents  # NERP, lower-cased, writes titles as organisations
-        out = []
+        out, cased = [], None
         for e in ents:
             p = e.start - 1
+            if p < 0 or doc[p].lower_ not in self.work_nouns and (p < 1 or doc[p - 1].lower_ not in self.work_nouns):
+                out.append(e)  # the common case: no word for a work right before the name or its quote
+                continue
+            if cased is None:
+                cased = any(c.isupper() for w in self._words(doc) for c in w)  # NERP, lower-cased, writes titles as organisations
+            if not cased:
+                out.append(e)
+                continue
             # the whole title in quotes ('film " Susah Sinyal "'; not a name inside one: 'lagu " Suzan Punya ... "')
             quoted = p >= 0 and doc[p].text in _QUOTES and e.end < len(doc) and doc[e.end].text in _QUOTES | {"”", "’"}
             p -= quoted
@@ -483,15 +502,16 @@ class OrgRuler:
     def _known_anything(self, e: Span) -> bool:
         from peristiwa.nlp.name_lists import load_matcher, name_words
 
+        # load_matcher(None): the NER's known-name features read the same cached matcher
         return e.text in self._known_set or _longest_country([t.text for t in e], 0) == len(e) \
-            or name_words(e.text) in load_matcher().table
+            or name_words(e.text) in load_matcher(None).table
 
     def _no_products(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Products and works are no entity (the news NER set leaves them out; the model read them as
         organisations): a name that opens with one of `products` ("iPhone X", "Galaxy Note 8", "Star Wars",
         "Toyota Innova"), or one of `product_makers` with a model code after it ("Nokia 8 Sirocco",
         "Xiaomi Mi 6")."""
-        words = [t.text for t in doc]
+        words = self._words(doc)
         out = []
         for e in ents:
             if e.label_ in _PERSON or e.label_ == "ORG":
@@ -511,7 +531,7 @@ class OrgRuler:
         lower-cased) keeps everything. Places were kept at first, as NERGrit's training sentences write some in
         lower case ("desa karangasem"); on its valid split, on the news sentences and tune split the
         lower-case places the model found were more often wrong than right."""
-        if not any(c.isupper() for c in doc.text):
+        if not any(c.isupper() for w in self._words(doc) for c in w):
             return ents
         return [e for e in ents if e.label_ not in {"PER", "ORG", "LOC"} or "." in e.text
                 or any(c.isupper() or c.isdigit() for c in e.text) or e.text in self.lower_case]
@@ -520,7 +540,7 @@ class OrgRuler:
         """"Kementerian Ketenagakerjaan RI" is one organisation, so is a ministry or police named with its
         country ("Kementerian Keuangan India", "Kepolisian Inggris"); and "RI" after a state title ("Presiden RI",
         "Menteri Luar Negeri RI", "Duta Besar RI") is the state as an organisation, as NERGrit writes both."""
-        words = [t.text for t in doc]
+        words = self._words(doc)
         out: list[Span] = []
         for x in ents:
             end = self.state_suffix.longest(words, x.end, 3)
