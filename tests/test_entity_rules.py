@@ -490,3 +490,10 @@ def test_a_title_after_a_word_for_a_work_is_no_entity(nlp):
     # lower-cased text (NERP writes titles as organisations) keeps what the model found
     text = "ia tampil dalam film kapal senja raya ."
     assert _run(nlp, "org_ruler", text, {"kapal senja raya": "ORG"}) == [("kapal senja raya", "ORG")]
+
+
+@pytest.mark.parametrize("name, wrong", [("Transfermarkt", "PER"), ("Payfazz", "LOC"), ("Saracen", "PER"),
+                                         ("Gazzetta dello Sport", "LOC")])
+def test_eighth_round_media_firms_and_groups_are_organisations(nlp, name, wrong):
+    text = f"Data itu berasal dari {name} , kata polisi pada Senin ."
+    assert _run(nlp, "org_ruler", text, {name: wrong}) == [(name, "ORG")]
