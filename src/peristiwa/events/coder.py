@@ -60,12 +60,18 @@ class IndonesianCoder:
         return quotes, events
 
     # -- one sentence ------------------------------------------------------------------------------
-    def _sentence(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str) -> list[Event]:
+    def _sentence(self, doc: Doc, sent: Span, si: int, actors, article: Article, doc_key: str,
+                  found_words: tuple[list[Word], list[Match]] | None = None) -> list[Event]:
+        """The sentence's rule events. `found_words`: its words and lexicon matches (outside actor names)
+        when the caller found them already (the learned coder reads both for its features)."""
         cues = self.lex.cues
-        words = words_of(doc, sent.start, sent.end)
-        # a trigger word inside an actor's name is not an event ("Organisasi Kerja Sama Islam")
-        matches = [m for m in find_triggers(doc, words, self.lex)
-                   if not _inside_mention(actors, m.start, m.end)]
+        if found_words is not None:
+            words, matches = found_words
+        else:
+            words = words_of(doc, sent.start, sent.end)
+            # a trigger word inside an actor's name is not an event ("Organisasi Kerja Sama Islam")
+            matches = [m for m in find_triggers(doc, words, self.lex)
+                       if not _inside_mention(actors, m.start, m.end)]
         if not matches:
             return []
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}

@@ -3,7 +3,8 @@ data/events/stage.yaml lists (a component is replaced by naming another there):
 
     peristiwa_actors    the resolver's mentions      -> doc._.actors (DocActors), doc.spans["actors"]
                                                          (label: country or "-", kb_id: actor name)
-    peristiwa_triggers  sentences read for the model -> doc._.event_views; the learned trigger model's
+    peristiwa_triggers  sentences read for the model -> doc._.event_views (and the quotations they read
+                                                         -> doc._.quotes); the learned trigger model's
                         choice                        -> doc._.event_triggers, doc.spans["triggers"]
                                                          (label: PLOVER type, kb_id: CAMEO code)
     peristiwa_roles     the learned role model        -> doc._.roles[(trigger, word)] = {"src": p, "tgt": p}
@@ -78,7 +79,10 @@ class Triggers:
         coder, article = self.coder, _article(doc)
         if doc._.actors is None:
             doc._.actors = coder.rules.resolver.annotate(doc, article.published)
-        views = coder.views(doc, article, rules=coder.model.settings.rules, actors=doc._.actors)
+        # the quotations are found once per Doc: the views read them, peristiwa_events reports them
+        doc._.quotes = coder._quotes(doc, article, doc._.actors)
+        views = coder.views(doc, article, rules=coder.model.settings.rules, actors=doc._.actors,
+                            quotes=doc._.quotes)
         scores = coder.model.trigger_scores(views)
         chosen = [coder.model.choose_triggers(v, s) for v, s in zip(views, scores, strict=True)]
         doc._.event_views = views
@@ -118,7 +122,8 @@ class Events:
         for si, (view, preds) in enumerate(zip(doc._.event_views, doc._.event_triggers, strict=True)):
             events += coder.events_of(view, si, article, doc_key, predicted=preds)
         doc._.events = events
-        doc._.quotes = coder._quotes(doc, article, doc._.actors)
+        if doc._.quotes is None:  # peristiwa_triggers found them (from the same actors) for its views
+            doc._.quotes = coder._quotes(doc, article, doc._.actors)
         return doc
 
 
@@ -136,7 +141,8 @@ def make_actors(nlp: Language, name: str) -> Actors:
     return Actors(_rules().resolver)
 
 
-@Language.factory("peristiwa_triggers", assigns=["doc._.event_views", "doc._.event_triggers", "doc.spans"],
+@Language.factory("peristiwa_triggers",
+                  assigns=["doc._.event_views", "doc._.event_triggers", "doc._.quotes", "doc.spans"],
                   requires=["doc._.actors"], default_config={"model_dir": ""})
 def make_triggers(nlp: Language, name: str, model_dir: str) -> Triggers:
     return Triggers(_learned(model_dir or str(MODEL_DIR)))

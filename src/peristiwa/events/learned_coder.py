@@ -65,13 +65,17 @@ class LearnedCoder:
         return cls(nlp=load_model("id"))
 
     # -- what the model reads ---------------------------------------------------------------------------
-    def views(self, doc: Doc, article: Article, *, rules: bool = True, actors=None) -> list[SentenceView]:
+    def views(self, doc: Doc, article: Article, *, rules: bool = True, actors=None,
+              quotes: list[Quote] | None = None) -> list[SentenceView]:
+        """The sentences as the model reads them; `quotes`: the document's quotations when already found
+        (the event stage finds them once and reports the same list)."""
         rc = self.rules
         if actors is None:
             actors = rc.resolver.annotate(doc, article.published)
         doc_key = _doc_key(doc, article)
         home = article_country(actors.mentions, HOME)
-        quotes = self._quotes(doc, article, actors)
+        if quotes is None:
+            quotes = self._quotes(doc, article, actors)
         table = TokenTable.of(doc)
         out = []
         for si, sent in enumerate(_sentences(doc)):
@@ -100,7 +104,8 @@ class LearnedCoder:
             if a.speaker is not None:
                 view.speakers.update(range(a.speaker.start, a.speaker.end))
         if rules and matches:
-            for ev in rc._sentence(doc, sent, si, actors, article, doc_key):
+            # the rule coder reads the same words and matches: found once, here
+            for ev in rc._sentence(doc, sent, si, actors, article, doc_key, found_words=(words, matches)):
                 t = _token_at(doc, ev.trigger.start, ev.trigger.end)
                 if t is None:
                     continue

@@ -75,3 +75,55 @@ class LinearModel:
         with np.load(path, allow_pickle=False) as z:
             return cls(z["labels"].tolist(), z["features"].tolist(), z["weights"].astype(np.float32),
                        z["bias"], z["dense_weights"])
+
+
+class StackedModels:
+    """Several linear models over the same feature rows, scored with one look-up of each feature name and
+    one gather: their weight matrices side by side over the union of their features (zero where a model
+    lacks one). Gives each model's `proba_many` exactly (a zero row leaves a running total as it is, and each
+    column's running total is summed on its own), in one pass instead of one per model: the event model's
+    labeller and detector read the same trigger features (events.model)."""
+
+    def __init__(self, models: Sequence[LinearModel]) -> None:
+        assert all(m.dense_weights is None for m in models), "dense features are not stacked"
+        self.models = list(models)
+        index: dict[str, int] = {}
+        for m in self.models:
+            for f in m.index:
+                index.setdefault(f, len(index))
+        self.index = index
+        width = sum(len(m.labels) for m in self.models)
+        self.weights = np.zeros((len(index), width), dtype=np.float32)
+        self.columns: list[tuple[int, int]] = []
+        col = 0
+        for m in self.models:
+            names = list(m.index)
+            rows = np.fromiter((index[f] for f in names), dtype=np.int64, count=len(names))
+            own = np.fromiter((m.index[f] for f in names), dtype=np.int64, count=len(names))
+            self.weights[rows, col:col + len(m.labels)] = m.weights[own]
+            self.columns.append((col, col + len(m.labels)))
+            col += len(m.labels)
+
+    def proba_many(self, rows: Sequence[Iterable[str]]) -> list[np.ndarray]:
+        """Each model's `proba_many(rows)`, in the order the models were given."""
+        n = len(rows)
+        if not n:
+            return [np.zeros((0, len(m.labels)), dtype=np.float32) for m in self.models]
+        get = self.index.get
+        idx: list[int] = []
+        ends = np.empty(n, dtype=np.int64)
+        for k, row in enumerate(rows):
+            idx += [j for j in map(get, row) if j is not None]
+            ends[k] = len(idx)
+        totals = np.zeros((len(idx) + 1, self.weights.shape[1]), dtype=np.float64)
+        if idx:
+            np.cumsum(self.weights[np.asarray(idx)], axis=0, out=totals[1:])
+        starts = np.concatenate(([0], ends[:-1]))
+        sums = totals[ends] - totals[starts]
+        out = []
+        for m, (a, b) in zip(self.models, self.columns, strict=True):
+            z = (sums[:, a:b] + m.bias).astype(np.float32)
+            z -= z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            out.append(e / e.sum(axis=1, keepdims=True))
+        return out

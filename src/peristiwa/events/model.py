@@ -33,7 +33,7 @@ from peristiwa.events.features import (
     trigger_features,
 )
 from peristiwa.events.labels import EVENT, NONE
-from peristiwa.events.linear import LinearModel
+from peristiwa.events.linear import LinearModel, StackedModels
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "id_events"
 
@@ -79,6 +79,7 @@ class EventModel:
         self.countries = countries  # events.countries; None: the rule of actors.context.sentence_country
         self.settings = settings or Settings()
         self.known = known  # forms and lemmas of the training triggers (features.trigger_candidates)
+        self._stacked: StackedModels | None = None  # built at the first scoring (_probabilities)
         self._none = triggers.labels.index(NONE)
         self._src = roles.labels.index("src")
         self._tgt = roles.labels.index("tgt")
@@ -140,6 +141,12 @@ class EventModel:
     def _probabilities(self, feats: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The labeller's probabilities, P(event) (the detector's, else 1 - P("O")) and the labeller's
         own event share 1 - P("O"), which P(label | event) divides by."""
+        if self.detector is not None and self.triggers.dense_weights is None and self.detector.dense_weights is None:
+            # the labeller and the detector read the same features: scored in one pass (events.linear)
+            if self._stacked is None or self._stacked.models != [self.triggers, self.detector]:
+                self._stacked = StackedModels([self.triggers, self.detector])
+            probs, detected = self._stacked.proba_many(feats)
+            return probs, detected[:, self.detector.labels.index(EVENT)], 1.0 - probs[:, self._none]
         probs = self.triggers.proba_many(feats)
         labelled = 1.0 - probs[:, self._none]
         p_event = labelled if self.detector is None else \
