@@ -43,17 +43,25 @@ class Match:
 
 def words_of(doc: Doc, start: int, end: int) -> list[Word]:
     out: list[Word] = []
-    i = start
-    while i < end:
-        j = i + 1
-        text = doc[i].text
+    if end <= start:
+        return out
+    # each token's text and trailing space read once (a spaCy Token per look-up was most of this time)
+    texts: list[str] = []
+    spaces: list[str] = []
+    for t in doc[start:end]:
+        texts.append(t.text)
+        spaces.append(t.whitespace_)
+    n = end - start
+    k = 0
+    while k < n:
+        j = k + 1
+        text = texts[k]
         # glue "x - y" written without spaces back into one word
-        while (j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_
-               and not doc[j].whitespace_):
-            text += "-" + doc[j + 1].text
+        while j + 1 < n and texts[j] == "-" and not spaces[j - 1] and not spaces[j]:
+            text += "-" + texts[j + 1]
             j += 2
-        out.append(_word(text, i, j))
-        i = j
+        out.append(_word(text, start + k, start + j))
+        k = j
     return out
 
 
