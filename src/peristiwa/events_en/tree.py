@@ -661,6 +661,11 @@ class EnglishCoder:
             f = found.get(t.i)
             if f is None and (t.lemma_.lower() in say or t.lower_ in say):
                 continue
+            # the model's word is read only where it can change something: a verb the dictionary lacks only
+            # when adding is on, a pattern-only verb ("---") only when dropping is (neither by default: the
+            # type model's time went mostly to such verbs, and their answers were thrown away)
+            if f is None and self.ADD > 1.0 or f is not None and f.trig.code == "---" and self.DROP > 1.0:
+                continue
             if nouns is None:
                 nouns = sentence_nouns(sent, self.lex)
             label, p = self.typer.best(features(t, f.trig.code if f else None, nouns, self.lex.cues.crowds))
