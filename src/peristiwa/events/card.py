@@ -47,9 +47,10 @@ def render_card(info: dict) -> str:
         if extra.get("written_sentences"):
             lines.append(
                 f"- And: {extra['written_sentences']} sentences the project wrote itself in the style of "
-                f"international wire news, with their {extra['written_events']} events "
+                f"Indonesian online and wire news, with their {extra['written_events']} events "
                 f"(`peristiwa/events/annotations/{extra['written_file']}`, the project's own text and licence); "
-                "they train every fold.")
+                f"they train every fold, each weighing {extra.get('written_weight', 0.5)} of a project IndoSum "
+                "sentence.")
     lines += [
         "- Features read the shipped id_core pipeline and the project's lexicons (their own licences: id_core card,",
         "  README). No dev or test sentence shaped the weights or the thresholds.",

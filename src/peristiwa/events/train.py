@@ -60,7 +60,7 @@ GOLD_WEIGHT = 2.0
 # Whether it also learns from the fourth round of the project's annotations (sentences the model was unsure
 # of): cross-validated loose F1 0.5174 / 0.5184 with them, 0.5183 / 0.5166 without (two fold draws)
 UNCERTAIN_ROUND = False
-# Whether it also learns from the third round of written sentences (extra_gold.WRITTEN_MORE)
+# Whether it also learns from the sixth and seventh rounds of written sentences (extra_gold.WRITTEN_MORE)
 MORE_WRITTEN = False
 # and a sentence the project wrote half as much: invented text is tidier than news (chosen as GOLD_WEIGHT)
 WRITTEN_WEIGHT = 0.5
@@ -378,16 +378,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--uncertain-round", action="store_true", default=UNCERTAIN_ROUND,
                     help="with --extra, also the fourth round (annotations/events_train_uncertain.jsonl)")
     ap.add_argument("--more-written", action="store_true", default=MORE_WRITTEN,
-                    help="with --extra, also the third round of written sentences (annotations/events_written_more.jsonl)")
+                    help="with --extra, also written batches 25-34 (annotations/events_written_more.jsonl)")
+    ap.add_argument("--written-weight", type=float, default=WRITTEN_WEIGHT,
+                    help="how much a written sentence counts in the fits (a train-split sentence: 2)")
     a = ap.parse_args(argv)
     report = train(Path(a.shared), Path(a.out), folds_k=a.folds, limit=a.limit, rules=not a.no_rules,
-                   extra=a.extra, uncertain_round=a.uncertain_round, more_written=a.more_written)
+                   extra=a.extra, uncertain_round=a.uncertain_round, more_written=a.more_written,
+                   written_weight=a.written_weight)
     print(json.dumps(report["cv"], indent=2))
 
 
 def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: bool = True,
           extra: bool = EXTRA, uncertain_round: bool = UNCERTAIN_ROUND, more_written: bool = MORE_WRITTEN,
-          log=print) -> dict[str, Any]:
+          written_weight: float = WRITTEN_WEIGHT, log=print) -> dict[str, Any]:
     from peristiwa.events.learned_coder import LearnedCoder
     from peristiwa.events.scoring import load_scorer
 
@@ -403,7 +406,7 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
     annotated = [r for r in mine if article_of(r["line"]) in {ex.article for ex in examples}]
     annotated = prepare(annotated, coder, rules=rules) if extra else []
     invented = read_written_gold() + (read_written_gold(WRITTEN_MORE) if more_written else [])
-    written = prepare(invented, coder, rules=rules, weight=WRITTEN_WEIGHT) if extra and not limit else []
+    written = prepare(invented, coder, rules=rules, weight=written_weight) if extra and not limit else []
     own = [*annotated, *written]
     log(f"{len(examples)} training sentences and {len(own)} of the project's own prepared in "
         f"{time.time() - t0:.0f} s")
@@ -431,7 +434,7 @@ def train(shared: Path, out: Path, *, folds_k: int = 5, limit: int = 0, rules: b
             "extra": {"file": EXTRA_GOLD.name, "uncertain_round": uncertain_round, "sentences": len(annotated),
                       "events": sum(len(ex.row["events"]) for ex in annotated),
                       "written_file": WRITTEN_GOLD.name, "more_written": more_written, "written_sentences": len(written),
-                      "written_events": sum(len(ex.row["events"]) for ex in written)} if extra else None,
+                      "written_weight": written_weight, "written_events": sum(len(ex.row["events"]) for ex in written)} if extra else None,
             "settings": asdict(settings), "files": files}
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     write_card(out)
