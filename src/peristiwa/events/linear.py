@@ -13,6 +13,23 @@ from pathlib import Path
 import numpy as np
 
 
+def row_sums(index: dict[str, int], weights: np.ndarray, rows: Sequence[Iterable[str]]) -> np.ndarray:
+    """Each row's summed weight vectors over its known features, float64 (n_rows, n_columns)."""
+    get = index.get
+    idx: list[int] = []
+    ends = np.empty(len(rows), dtype=np.int64)
+    for k, row in enumerate(rows):
+        idx += [j for j in map(get, row) if j is not None]
+        ends[k] = len(idx)
+    # each row's features are one run of `idx`: its sum is a difference of running totals
+    # (np.add.at per feature was most of the model's time)
+    totals = np.zeros((len(idx) + 1, weights.shape[1]), dtype=np.float64)
+    if idx:
+        np.cumsum(weights[np.asarray(idx)], axis=0, out=totals[1:])
+    starts = np.concatenate(([0], ends[:-1]))
+    return totals[ends] - totals[starts]
+
+
 class LinearModel:
     def __init__(self, labels: Sequence[str], features: Sequence[str], weights: np.ndarray,
                  bias: np.ndarray, dense_weights: np.ndarray | None = None) -> None:
@@ -39,22 +56,9 @@ class LinearModel:
 
     def proba_many(self, rows: Sequence[Iterable[str]], dense: np.ndarray | None = None) -> np.ndarray:
         """Probabilities for many examples at once (one gather and one segment sum: a sentence's words)."""
-        n = len(rows)
-        if not n:
+        if not len(rows):
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        get = self.index.get
-        idx: list[int] = []
-        ends = np.empty(n, dtype=np.int64)
-        for k, row in enumerate(rows):
-            idx += [j for j in map(get, row) if j is not None]
-            ends[k] = len(idx)
-        # each row's features are one run of `idx`: its sum is a difference of running totals
-        # (np.add.at per feature was most of the model's time)
-        totals = np.zeros((len(idx) + 1, len(self.labels)), dtype=np.float64)
-        if idx:
-            np.cumsum(self.weights[np.asarray(idx)], axis=0, out=totals[1:])
-        starts = np.concatenate(([0], ends[:-1]))
-        z = (totals[ends] - totals[starts] + self.bias).astype(np.float32)
+        z = (row_sums(self.index, self.weights, rows) + self.bias).astype(np.float32)
         if self.dense_weights is not None and dense is not None:
             z = z + dense @ self.dense_weights
         z -= z.max(axis=1, keepdims=True)
@@ -106,20 +110,9 @@ class StackedModels:
 
     def proba_many(self, rows: Sequence[Iterable[str]]) -> list[np.ndarray]:
         """Each model's `proba_many(rows)`, in the order the models were given."""
-        n = len(rows)
-        if not n:
+        if not len(rows):
             return [np.zeros((0, len(m.labels)), dtype=np.float32) for m in self.models]
-        get = self.index.get
-        idx: list[int] = []
-        ends = np.empty(n, dtype=np.int64)
-        for k, row in enumerate(rows):
-            idx += [j for j in map(get, row) if j is not None]
-            ends[k] = len(idx)
-        totals = np.zeros((len(idx) + 1, self.weights.shape[1]), dtype=np.float64)
-        if idx:
-            np.cumsum(self.weights[np.asarray(idx)], axis=0, out=totals[1:])
-        starts = np.concatenate(([0], ends[:-1]))
-        sums = totals[ends] - totals[starts]
+        sums = row_sums(self.index, self.weights, rows)
         out = []
         for m, (a, b) in zip(self.models, self.columns, strict=True):
             z = (sums[:, a:b] + m.bias).astype(np.float32)
