@@ -97,7 +97,7 @@ def lexicon_names() -> dict[str, set[str]]:
     only those written with a capital or a digit first ("tentara bayaran Wagner" is a description)."""
     import yaml
 
-    from peristiwa.nlp.orgs import known_names, load_rules
+    from peristiwa.nlp.org_names import known_names, load_rules
 
     people = Path(str(resources.files("peristiwa") / "data" / "actors" / "people.yaml"))
     per = set()

@@ -1,8 +1,10 @@
-"""Names of organisations that can be entity names, read from the actor files and `data/nlp/org_names.txt`.
+"""Names of organisations that can be entity names, read from the actor files and `data/nlp/org_names.txt`,
+and the organisation ruler's pattern file.
 
-Its own module because both the organisation ruler (peristiwa.nlp.orgs) and the person rules
-(peristiwa.nlp.entity_edges, which must not take initials that are a known body's for a person) read it, and
-the ruler reads the person rules' country names: kept here, neither imports the other both ways.
+Its own module because the organisation ruler (peristiwa.nlp.orgs), the person rules (peristiwa.nlp.entity_edges,
+which must not take initials that are a known body's for a person) and the NER's name lists
+(peristiwa.nlp.name_lists) read them, while the ruler reads the person rules' country names and the name
+lists' matcher: kept here, none of them imports another both ways.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ import yaml
 
 def data_path(*parts: str) -> Path:
     return Path(str(resources.files("peristiwa").joinpath("data", *parts)))
+
+
+def load_rules(path: str | None = None) -> dict:
+    """The organisation ruler's patterns (`data/nlp/org_patterns.yaml`, or the file `path`)."""
+    file = Path(path) if path else data_path("nlp", "org_patterns.yaml")
+    return yaml.safe_load(file.read_text(encoding="utf-8"))
 
 
 # Actor lexicon files whose entries are all organisations: Indonesian bodies, international bodies, armed

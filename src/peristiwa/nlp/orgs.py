@@ -40,11 +40,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from peristiwa.nlp.org_names import data_path, known_names, lower_case_names
+from peristiwa.nlp.org_names import known_names, load_rules, lower_case_names
 
 _CONNECTORS = {"dan", "untuk", "&", "-", "/"}
 # words an acronym leaves out when it spells a name ("Badan Meteorologi , Klimatologi , dan Geofisika")
@@ -119,11 +118,6 @@ def _rank_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def load_rules(path: str | None = None) -> dict:
-    file = Path(path) if path else data_path("nlp", "org_patterns.yaml")
-    return yaml.safe_load(file.read_text(encoding="utf-8"))
-
-
 class OrgRuler:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
