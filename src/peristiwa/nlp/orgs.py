@@ -242,12 +242,16 @@ class OrgRuler:
         starts there."""
         if end in person_start or end >= len(words) or _longest_country(words, end) > end:
             return end
-        body = self.names.longest(words, end)
-        head = self.place_heads.longest(words, end)
-        if head > end:
+        return self._known_or_unit(words, end, person_start)
+
+    def _known_or_unit(self, words: list[str], k: int, person_start: set[int]) -> int:
+        """End of a known organisation or of a unit with its place ("Polres Bogor") named at k, else k."""
+        end = self.names.longest(words, k)
+        head = self.place_heads.longest(words, k)
+        if head > k:
             run = self._run(words, head, person_start, acronyms=True)
-            body = max(body, run if run > head else end)
-        return max(body, end)
+            end = max(end, run if run > head else k)
+        return max(end, k)
 
     def _organ(self, words: list[str], i: int, person_start: set[int]) -> int:
         """End of an organ's name opened by an `organ_heads` word at i ("Tim Ahli Kementerian PANRB", "Biro
@@ -272,11 +276,7 @@ class OrgRuler:
         head), else k; not a country ("Tim Amerika Serikat" is a national team)."""
         if _longest_country(words, k) > k:
             return k
-        end = self.names.longest(words, k)
-        head = self.place_heads.longest(words, k)
-        if head > k:
-            run = self._run(words, head, person_start, acronyms=True)
-            end = max(end, run if run > head else k)
+        end = self._known_or_unit(words, k, person_start)
         head = self.name_heads.longest(words, k)
         if head > k and end == k:
             run = self._run(words, head, person_start, acronyms=False)
