@@ -203,7 +203,7 @@ class LearnedCoder:
         feats = event_features(p, ev.actor, ev.recipient, ev.event, ev.quad, m.pattern.event if m else "",
                                ev.event, from_rules=True, modality=ev.modality, pos=view.t.pos[t],
                                n_events=n_events, attributed=ev.attribution is not None,
-                               known=self._known(view, t))
+                               known=self._known(view, t), home=view.home)
         conf = round(self.calibrator.probability(feats), 3) if self.calibrator else ev.confidence
         return replace(ev, confidence=conf), feats
 
@@ -260,7 +260,7 @@ class LearnedCoder:
         feats = event_features(p, src, tgt, event, quad, m.pattern.event if m is not None else "",
                                view.rule_types.get(p.trigger, ""), from_rules=False, modality=modality,
                                pos=view.t.pos[p.trigger], n_events=n_events, attributed=speaker is not None,
-                               known=self._known(view, p.trigger))
+                               known=self._known(view, p.trigger), home=view.home)
         confidence = round(self.calibrator.probability(feats), 3) if self.calibrator else round(p.p_event, 3)
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
