@@ -180,3 +180,14 @@ def test_common_words_left_out_of_the_conflict_places(gaz):
     assert gaz.find(sentence.split()) == []
     assert {p.place.country for p in gaz.find(["kamp", "Zamzam"])} == set()
     assert {p.place.country for p in gaz.find(["Kamp", "Zamzam"])} == {"SDN"}
+
+
+def test_a_hyphenated_name_kept_as_one_token(gaz, nlp):
+    """The Indonesian tokenizer keeps "Nagorno-Karabakh" and "Port-au-Prince" one token, while the gazetteer
+    files such names under the part before the hyphen (an English tokenizer splits them): both are found,
+    a place named twice in the files is reported once, and a hyphenated pair of places is not one place."""
+    doc = nlp("Pasukan Azerbaijan memasuki Nagorno-Karabakh, sementara geng bersenjata menguasai Port-au-Prince.")
+    found = {(p.place.name, p.place.country) for p in gaz.find([t.text for t in doc])}
+    assert {("Nagorno-Karabakh", "AZE"), ("Port-au-Prince", "HTI")} <= found
+    assert len(gaz.find(["Mazar-i-Sharif"])) == 1
+    assert gaz.find(["Jakarta-Bandung"]) == []

@@ -108,7 +108,12 @@ class Gazetteer:
         i, n = 0, len(doc_tokens)
         index = self._index
         while i < n:
-            cands = index.get(lowers[i]) if doc_tokens[i][:1].isupper() else None
+            token = doc_tokens[i]
+            cands = index.get(lowers[i]) if token[:1].isupper() else None
+            if cands is None and "-" in token and token[:1].isupper():
+                # names are indexed under the part before a hyphen, as an English tokenizer splits them
+                # ("Nagorno", "-", "Karabakh"); the Indonesian one keeps "Nagorno-Karabakh" one token
+                cands = index.get(compact(token.split("-", 1)[0]))
             best: tuple[int, list[Place]] | None = None
             if cands:
                 for key, place in cands:
@@ -118,7 +123,7 @@ class Gazetteer:
                         j += 1
                     if acc == key and (best is None or j > best[0]):
                         best = (j, [place])
-                    elif acc == key and j == best[0]:
+                    elif acc == key and j == best[0] and place not in best[1]:  # one place under two of its names
                         best[1].append(place)
             if best:
                 for place in best[1]:
