@@ -202,6 +202,13 @@ def test_restraint_is_no_detention(nlp) -> None:
     assert [e.event for e in events] == ["REQUEST"]
 
 
+def test_a_draw_is_no_detention(nlp) -> None:
+    """"ditahan imbang" is a football draw (object_not in verbs.yaml), while a detention stays one."""
+    assert not _code(nlp, "Timnas Vietnam ditahan imbang 2-2 oleh Thailand di Stadion My Dinh, Hanoi.")
+    events = _code(nlp, "Polisi Vietnam menahan dua aktivis di Hanoi pada Senin.")
+    assert any(e.event == "COERCE" for e in events), [(e.event, e.trigger.text) for e in events]
+
+
 def test_a_sea_is_no_participant(nlp) -> None:
     """"Laut China Selatan" names neither China nor anyone who takes part."""
     events = _code(nlp, "Amerika Serikat dan Filipina menggelar latihan militer gabungan di Laut China Selatan.")

@@ -173,6 +173,8 @@ def _by_lemma(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match |
         return None
     voice = voice_of(tok.text)
     p = next((p for p in pats if p.voice == voice), pats[0])
+    if p.objects_not and i + 1 < len(words) and words[i + 1].alt in p.objects_not:
+        return None  # what rules out the derived forms rules out the lemma too ("ditahan imbang")
     return Match(p, i, i + 1, w.start, w.end, w.start, voice=voice)
 
 
