@@ -48,7 +48,7 @@ bench: install
 	$(BIN)/python -m peristiwa.benchmark --shared $(SHARED) --out reports
 
 # Rebuilds the shipped models from ../shared/data: id_core (about 40 minutes on 2 cores; gensim only needed
-# here), then the event model that reads its parse (train-events, about 2 minutes).
+# here), then the event model that reads its parse (train-events, about 6 minutes).
 train: install
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m peristiwa.nlp.train --shared $(SHARED)

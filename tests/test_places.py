@@ -195,5 +195,5 @@ def test_a_hyphenated_name_kept_as_one_token(gaz, nlp):
 
 def test_a_javanese_temple_is_not_malis_region(gaz):
     """"Kidal" alone is Mali's region; "Candi Kidal" is a temple near Malang (the longer name wins)."""
-    assert [(p.place.country, p.end - p.start) for p in gaz.find("di Candi Kidal , Malang".split())][0] == ("IDN", 2)
-    assert {p.place.country for p in gaz.find("pemberontak menguasai Kidal".split())} == {"MLI"}
+    assert [(p.place.country, p.end - p.start) for p in gaz.find(["di", "Candi", "Kidal", ",", "Malang"])][0] == ("IDN", 2)
+    assert {p.place.country for p in gaz.find(["pemberontak", "menguasai", "Kidal"])} == {"MLI"}

@@ -83,7 +83,7 @@ def render_card(info: dict) -> str:
         "",
         "## Retrain",
         "`make train` (after the id_core pipeline), or only this model: "
-        "`make train-events` (about 3 minutes on 2 cores).",
+        "`make train-events` (about 6 minutes on 2 cores).",
         "The run is deterministic for a given id_core model and training file.",
         "",
     ]
