@@ -329,3 +329,36 @@ def test_an_act_asked_for_is_scored_as_demanded(nlp) -> None:
     assert asks, [(e.event, e.trigger.text) for e in cands]
     after = [e for e in cands if e.trigger.start > asks[0].trigger.end]
     assert after and all(e.modality == "demanded" for e in after), [(e.trigger.text, e.modality) for e in after]
+
+
+def test_calibrator_reads_weights_by_feature_name(tmp_path: Path) -> None:
+    """A calibration file written before a feature existed still loads: its weights go to the features they
+    were fitted for, the new one weighs nothing."""
+    import json
+
+    from peristiwa.events.calibration import FEATURES, Calibrator
+
+    old = [f for f in FEATURES if f != "same_foreign"]
+    weights = [0.1 * (k + 1) for k in range(len(old))]
+    (tmp_path / "calibration.json").write_text(json.dumps({"features": old, "weights": weights, "bias": -1.0}))
+    cal = Calibrator.load(tmp_path)
+    assert cal is not None and len(cal.weights) == len(FEATURES)
+    assert cal.weights[FEATURES.index("same_foreign")] == 0.0
+    assert cal.weights[FEATURES.index("known_word")] == weights[old.index("known_word")]
+
+
+def test_a_dyad_inside_one_foreign_state_is_its_own_feature() -> None:
+    """same_foreign: both sides of one foreign state; two of the article's own country are not it."""
+    from peristiwa.events.calibration import FEATURES, event_features
+    from peristiwa.events.model import Predicted
+    from peristiwa.schema import Actor
+
+    p = Predicted(0, "REJECT", 0.6, 0.8)
+    nld = Actor(text="Belanda", start=0, end=7, name="Netherlands", country="NLD")
+    idn = Actor(text="KPK", start=0, end=3, name="KPK", country="IDN")
+    k = FEATURES.index("same_foreign")
+
+    def feats(src, tgt):
+        return event_features(p, [src], [tgt], "REJECT", 2, "", "", from_rules=False, home="IDN")
+
+    assert feats(nld, nld)[k] == 1.0 and feats(idn, idn)[k] == 0.0 and feats(idn, nld)[k] == 0.0
