@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -302,6 +303,23 @@ def _extend_to_entities(doc: Doc, matches: list[_Match], covered: list[bool]) ->
     return [m for m in matches if id(m) not in inside]
 
 
+# a person's one-word name inside a longer name of these kinds is someone else's, or a street's
+_NAME_LABELS = {"PER", "PERSON", "LOC", "GPE", "FAC"}
+_PERSON_LABELS = {"PER", "PERSON"}
+
+
+# how alike two spellings of a given name are (difflib ratio): Mahmud / Mahmoud 0.92, Benyamin / Benjamin
+# 0.88; Ahmad / Mohammed 0.46, Jerome / Colin 0.18
+_SAME_NAME = 0.75
+
+
+def _ranks() -> frozenset[str]:
+    """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml)."""
+    from peristiwa.nlp.entity_edges import load_rules
+
+    return frozenset(r for r in load_rules()["ranks"] if " " not in r)
+
+
 def _accept_alias(alias: Alias, toks: list[str]) -> bool:
     text = "".join(toks)
     if alias.exact:
@@ -347,6 +365,7 @@ class ActorResolver:
 
     def __init__(self, lexicon: ActorLexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
+        self._words_of: dict[int, set[str]] | None = None  # a person entry's name words (_name_words)
 
     # -- public -----------------------------------------------------------------------------------
     def annotate(self, doc: Doc, published: str | None = None) -> DocActors:
@@ -365,6 +384,7 @@ class ActorResolver:
                 ambiguous.append((m, entries))
             for i in range(s, e):
                 covered[i] = True
+        matches = self._other_bearers(doc, tokens, matches, covered)
         matches = _yield_to_foreign(matches, covered)
         # "500 juta dolar AS", "won Korea Selatan": a currency's country is no actor, nor is the country in a sea's
         # name ("Laut China Selatan", "Selat Taiwan"); their words stay covered
@@ -407,6 +427,61 @@ class ActorResolver:
             layers[name]()
         out._index()
         return out
+
+    def _other_bearers(self, doc: Doc, tokens: list[str], matches: list[_Match], covered: list[bool]) -> list[_Match]:
+        """A one-word name of a known person borne by someone else: after a given name the person's names do
+        not hold, inside one name the NER tagged ("Jerome Powell" is not Colin Powell, "Jalan KH Ahmad Dahlan"
+        not Mohammed Dahlan), after an Indonesian police or military rank ("AKBP Abbas" is not Mahmoud Abbas)
+        or after a word that introduces a name ("warga bernama Maliki"); and anywhere in a doc that names
+        someone else by that word in full ("Jerome Powell ... kata Powell").
+        The word is left to the NER, as a person of no known country."""
+        ranks = _ranks()
+        per_start = {}
+        names = []  # the doc's longer person names: (last word, the words before it)
+        if doc.has_annotation("ENT_IOB"):
+            for e in doc.ents:
+                if e.label_.upper() in _NAME_LABELS:
+                    for i in range(e.start, e.end):
+                        per_start[i] = e.start
+                if e.label_.upper() in _PERSON_LABELS and e.end - e.start > 1:
+                    names.append((tokens[e.end - 1].lower(), [w.lower() for w in tokens[e.start:e.end - 1]]))
+        kept = []
+        for m in matches:
+            entry = m.entry
+            if entry is None or entry.kind != "person" or m.end - m.start != 1:
+                kept.append(m)
+                continue
+            prev = tokens[m.start - 1] if m.start else ""
+            first = per_start.get(m.start, m.start)
+            before = [w.lower() for w in tokens[first:m.start]]
+            other_name = first < m.start and not covered[first] and not any(
+                w in self.lex.titles.prefixes for w in before) and not self._own_names(before, entry)
+            # the doc named someone else by this word in full ("Jerome Powell ... kata Powell")
+            named_other = any(last == tokens[m.start].lower() and not any(w in self.lex.titles.prefixes for w in rest)
+                              and not self._own_names(rest, entry) for last, rest in names)
+            if other_name or named_other or prev in ranks or prev.lower() in W.naming_words:
+                covered[m.start] = False
+                continue
+            kept.append(m)
+        return kept
+
+    def _own_names(self, words: list[str], entry: ActorEntry) -> bool:
+        """Every word is one of the person's names, or a spelling of one ("Mahmud" Abbas, "Benyamin"
+        Netanyahu: Indonesian transliterations the aliases may lack)."""
+        names = self._name_words(entry)
+        return all(w in names or any(SequenceMatcher(None, w, n).ratio() >= _SAME_NAME for n in names)
+                   for w in words)
+
+    def _name_words(self, entry: ActorEntry) -> set[str]:
+        """The lower-case words of a person's name and aliases."""
+        if self._words_of is None:
+            self._words_of = {}
+            for values in self.lex.actors.keys.values():
+                for v in values:
+                    if v.entry.kind == "person":
+                        self._words_of.setdefault(id(v.entry), set(v.entry.name.lower().split())).update(
+                            v.text.lower().split())
+        return self._words_of.get(id(entry), set(entry.name.lower().split()))
 
     def _appositive_names(self, doc: Doc, out: DocActors, tokens: list[str]) -> None:
         """"Kamran Rasool, menteri pertahanan Pakistan": a capitalised name no layer took (or the model

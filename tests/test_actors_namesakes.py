@@ -1,0 +1,52 @@
+"""A known person's one-word name borne by someone else is not that person: an Indonesian officer "AKBP
+Abbas", a Fed chair "Jerome Powell", a street "Jalan KH Ahmad Dahlan", "warga bernama Maliki". The known
+person keeps the name where the text means them, under a title or in another spelling of their given name.
+Sentences written for these tests; the shipped Indonesian pipeline (its NER marks the longer names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peristiwa.actors import ActorResolver, load_lexicon
+from peristiwa.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = load_model("id")
+    if model is None:
+        pytest.skip("no Indonesian model shipped")
+    return model
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver(load_lexicon())
+
+
+def _people(nlp, resolver, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {doc[m.start:m.end].text: m.actor.country for m in resolver.annotate(doc, "2025-09-18").mentions
+            if m.kind == "person"}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Kapolres Bogor AKBP Abbas mengatakan kedua pelaku sudah ditangkap.", "Abbas"),
+    ("Warga bernama Maliki melapor ke polisi karena rumahnya dibobol.", "Maliki"),
+])
+def test_a_local_bearer_of_a_known_name(nlp, resolver, text, word) -> None:
+    assert _people(nlp, resolver, text).get(word, "") == ""
+
+
+def test_a_longer_name_is_someone_else(nlp, resolver) -> None:
+    found = _people(nlp, resolver, 'Ketua The Fed, Jerome Powell, menahan suku bunga. "Inflasi masih tinggi," kata Powell.')
+    assert found.get("Jerome Powell", "") == "" and found.get("Powell", "") == ""
+    doc = nlp("Pasar murah digelar di Jalan KH Ahmad Dahlan, Kamis.")
+    assert not [m for m in resolver.annotate(doc, "2025-09-18").mentions if m.actor.country == "PSE"]
+
+
+def test_the_known_person_keeps_the_name(nlp, resolver) -> None:
+    found = _people(nlp, resolver, "Presiden Abbas bertemu Benyamin Netanyahu di Kairo. Netanyahu lalu pulang.")
+    assert found.get("Presiden Abbas") == "PSE" and found.get("Netanyahu") == "ISR"
+    assert _people(nlp, resolver, "PM Anwar menyebut Malaysia siap.").get("PM Anwar") == "MYS"
+    assert _people(nlp, resolver, "Kemarin Trump mengecam China.").get("Trump") == "USA"
