@@ -35,3 +35,14 @@ def blank_id():
     import spacy
 
     return spacy.blank("id")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shipped Indonesian pipeline (loaded once per process). Test modules that mean another pipeline by
+    `nlp` (the blank tokenizer, the English one) define their own fixture of that name, which wins."""
+    from peristiwa.nlp import load_model
+
+    model = load_model("id")
+    assert model is not None, "the Indonesian model must ship in src/peristiwa/data/models/id_core"
+    return model

@@ -8,15 +8,6 @@ from __future__ import annotations
 import pytest
 
 from peristiwa.actors import ActorResolver, load_lexicon
-from peristiwa.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_model("id")
-    if model is None:
-        pytest.skip("no Indonesian model shipped")
-    return model
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from peristiwa.nlp import load_model
 from peristiwa.nlp.orgs import known_names
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_model("id")
-    assert model is not None, "the Indonesian model must ship in src/peristiwa/data/models/id_core"
-    return model
 
 
 def _run(nlp, component: str, text: str, ents: dict[str, str] | None = None) -> list[tuple[str, str]]:

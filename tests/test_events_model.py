@@ -13,16 +13,6 @@ from peristiwa.schema import Actor
 MODELS = MODEL_DIR.parent
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from peristiwa.nlp import load_model
-
-    model = load_model("id")
-    if model is None:
-        pytest.skip("no Indonesian model shipped")
-    return model
-
-
 def _code(nlp, text: str):
     from peristiwa.events import load_coder
     from peristiwa.schema import Article

@@ -17,13 +17,6 @@ TEXT = ("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di 
         "\"Kami sepakat memperkuat kerja sama,\" kata Jokowi kepada wartawan.")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_model("id")
-    assert model is not None, "the Indonesian model must ship in src/peristiwa/data/models/id_core"
-    return model
-
-
 def test_loads_once_per_process(nlp):
     assert load_model("id") is nlp
     import peristiwa

@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from peristiwa.actors import ActorResolver, load_lexicon
 from peristiwa.actors.lexicon import DATA, ORGANISATIONS, build_lexicon
-from peristiwa.nlp import load_model
 from peristiwa.nlp.orgs import known_names
 
 # (name as the press writes it, sector): the bodies issue 13 lists, and a few of each kind besides
@@ -31,13 +30,6 @@ INSTITUTIONS = [
     ("Pertamina", "BUS"), ("PLN", "BUS"), ("Universitas Gadjah Mada", "EDU"),
     ("Banggar", "LEG"), ("Pansus Hak Angket KPK", "LEG"), ("Bekraf", "GOV"), ("PT Dirgantara Indonesia", "BUS"),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_model("id")
-    assert model is not None, "the Indonesian model must ship in src/peristiwa/data/models/id_core"
-    return model
 
 
 @pytest.fixture(scope="module")
