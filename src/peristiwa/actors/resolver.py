@@ -2,7 +2,8 @@
 
 annotate() makes one left-to-right pass per layer over the tokens (dict lookups only). The first two
 layers are one scan (`_compose`); the rest are LAYERS, run in that order (a test holds this list to it):
-  1. lexicon aliases (longest match wins): countries, capitals as metonyms, IGOs, groups, people;
+  1. lexicon aliases (longest match wins): countries, capitals as metonyms, IGOs, groups, people (a person's
+     one-word name borne by someone else is left to the NER: `_other_bearers`);
   2. titles around them: TITLE [COUNTRY|ORG] [,] [NAME] -> one actor ("Menteri Luar Negeri AS Mike Pompeo"
      -> Mike Pompeo, USA, GOV; "pasukan Rusia" -> Russia, MIL; "Presiden Rusia" -> the office holder at the
      article's date, else Russia GOV); a title alone is a generic actor with no country ("para diplomat");
