@@ -55,3 +55,16 @@ def test_one_pass_build_tokenizes_like_the_customised_default(tok):
     one_pass = build_tokenizer(tok)
     for text in texts:
         assert [t.text for t in one_pass(text)] == [t.text for t in tok.tokenizer(text)], text
+
+
+def test_dropped_special_cases_tokenize_as_before(tok):
+    """build_tokenizer leaves out spaCy's special cases that token_match keeps whole anyway: each of them,
+    bare and among punctuation, must come out exactly as the customised default tokenizes it."""
+    from peristiwa.nlp.tokenizer import build_tokenizer
+
+    one_pass = build_tokenizer(tok)
+    dropped = set(tok.tokenizer.rules) - set(one_pass.rules)
+    assert len(dropped) > 10_000  # the reduplications ("negara-negara") are the bulk
+    for key in dropped:
+        text = f"{key} ({key}), ({key} \"{key}.\" {key}-nya"
+        assert [t.text for t in one_pass(text)] == [t.text for t in tok.tokenizer(text)], key
