@@ -43,11 +43,14 @@ class CountryGazetteer:
         self.names: set[str] = set()
         self._lower: set[str] = set()
         self._max_len = 1
+        self._prefixes: set[str] = set()
 
     def set_names(self, names: Iterable[str]) -> None:
         self.names = set(names)
         self._lower = {n.lower() for n in self.names}
         self._max_len = max((len(n.split()) for n in self.names), default=1)
+        # every leading piece of a name: a word that starts no name is skipped at once
+        self._prefixes = {n[:k] for n in self.names for k in range(1, len(n) + 1)}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
@@ -58,18 +61,30 @@ class CountryGazetteer:
                 e = Span(doc, e.start, e.end, label="LOC")
             ents.append(e)
         if self.add:
-            taken = {i for e in ents for i in range(e.start, e.end)}
-            for i, tok in enumerate(doc):
-                if i in taken or not tok.is_title:
-                    continue
-                for n in range(self._max_len, 0, -1):
-                    span = doc[i:i + n]
-                    if len(span) == n and span.text in self.names and not taken & set(range(i, i + n)):
-                        ents.append(Span(doc, i, i + n, label="LOC"))
-                        taken |= set(range(i, i + n))
-                        break
+            ents.extend(self._missed_names(doc, {i for e in ents for i in range(e.start, e.end)}))
         doc.ents = filter_spans(ents)
         return doc
+
+    def _missed_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Capitalised country names outside every entity, longest first. Works on the words as strings:
+        a Span per candidate n-gram was most of this component's time."""
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
+        found = []
+        for i, word in enumerate(words):
+            if i in taken or word not in self._prefixes or not word.istitle():
+                continue
+            text = ""
+            grams = []
+            for j in range(i, min(i + self._max_len, len(words))):
+                text += (spaces[j - 1] if j > i else "") + words[j]
+                grams.append(text)
+            for n in range(len(grams), 0, -1):
+                if grams[n - 1] in self.names and not taken & set(range(i, i + n)):
+                    found.append(Span(doc, i, i + n, label="LOC"))
+                    taken |= set(range(i, i + n))
+                    break
+        return found
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
         for doc in docs:
