@@ -1,6 +1,7 @@
 """A known person's one-word name borne by someone else is not that person: an Indonesian officer "AKBP
 Abbas", a Fed chair "Jerome Powell", a street "Jalan KH Ahmad Dahlan", "warga bernama Maliki". The known
-person keeps the name where the text means them, under a title or in another spelling of their given name.
+person keeps the name where the text means them, under a title or in another spelling of their given name;
+a short form in brackets after another name ("Maulana Malik Ibrahim (Maliki)") is that name's.
 Sentences written for these tests; the shipped Indonesian pipeline (its NER marks the longer names)."""
 
 from __future__ import annotations
@@ -41,3 +42,12 @@ def test_the_known_person_keeps_the_name(nlp, resolver) -> None:
     assert found.get("Presiden Abbas") == "PSE" and found.get("Netanyahu") == "ISR"
     assert _people(nlp, resolver, "PM Anwar menyebut Malaysia siap.").get("PM Anwar") == "MYS"
     assert _people(nlp, resolver, "Kemarin Trump mengecam China.").get("Trump") == "USA"
+
+
+def test_a_short_form_in_brackets_names_what_precedes_it(nlp, resolver) -> None:
+    # a university's short form is not Nouri al-Maliki ...
+    doc = nlp("Dosen Universitas Islam Negeri Maulana Malik Ibrahim (Maliki) Malang itu dilaporkan tetangganya.")
+    assert not [m for m in resolver.annotate(doc, "2025-09-18").mentions if m.actor.country == "IRQ"]
+    # ... while a person's own short name, or a title's holder named in brackets, keeps its country
+    assert _people(nlp, resolver, "Hal itu disampaikan Joko Widodo (Jokowi) di Solo.").get("Jokowi") == "IDN"
+    assert _people(nlp, resolver, "Kami berterima kasih kepada Presiden Indonesia (Prabowo).").get("Prabowo") == "IDN"

@@ -432,15 +432,19 @@ class ActorResolver:
     def _other_bearers(self, doc: Doc, tokens: list[str], matches: list[_Match], covered: list[bool]) -> list[_Match]:
         """A one-word name of a known person borne by someone else: after a given name the person's names do
         not hold, inside one name the NER tagged ("Jerome Powell" is not Colin Powell, "Jalan KH Ahmad Dahlan"
-        not Mohammed Dahlan), after an Indonesian police or military rank ("AKBP Abbas" is not Mahmoud Abbas)
-        or after a word that introduces a name ("warga bernama Maliki"); and anywhere in a doc that names
+        not Mohammed Dahlan), after an Indonesian police or military rank ("AKBP Abbas" is not Mahmoud Abbas),
+        after a word that introduces a name ("warga bernama Maliki") or alone in brackets after another name
+        (`_short_form`); and anywhere in a doc that names
         someone else by that word in full ("Jerome Powell ... kata Powell").
         The word is left to the NER, as a person of no known country."""
         ranks = _ranks()
         per_start = {}
         names = []  # the doc's longer person names: (last word, the words before it)
+        ent_of: dict[int, tuple[int, int]] = {}  # token -> the NER entity it is in
         if doc.has_annotation("ENT_IOB"):
             for e in doc.ents:
+                for i in range(e.start, e.end):
+                    ent_of[i] = (e.start, e.end)
                 if e.label_.upper() in _NAME_LABELS:
                     for i in range(e.start, e.end):
                         per_start[i] = e.start
@@ -460,11 +464,22 @@ class ActorResolver:
             # the doc named someone else by this word in full ("Jerome Powell ... kata Powell")
             named_other = any(last == tokens[m.start].lower() and not any(w in self.lex.titles.prefixes for w in rest)
                               and not self._own_names(rest, entry) for last, rest in names)
-            if other_name or named_other or prev in ranks or prev.lower() in W.naming_words:
+            if (other_name or named_other or prev in ranks or prev.lower() in W.naming_words
+                    or self._short_form(tokens, m.start, entry, ent_of)):
                 covered[m.start] = False
                 continue
             kept.append(m)
         return kept
+
+    def _short_form(self, tokens: list[str], i: int, entry: ActorEntry, ent_of: dict[int, tuple[int, int]]) -> bool:
+        """The word alone in brackets right after a name of two words or more that shares no word with the
+        person's: the short form of that name ("Universitas Islam Negeri Maulana Malik Ibrahim (Maliki)" is
+        not Nouri al-Maliki; "Joko Widodo (Jokowi)" and "Presiden Indonesia (Prabowo)" keep theirs)."""
+        if not (2 <= i < len(tokens) - 1 and tokens[i - 1] == "(" and tokens[i + 1] == ")"):
+            return False
+        start, end = ent_of.get(i - 2, (i - 2, i - 2))
+        own = self._name_words(entry)
+        return end - start >= 2 and end == i - 1 and not any(w.lower() in own for w in tokens[start:end])
 
     def _own_names(self, words: list[str], entry: ActorEntry) -> bool:
         """Every word is one of the person's names, or a spelling of one ("Mahmud" Abbas, "Benyamin"
