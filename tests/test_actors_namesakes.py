@@ -51,3 +51,21 @@ def test_a_short_form_in_brackets_names_what_precedes_it(nlp, resolver) -> None:
     # ... while a person's own short name, or a title's holder named in brackets, keeps its country
     assert _people(nlp, resolver, "Hal itu disampaikan Joko Widodo (Jokowi) di Solo.").get("Jokowi") == "IDN"
     assert _people(nlp, resolver, "Kami berterima kasih kepada Presiden Indonesia (Prabowo).").get("Prabowo") == "IDN"
+
+
+def test_a_state_inside_a_persons_name_is_the_name(nlp, resolver) -> None:
+    # capitals and countries that are people's names are no states ...
+    for text, name in (("Pengacara Hotman Paris mendatangi Polda Metro Jaya.", "Hotman Paris"),
+                       ("Pebulu tangkis Praveen Jordan kalah di babak pertama.", "Praveen Jordan"),
+                       ("Aktor Denzel Washington hadir di Bandung.", "Denzel Washington")):
+        doc = nlp(text)
+        mentions = resolver.annotate(doc, "2025-09-18").mentions
+        assert not [m for m in mentions if m.kind in ("country", "metonym")], text
+        assert name in {doc[m.start:m.end].text for m in mentions if m.kind == "person"}, text
+    # ... while a nationality before a name, or a title's country, is
+    assert _countries(nlp, resolver, "Penyanyi Kanada Shawn Mendes tampil di Bandung.") >= {"CAN"}
+    assert _people(nlp, resolver, "Presiden AS Donald Trump mengecam China.").get("Presiden AS Donald Trump") == "USA"
+
+
+def _countries(nlp, resolver, text: str) -> set[str]:
+    return {m.actor.country for m in resolver.annotate(nlp(text), "2025-09-18").mentions}

@@ -386,6 +386,7 @@ class ActorResolver:
             for i in range(s, e):
                 covered[i] = True
         matches = self._other_bearers(doc, tokens, matches, covered)
+        matches = self._states_in_person_names(doc, lowers, matches, covered)
         matches = _yield_to_foreign(matches, covered)
         # "500 juta dolar AS", "won Korea Selatan": a currency's country is no actor, nor is the country in a sea's
         # name ("Laut China Selatan", "Selat Taiwan"); their words stay covered
@@ -467,6 +468,31 @@ class ActorResolver:
             if (other_name or named_other or prev in ranks or prev.lower() in W.naming_words
                     or self._short_form(tokens, m.start, entry, ent_of)):
                 covered[m.start] = False
+                continue
+            kept.append(m)
+        return kept
+
+    def _states_in_person_names(self, doc: Doc, lowers: list[str], matches: list[_Match],
+                                covered: list[bool]) -> list[_Match]:
+        """A capital or a country inside a person's name the NER tagged ("Denzel Washington", "Ade
+        Wellington", "Praveen Jordan", "Willy Indra Yunani") is part of the name, not a state. A country as
+        the name's first word stays ("Kanada Shawn Mendes": a nationality before the name), and so does
+        anything after a title inside the span ("Presiden AS Donald Trump")."""
+        if not doc.has_annotation("ENT_IOB"):
+            return matches
+        person = {}
+        for e in doc.ents:
+            if e.label_.upper() in _PERSON_LABELS and e.end - e.start > 1:
+                for i in range(e.start, e.end):
+                    person[i] = e.start
+        kept = []
+        for m in matches:
+            first = person.get(m.start)
+            if (m.entry is not None and first is not None and person.get(m.end - 1) == first
+                    and (m.entry.kind == "metonym" or (m.entry.kind == "country" and m.start > first))
+                    and not any(w in self.lex.titles.prefixes for w in lowers[first:m.start])):
+                for i in range(m.start, m.end):
+                    covered[i] = False
                 continue
             kept.append(m)
         return kept
