@@ -51,6 +51,14 @@ def test_active_subject_and_object(coder):
     assert ev.trigger.text == "accused" and ev.quad == 3 and ev.modality == "asserted"
 
 
+def test_a_capital_inside_a_persons_name_is_no_state(coder):
+    ev = only(events(coder, "Actor Denzel Washington criticized the studio on Monday."), "ACCUSE")
+    assert "USA" not in countries(ev.actor) and any("Washington" in a.text for a in ev.actor)
+    ev = next(e for e in events(coder, "Washington accused Beijing of spying on its diplomats.")
+              if e.trigger.text == "accused")
+    assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"CHN"}
+
+
 def test_agent_with_country_adjective_takes_the_agents_sector(coder):
     ev = only(events(coder, "Egyptian police arrested four Sudanese traders at the border crossing."), "COERCE")
     assert ev.cameo.startswith("173")

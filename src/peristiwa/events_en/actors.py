@@ -52,6 +52,21 @@ def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, acce
     return best
 
 
+def _states_outside_person_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop a country or capital read inside a person's name of two words or more that the NER tagged:
+    "Paris Hilton", "Denzel Washington" and "Michael Jordan" are people, not France, the United States and
+    Jordan (English NER leaves a nationality out of the name: "Canadian | Shawn Mendes")."""
+    person: dict[int, int] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            for i in range(e.start, e.end):
+                person[i] = e.start
+    if not person:
+        return mentions
+    return [m for m in mentions if not (m.kind == "country" and m.start in person
+                                        and person.get(m.end - 1) == person[m.start])]
+
+
 class ActorFinder:
     def __init__(self, project: ActorLexicon, lex: EnglishLexicon) -> None:
         self.project = project
@@ -71,6 +86,7 @@ class ActorFinder:
                 continue
             raw.append(m)
             i = m.end
+        raw = _states_outside_person_names(doc, raw)
         mentions = _surnames(doc, _names_after_titles(doc, _led_bodies(doc, _combine(doc, raw, self.lex))))
         if named:
             # after surnames: "Manalo" alone is the Philippine minister named in full before, not a new name
