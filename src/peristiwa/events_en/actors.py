@@ -34,6 +34,7 @@ class Mention:
     name_start: int = -1  # where the name proper starts after a title ("Foreign Minister | Kojo Mensah")
     title: Actor | None = None  # the title's own reading, when a known name was merged after it
     owned: bool = False  # "its troops": the country is the clause subject's (events_en.actors._owned_by_subject)
+    capital: bool = False  # a capital read as its state ("Washington", "Paris")
 
 
 def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, accept) -> tuple[int, object] | None:
@@ -53,9 +54,10 @@ def _longest(index: KeyIndex, tokens: list[str], lowers: list[str], i: int, acce
 
 
 def _states_outside_person_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Drop a country or capital read inside a person's name of two words or more that the NER tagged:
-    "Paris Hilton", "Denzel Washington" and "Michael Jordan" are people, not France, the United States and
-    Jordan (English NER leaves a nationality out of the name: "Canadian | Shawn Mendes")."""
+    """Drop a capital read inside a person's name of two words or more that the NER tagged, and a country
+    read there after the name's first word: "Denzel Washington" and "Michael Jordan" are people, not the
+    United States and Jordan. A country as the first word stays: the small English NER sometimes runs a
+    state into the name that follows it."""
     person: dict[int, int] = {}
     for e in doc.ents:
         if e.label_ == "PERSON" and len(e) > 1:
@@ -64,7 +66,8 @@ def _states_outside_person_names(doc: Doc, mentions: list[Mention]) -> list[Ment
     if not person:
         return mentions
     return [m for m in mentions if not (m.kind == "country" and m.start in person
-                                        and person.get(m.end - 1) == person[m.start])]
+                                        and person.get(m.end - 1) == person[m.start]
+                                        and (m.capital or m.start > person[m.start]))]
 
 
 class ActorFinder:
@@ -112,7 +115,8 @@ class ActorFinder:
                 country, sector = entry.at(published)
                 kind = "country" if entry.kind in ("country", "metonym") else \
                     "person" if entry.kind == "person" else "name"
-                found.append(Mention(i, end, _actor(doc, i, end, entry.name, country, sector, entry.wikidata), kind))
+                found.append(Mention(i, end, _actor(doc, i, end, entry.name, country, sector, entry.wikidata), kind,
+                                     capital=entry.kind == "metonym"))
 
             def phoenix_ok(value, a: int, b: int) -> bool:
                 name = value[0]
