@@ -314,6 +314,13 @@ _PERSON_LABELS = {"PER", "PERSON"}
 _SAME_NAME = 0.75
 
 
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    """Each token inside an NER entity -> that entity (empty when the pipeline has no NER)."""
+    if not doc.has_annotation("ENT_IOB"):
+        return {}
+    return {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+
 def _ranks() -> frozenset[str]:
     """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml)."""
     from peristiwa.nlp.entity_edges import load_rules
@@ -385,8 +392,9 @@ class ActorResolver:
                 ambiguous.append((m, entries))
             for i in range(s, e):
                 covered[i] = True
-        matches = self._other_bearers(doc, tokens, matches, covered)
-        matches = self._states_in_person_names(doc, lowers, matches, covered)
+        ents = _entity_index(doc)
+        matches = self._other_bearers(tokens, matches, covered, ents)
+        matches = self._states_in_person_names(lowers, matches, covered, ents)
         matches = _yield_to_foreign(matches, covered)
         # "500 juta dolar AS", "won Korea Selatan": a currency's country is no actor, nor is the country in a sea's
         # name ("Laut China Selatan", "Selat Taiwan"); their words stay covered
@@ -430,7 +438,8 @@ class ActorResolver:
         out._index()
         return out
 
-    def _other_bearers(self, doc: Doc, tokens: list[str], matches: list[_Match], covered: list[bool]) -> list[_Match]:
+    def _other_bearers(self, tokens: list[str], matches: list[_Match], covered: list[bool],
+                       ents: dict[int, Span]) -> list[_Match]:
         """A one-word name of a known person borne by someone else: after a given name the person's names do
         not hold, inside one name the NER tagged ("Jerome Powell" is not Colin Powell, "Jalan KH Ahmad Dahlan"
         not Mohammed Dahlan), after an Indonesian police or military rank ("AKBP Abbas" is not Mahmoud Abbas),
@@ -439,18 +448,10 @@ class ActorResolver:
         someone else by that word in full ("Jerome Powell ... kata Powell").
         The word is left to the NER, as a person of no known country."""
         ranks = _ranks()
-        per_start = {}
-        names = []  # the doc's longer person names: (last word, the words before it)
-        ent_of: dict[int, tuple[int, int]] = {}  # token -> the NER entity it is in
-        if doc.has_annotation("ENT_IOB"):
-            for e in doc.ents:
-                for i in range(e.start, e.end):
-                    ent_of[i] = (e.start, e.end)
-                if e.label_.upper() in _NAME_LABELS:
-                    for i in range(e.start, e.end):
-                        per_start[i] = e.start
-                if e.label_.upper() in _PERSON_LABELS and e.end - e.start > 1:
-                    names.append((tokens[e.end - 1].lower(), [w.lower() for w in tokens[e.start:e.end - 1]]))
+        per_start = {i: e.start for i, e in ents.items() if e.label_.upper() in _NAME_LABELS}
+        # the doc's longer person names: (last word, the words before it)
+        names = [(tokens[e.end - 1].lower(), [w.lower() for w in tokens[e.start:e.end - 1]])
+                 for e in dict.fromkeys(ents.values()) if e.label_.upper() in _PERSON_LABELS and len(e) > 1]
         kept = []
         for m in matches:
             entry = m.entry
@@ -466,25 +467,21 @@ class ActorResolver:
             named_other = any(last == tokens[m.start].lower() and not any(w in self.lex.titles.prefixes for w in rest)
                               and not self._own_names(rest, entry) for last, rest in names)
             if (other_name or named_other or prev in ranks or prev.lower() in W.naming_words
-                    or self._short_form(tokens, m.start, entry, ent_of)):
+                    or self._short_form(tokens, m.start, entry, ents)):
                 covered[m.start] = False
                 continue
             kept.append(m)
         return kept
 
-    def _states_in_person_names(self, doc: Doc, lowers: list[str], matches: list[_Match],
-                                covered: list[bool]) -> list[_Match]:
+    def _states_in_person_names(self, lowers: list[str], matches: list[_Match], covered: list[bool],
+                                ents: dict[int, Span]) -> list[_Match]:
         """A capital or a country inside a person's name the NER tagged ("Denzel Washington", "Ade
         Wellington", "Praveen Jordan", "Willy Indra Yunani") is part of the name, not a state. A country as
         the name's first word stays ("Kanada Shawn Mendes": a nationality before the name), and so does
         anything after a title inside the span ("Presiden AS Donald Trump")."""
-        if not doc.has_annotation("ENT_IOB"):
+        person = {i: e.start for i, e in ents.items() if e.label_.upper() in _PERSON_LABELS and len(e) > 1}
+        if not person:
             return matches
-        person = {}
-        for e in doc.ents:
-            if e.label_.upper() in _PERSON_LABELS and e.end - e.start > 1:
-                for i in range(e.start, e.end):
-                    person[i] = e.start
         kept = []
         for m in matches:
             first = person.get(m.start)
@@ -497,13 +494,14 @@ class ActorResolver:
             kept.append(m)
         return kept
 
-    def _short_form(self, tokens: list[str], i: int, entry: ActorEntry, ent_of: dict[int, tuple[int, int]]) -> bool:
+    def _short_form(self, tokens: list[str], i: int, entry: ActorEntry, ents: dict[int, Span]) -> bool:
         """The word alone in brackets right after a name of two words or more that shares no word with the
         person's: the short form of that name ("Universitas Islam Negeri Maulana Malik Ibrahim (Maliki)" is
         not Nouri al-Maliki; "Joko Widodo (Jokowi)" and "Presiden Indonesia (Prabowo)" keep theirs)."""
         if not (2 <= i < len(tokens) - 1 and tokens[i - 1] == "(" and tokens[i + 1] == ")"):
             return False
-        start, end = ent_of.get(i - 2, (i - 2, i - 2))
+        e = ents.get(i - 2)
+        start, end = (e.start, e.end) if e is not None else (i - 2, i - 2)
         own = self._name_words(entry)
         return end - start >= 2 and end == i - 1 and not any(w.lower() in own for w in tokens[start:end])
 
