@@ -36,6 +36,19 @@ def test_still_splits_punctuation(tok):
     assert words == ['"', "Kami", "menolak", ",", '"', "kata", "Budi", "di", "Kab.", "Bogor", "."]
 
 
+@pytest.mark.parametrize("text, last", [
+    ("Pelaku diperiksa di Polres Tasikmalaya Kota.", "Kota"),
+    ("Pengamanan dibantu personel TNI.", "TNI"),
+    ("Kejaksaan menetapkan tersangka di PT Antam Tbk.", "Tbk"),
+    ("Surat itu diteruskan kepada Irjen.", "Irjen"),
+    ("Ketua RW dipilih oleh ketua RT.", "RT"),
+])
+def test_word_written_whole_before_a_full_stop_ends_the_sentence(tok, text, last):
+    """A word news also writes without a stop is no abbreviation: its stop ends the sentence, so the word
+    stays a name the actor resolver can read."""
+    assert [t.text for t in tok(text)][-2:] == [last, "."]
+
+
 def test_tokenizer_serialises(tok):
     # a saved pipeline must carry the patterns (spaCy stores token_match as a regex)
     data = tok.tokenizer.to_bytes()

@@ -66,6 +66,16 @@ def test_police_unit_with_its_place_is_one_organisation(nlp, resolver):
     assert "Kejari Jakarta Selatan" in [e.text for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, name, sector", [
+    ("Presiden menyetujui rencana pengerahan personel TNI.", "TNI", "MIL"),
+    ("Dua pemuda itu kini diperiksa di Polres Tasikmalaya Kota.", "Polres Tasikmalaya Kota", "COP"),
+])
+def test_institution_at_the_end_of_a_sentence_is_an_actor(nlp, resolver, text, name, sector):
+    """The sentence's full stop is not part of the name (a word written whole is no abbreviation)."""
+    actors = resolver.annotate(nlp(text), "2017-06-01")
+    assert (name, "IDN", sector) in [(m.actor.text, m.actor.country, m.actor.sector) for m in actors.mentions]
+
+
 def test_unit_word_alone_and_initials_are_no_institution(nlp):
     words = ["Petugas", "Polsek", "dan", "Koramil", "memeriksa", "MA", "(", "35", ")", "."]
     doc = nlp.get_pipe("org_ruler")(Doc(nlp.vocab, words=words))
