@@ -44,6 +44,13 @@ def _found(da):
     ("RI menolak klaim itu.", "IDN"),
     ("Korea Selatan dan Jepang bertemu.", "KOR"),
     ("Pantai Gading menggelar pemilu.", "CIV"),
+    # Indonesian spellings the generated table lacked
+    ("Belarusia mendukung pernyataan itu.", "BLR"),
+    ("Slowakia menolak kuota pengungsi.", "SVK"),
+    ("Chili memanggil duta besarnya.", "CHL"),
+    ("Katar menjadi penengah perundingan.", "QAT"),
+    ("Bosnia menggelar pemilu.", "BIH"),
+    ("Skotlandia menolak keputusan London.", "GBR"),
 ])
 def test_country_variants(nlp, resolver, text, country):
     _, da = _actors(nlp, resolver, text)
