@@ -144,3 +144,13 @@ def test_subject_read_across_a_relative_clause(code) -> None:
     assert (_c(e.actor), _c(e.recipient)) == ({"RUS"}, {"USA"})
     e = _one(events, "SUPPORT")
     assert (_c(e.actor), _c(e.recipient)) == ({"RUS"}, {"SYR"})
+
+
+def test_headline_verbs_without_their_prefix(code) -> None:
+    """Title Case headlines drop meN-: "Kecam" is "mengecam"; a capitalised root after a preposition is a
+    place ("di Serang"), and running text keeps needing the prefix."""
+    e = _one(code("Iran Kecam Serangan Israel ke Suriah"), "ACCUSE")
+    assert _c(e.actor) == {"IRN"} and _c(e.recipient) == {"ISR"} and e.trigger.text == "Kecam"
+    e = _one(code("Korut Ancam Korsel"), "THREATEN")
+    assert _c(e.actor) == {"PRK"} and _c(e.recipient) == {"KOR"}
+    assert not [e for e in code("Ribuan Warga Berunjuk Rasa di Serang Banten") if e.event == "ASSAULT"]

@@ -352,3 +352,17 @@ def test_a_dyad_inside_one_foreign_state_is_its_own_feature() -> None:
         return event_features(p, [src], [tgt], "REJECT", 2, "", "", from_rules=False, home="IDN")
 
     assert feats(nld, nld)[k] == 1.0 and feats(idn, idn)[k] == 0.0 and feats(idn, nld)[k] == 0.0
+
+
+def test_a_name_the_ner_missed_may_still_be_a_participant(nlp) -> None:
+    """Initials and single names the NER leaves untagged ("ZA") are role candidates; a day's name is not."""
+    from peristiwa.events.features import role_candidates
+    from peristiwa.events.learned_coder import LearnedCoder
+    from peristiwa.schema import Article
+
+    text = "Polisi menangkap ZA di rumahnya pada Senin."
+    doc = nlp(text)
+    view = LearnedCoder.load().views(doc, Article(text=text))[0]
+    trigger = next(t.i for t in doc if t.text == "menangkap")
+    found = [doc[i].text for i in role_candidates(view, trigger)]
+    assert "ZA" in found and "Senin" not in found, found

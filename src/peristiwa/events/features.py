@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc
@@ -313,10 +314,15 @@ _NAME_LABELS = {"PER", "ORG", "PERSON", "ORGANISATION", "ORGANIZATION"}
 def _may_act(t: TokenTable, i: int) -> bool:
     """A word no resolver mention covers may still name a participant when it is a pronoun, a known agent
     noun ("pelaku", "penyidik") or an agent formed with peN- ("pengunjuk", "pemberontak"); not a thing or an
-    act ("sinyal", "dukungan", "persen", "hal itu"); a name only when the NER took it for a person or a body
-    or it runs on as a name ("Joao Santos"), not any capitalised word ("November", "Pilkada")."""
+    act ("sinyal", "dukungan", "persen", "hal itu"); a proper noun unless it is a day, a month or a function
+    word (the resolver's not_name list). A proper noun need not be tagged by the NER: initials and single
+    names it leaves out ("menangkap ZA", "mendakwa Setnov") head 39 of the 1,116 gold targets and 16 of the
+    1,357 gold sources of the train split; letting the role classifier weigh them raised cross-validated loose F1 on both fold draws
+    (0.5244 -> 0.5327, 0.5178 -> 0.5195)."""
     if t.pos[i] == "PRON" or t.pos[i] == "PROPN" and (t.ent[i] in _NAME_LABELS or "flat:name" in
                                                       (t.dep[c] for c in t.children[i])):
+        return True
+    if t.pos[i] == "PROPN" and len(t.lower[i]) > 1 and t.lower[i].isalpha() and t.lower[i] not in _not_names():
         return True
     agents = _agents()
     w, lem = t.lower[i], t.lemma[i]
@@ -324,6 +330,13 @@ def _may_act(t: TokenTable, i: int) -> bool:
         return True
     return t.pos[i] == "NOUN" and w.startswith("pe") and not w.startswith("per") and \
         not w.endswith(("an", "annya")) and len(w) > 5
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    from peristiwa.actors.words import words
+
+    return frozenset(words("resolver").not_name)
 
 
 def _agents() -> frozenset[str]:

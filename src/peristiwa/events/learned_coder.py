@@ -228,9 +228,12 @@ class LearnedCoder:
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
         tgt = _without_place(tgt, location)
-        if not tgt and quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors,
-                                                               label_type(p.label) in T.aimed_acts)) is not None:
-            tgt = [place]  # "Israel membombardir kota Rafah": the place attacked, with its country
+        if quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors,
+                                                    label_type(p.label) in T.aimed_acts)) is not None:
+            # "Israel membombardir kota Rafah": the place attacked, with its country, is the target (also when
+            # the model chose the place's name itself, which as a bare name has no country of its own)
+            tgt = [place if not a.country and a.start < place.end and place.start < a.end else a for a in tgt] \
+                or [place]
         if any(not a.country for a in (*src, *tgt)):
             where = location.country if location is not None and location.country else ""
             src, tgt = fill_countries(src, tgt, named, quad, where)

@@ -16,6 +16,8 @@ from peristiwa.events.words import words
 
 # The matcher's and the coder's vocabulary: data/events/coder.yaml.
 W = words("coder")
+# The role finder's prepositions (data/events/roles.yaml): a capitalised word after one is a place or a name.
+R = words("roles")
 # Where a trigger's phrase ends (punctuation, "bahwa"); modality and the coder stop there too.
 BOUNDARY = W.boundary
 
@@ -93,6 +95,7 @@ def _priority(p: Pattern) -> tuple[int, int]:
 def find_triggers(doc: Doc, words: list[Word], lex: EventLexicon) -> list[Match]:
     out: list[Match] = []
     n = len(words)
+    headline = is_headline(doc, words)
     i = 0
     while i < n:
         w = words[i]
@@ -122,6 +125,8 @@ def find_triggers(doc: Doc, words: list[Word], lex: EventLexicon) -> list[Match]
             break
         if best is None:
             best = _by_lemma(doc, words, i, lex)
+        if best is None and headline:
+            best = _bare_root(doc, words, i, lex)
         if best is not None:
             out.append(best)
             i = best.w_end
@@ -176,6 +181,46 @@ def _by_lemma(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match |
     if p.objects_not and i + 1 < len(words) and words[i + 1].alt in p.objects_not:
         return None  # what rules out the derived forms rules out the lemma too ("ditahan imbang")
     return Match(p, i, i + 1, w.start, w.end, w.start, voice=voice)
+
+
+def is_headline(doc: Doc, words: list[Word]) -> bool:
+    """A headline in Title Case: at most sixteen words, three or more of four letters or more, at least three
+    quarters of those capitalised ("Iran Kecam Serangan Israel ke Suriah"; prepositions stay lower case). The
+    length keeps out a dateline, and a verb written in lower case ("dijadwalkan mengunjungi") a sentence full
+    of titles and names."""
+    if sum(w.text.isalpha() for w in words) > 16:
+        return False
+    if any(w.text.startswith(("me", "di", "ber", "ter")) and len(w.text) > 5 and w.text not in R.preps
+           and doc[w.start].text[:1].islower() for w in words):
+        return False
+    caps = [doc[w.start].text[:1].isupper() for w in words if len(w.text) > 3 and w.text.isalpha()]
+    return len(caps) >= 3 and sum(caps) >= 0.75 * len(caps)
+
+
+def _bare_root(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match | None:
+    """Headlines drop the active verb's prefix: "Iran Kecam Serangan Israel" is "Iran mengecam serangan
+    Israel", "Hamas Bebaskan Sandera" is "Hamas membebaskan sandera". A capitalised word that is a verb root of
+    the lexicon, with or without the suffix of one of its meN- forms, reads as that form; not after a
+    preposition ("Polres di Serang" is a city), and not a root whose meN- forms all carry a suffix ("Orang
+    Tewas" is no "menewaskan")."""
+    w = words[i]
+    if w.end - w.start != 1 or (i > 0 and words[i - 1].text in R.preps):
+        return None
+    tok = doc[w.start].text
+    if not (tok[:1].isupper() and tok[1:].islower()):
+        return None
+    low = w.text
+    readings = [(low, ""), *((low[:-len(x)], x) for x in ("kan", "i") if low.endswith(x) and len(low) > len(x) + 2)]
+    for root, suffix in readings:
+        pats = [p for p in lex.by_root.get(root, ()) if p.voice == "active" and not p.need_light
+                and _prefix_class(p.words[0]) == "me" and _suffix_class(p.words[0]) == suffix]
+        if not pats:
+            continue
+        p = min(pats, key=lambda p: len(p.words[0]))
+        if p.objects_not and i + 1 < len(words) and words[i + 1].alt in p.objects_not:
+            return None
+        return Match(p, i, i + 1, w.start, w.end, w.start, voice="active")
+    return None
 
 
 def _suffix_class(form: str) -> str:
