@@ -154,3 +154,13 @@ def test_headline_verbs_without_their_prefix(code) -> None:
     e = _one(code("Korut Ancam Korsel"), "THREATEN")
     assert _c(e.actor) == {"PRK"} and _c(e.recipient) == {"KOR"}
     assert not [e for e in code("Ribuan Warga Berunjuk Rasa di Serang Banten") if e.event == "ASSAULT"]
+
+
+def test_bare_verb_after_a_first_person_agent(code) -> None:
+    """In speech the agent pronoun may stand before a bare root ("sudah kami tangkap", "saya minta"): the
+    verb is read as its meN- form and the quoted speaker is its actor."""
+    e = _one(code('"Kedua pelaku sudah kami tangkap di Bekasi," kata Kapolres Metro Bekasi.'), "COERCE")
+    assert e.trigger.text == "tangkap" and _c(e.actor) == {"IDN"}
+    e = _one(code('"Kami dukung langkah Polri," kata Ketua DPR.'), "SUPPORT")
+    assert _c(e.recipient) == {"IDN"}
+    assert not code("Apakah kami salah untuk memindahkan mereka?")

@@ -125,8 +125,8 @@ def find_triggers(doc: Doc, words: list[Word], lex: EventLexicon) -> list[Match]
             break
         if best is None:
             best = _by_lemma(doc, words, i, lex)
-        if best is None and headline:
-            best = _bare_root(doc, words, i, lex)
+        if best is None and (headline or _after_first_person(words, i)):
+            best = _bare_root(doc, words, i, lex, headline)
         if best is not None:
             out.append(best)
             i = best.w_end
@@ -197,17 +197,31 @@ def is_headline(doc: Doc, words: list[Word]) -> bool:
     return len(caps) >= 3 and sum(caps) >= 0.75 * len(caps)
 
 
-def _bare_root(doc: Doc, words: list[Word], i: int, lex: EventLexicon) -> Match | None:
-    """Headlines drop the active verb's prefix: "Iran Kecam Serangan Israel" is "Iran mengecam serangan
-    Israel", "Hamas Bebaskan Sandera" is "Hamas membebaskan sandera". A capitalised word that is a verb root of
-    the lexicon, with or without the suffix of one of its meN- forms, reads as that form; not after a
-    preposition ("Polres di Serang" is a city), and not a root whose meN- forms all carry a suffix ("Orang
-    Tewas" is no "menewaskan")."""
+def _after_first_person(words: list[Word], i: int) -> bool:
+    """The word follows a first-person pronoun, perhaps with one adverb between ("sudah kami tangkap", "saya
+    minta", "kami juga dukung")."""
+    j = i - 1
+    if j >= 0 and words[j].text in R.vp_adverbs:
+        j -= 1
+    return j >= 0 and words[j].text in R.first_person
+
+
+def _bare_root(doc: Doc, words: list[Word], i: int, lex: EventLexicon, headline: bool) -> Match | None:
+    """A verb root without its prefix, read as the active meN- form. Headlines drop the prefix: "Iran Kecam
+    Serangan Israel" is "Iran mengecam serangan Israel", "Hamas Bebaskan Sandera" is "Hamas membebaskan
+    sandera" (a capitalised root; not after a preposition: "Polres di Serang" is a city). So does a verb
+    whose agent is a first-person pronoun before it, in quotes and speech: "pelaku sudah kami tangkap",
+    "saya minta Dishub ...". The root may carry the suffix of one of its meN- forms ("Bebaskan", "kami
+    amankan"); a root whose meN- forms all carry a suffix is no reading of itself ("Orang Tewas" is no
+    "menewaskan")."""
     w = words[i]
-    if w.end - w.start != 1 or (i > 0 and words[i - 1].text in R.preps):
+    if w.end - w.start != 1:
         return None
     tok = doc[w.start].text
-    if not (tok[:1].isupper() and tok[1:].islower()):
+    if headline:
+        if (i > 0 and words[i - 1].text in R.preps) or not (tok[:1].isupper() and tok[1:].islower()):
+            return None
+    elif not tok.islower():
         return None
     low = w.text
     readings = [(low, ""), *((low[:-len(x)], x) for x in ("kan", "i") if low.endswith(x) and len(low) > len(x) + 2)]
