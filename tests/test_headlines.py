@@ -59,3 +59,49 @@ def test_headlines_are_coded_with_offsets_into_the_headline(coded) -> None:
     assert {a.country for a in e.actor} == {"PHL"} and {a.country for a in e.recipient} == {"CHN"}
     e = next(e for e in arrest.events if e.event == "COERCE")
     assert e.trigger.text == "Tangkap" and {a.country for a in e.actor} == {"IDN"}
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a clause after a comma starts with its verb
+    ("PM Israel Tolak Gencatan Senjata, Serukan Serangan Penuh ke Hamas", "menolak gencatan senjata, menyerukan"),
+    # after an auxiliary or the link to a demanded act; a root with its suffix takes the suffixed form
+    ("Maroko akan Adili Tentara Israel", "Maroko akan mengadili tentara Israel"),
+    ("Israel Tolak Seruan AS untuk Hentikan Agresi", "untuk menghentikan agresi"),
+    ("Hamas Setuju Bebaskan Tiga Sandera", "Hamas setuju membebaskan tiga sandera"),
+    # words prose writes in lower case lose their capital; the words of a known multi-word name keep it
+    ("Tentara Israel Tembak Mati Tiga Warga Palestina di Tepi Barat",
+     "tentara Israel menembak mati tiga warga Palestina di Tepi Barat"),
+    ("Dewan Keamanan PBB Gelar Sidang Darurat", "Dewan Keamanan PBB menggelar"),
+    ("Presiden Palestina: Hentikan Pengiriman Senjata ke Israel!", "ke Israel!"),
+    # a speech verb is a verb's place too, and so is the word after an unknown name
+    ("Israel Klaim Tewaskan Komandan Hamas", "Israel mengklaim menewaskan"),
+    ("Komedian Jerry Seinfeld Kunjungi Israel", "mengunjungi Israel"),
+    # nouns stay nouns after a preposition, a quantifier, a light verb or an unknown word
+    ("Tentara Israel Tewas Sepulang dari Perang Gaza", "dari perang Gaza"),
+    ("Hamas Bunuh Para Sandera", "membunuh para sandera"),
+    ("PA 212 Gelar Demo di Depan Kedubes AS", "PA 212 menggelar demo"),
+    ("Akibat Perang di Gaza, Ribuan Warga Mengungsi", "akibat perang di Gaza"),
+])
+def test_the_reading_finds_verbs_after_clauses_and_auxiliaries(headline: str, expected: str) -> None:
+    reading = headline_reader().read(headline)
+    assert reading is not None and expected in reading.text
+
+
+def test_a_capitalised_noun_after_a_common_noun_is_no_verb() -> None:
+    # "Bom" is a root ("mengebom"), but after a noun it is part of the phrase
+    reading = headline_reader().read("Serangan Bom Bunuh Diri Guncang Pasar Kabul")
+    assert reading is not None and reading.text.startswith("serangan bom")
+
+
+def test_a_clause_verb_of_a_headline_is_coded() -> None:
+    from peristiwa.nlp import load_model
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import Document
+
+    if load_model("id") is None:
+        pytest.skip("no Indonesian model shipped")
+    doc = Document(doc_id="h", source="headline", kind="clean", lang="id",
+                   text="PM Israel Tolak Gencatan Senjata, Serukan Serangan ke Hamas")
+    (r,) = Pipeline(lang="id").run([doc])
+    e = next(e for e in r.events if e.event == "REQUEST")
+    assert e.trigger.text == "Serukan" and {a.country for a in e.actor} == {"ISR"}
