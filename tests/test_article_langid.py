@@ -21,3 +21,28 @@ def test_languages(text, lang):
 def test_too_short_to_tell():
     assert detect_language("Jakarta") is None
     assert detect_language("") is None
+
+
+@pytest.mark.parametrize("text", [
+    # words both languages write ("pejabat", "sebelum", "boleh", "supaya", "kereta") are no evidence of Malay
+    "Hal tersebut diungkapkan langsung oleh pejabat Irak kepada wartawan di Baghdad.",
+    "Sebelum menempati posisi ini, ia menjabat sebagai presiden sebuah lembaga akademis di Amerika Serikat.",
+    "Indonesia tidak boleh tertinggal dari negara tetangga supaya industri otomotif tetap tumbuh.",
+])
+def test_words_both_languages_write_leave_indonesian_indonesian(text):
+    assert detect_language(text) == "id"
+
+
+def test_malay_text_is_coded_by_the_indonesian_pipeline():
+    from peristiwa.nlp import load_model
+    from peristiwa.nlp.langid import analysis_language
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import Document
+
+    assert analysis_language("ms") == "id" and analysis_language("en") == "en" and analysis_language(None) is None
+    if load_model("id") is None:
+        pytest.skip("no Indonesian model shipped")
+    text = "Polis berkata suspek ditahan semalam selepas serbuan di Kuala Lumpur kerana memiliki senjata api."
+    (r,) = Pipeline().run([Document(doc_id="m", source="malay", kind="clean", text=text)])
+    assert r.language == "ms"  # reported as detected
+    assert r.entities and any(e.event == "COERCE" for e in r.events)

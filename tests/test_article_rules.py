@@ -31,6 +31,7 @@ R = rules()
     ("Jakarta (ANTARA) - Presiden menerima kunjungan.", "Antara", "Jakarta", "Antara",
      "Presiden menerima kunjungan."),
     ("Jakarta - Ribuan mahasiswa berunjuk rasa.", None, "Jakarta", None, "Ribuan mahasiswa berunjuk rasa."),
+    ("ARAB SAUDI – Raja Salman menerima tamu.", None, "ARAB SAUDI", None, "Raja Salman menerima tamu."),
     ("WASHINGTON (Reuters) - The United States said on Tuesday.", "Reuters", "WASHINGTON", "Reuters",
      "The United States said on Tuesday."),
     ("KUALA LUMPUR (Reuters) - Thailand and Cambodia agreed.", "Reuters", "KUALA LUMPUR", "Reuters",
@@ -54,6 +55,11 @@ def test_dateline_forms(paragraph, outlet, place, wire, rest):
     "Presiden Joko Widodo mengatakan - entah mengapa - bahwa ia setuju.",
     "Menurut Sugiono, kedua menteri sepakat mendorong konsensus.",
     "Sebanyak 29 penerbangan dibatalkan.",
+    # a name and a dash (news text as IndoSum spaces its hyphens) open a sentence, not a dateline
+    "Menurut Eugenia Oviedo - peneliti itu - tidak ada bukti.",
+    "Perserikatan Bangsa - Bangsa ( PBB ) mengecam serangan itu.",
+    "Negara - Negara anggota ASEAN sepakat.",
+    "Abu Afghan Al - Baghdadi tewas dalam serangan udara.",
 ])
 def test_prose_is_not_a_dateline(paragraph):
     assert split_dateline(paragraph, R) == (None, paragraph)

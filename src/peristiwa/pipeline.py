@@ -17,7 +17,7 @@ from peristiwa.article import build_article
 from peristiwa.events import load_coder
 from peristiwa.headlines import map_back
 from peristiwa.nlp import entities_of, load_model
-from peristiwa.nlp.langid import detect_language
+from peristiwa.nlp.langid import analysis_language, detect_language
 from peristiwa.schema import Article, Document, Result
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class Pipeline:
         """Statistical pipeline in batches per language, then event coding per document."""
         by_lang: dict[str | None, list[Result]] = defaultdict(list)
         for r in results:
-            by_lang[r.language].append(r)
+            by_lang[analysis_language(r.language)].append(r)
         for lang, group in by_lang.items():
             nlp = self._model(lang)
             if nlp is None:  # no model for this language: article only, said in the README

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from peristiwa.evaluation.events import extract_rows
 from peristiwa.evaluation.headlines import FOLDER, headline_texts
 from peristiwa.report import ReportTable
 
@@ -46,13 +47,8 @@ def gold_rows(shared: Path, path: Path = GOLD) -> list[dict[str, Any]]:
 
 def code_headlines(rows: list[dict[str, Any]], reading: bool = True) -> dict[str, list[dict]]:
     """Each headline's events as `extract --jsonl` prints them; `reading=False`: parsed as written."""
-    from peristiwa.pipeline import Pipeline
-    from peristiwa.schema import Document
-
     if reading:
-        docs = [Document(doc_id=r["line"], source=r["line"], kind="clean", text=r["id_text"], lang="id")
-                for r in rows]
-        return {res.doc_id: [asdict(e) for e in res.events or []] for res in Pipeline().run(docs)}
+        return extract_rows(rows, "id")
     from peristiwa.events import load_coder
     from peristiwa.nlp import load_model
     from peristiwa.schema import Article

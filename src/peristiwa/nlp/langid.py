@@ -32,11 +32,22 @@ def _identifier():
 
 
 @functools.cache
-def _markers() -> tuple[frozenset[str], frozenset[str]]:
+def _spec() -> dict:
     path = resources.files("peristiwa") / "data" / "langid" / "id_ms.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    spec = _spec()
     ids, mss = set(spec["id"]), set(spec["ms"])
     return frozenset(ids - mss), frozenset(mss - ids)
+
+
+def analysis_language(lang: str | None) -> str | None:
+    """The language whose pipeline analyses text of `lang`: its own, or a close one where peristiwa has none
+    (Malay -> Indonesian; data/langid/id_ms.yaml, `analyse_as`)."""
+    return (_spec().get("analyse_as") or {}).get(lang, lang) if lang else lang
 
 
 def detect_language(text: str) -> str | None:
