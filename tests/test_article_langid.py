@@ -39,10 +39,23 @@ def test_malay_text_is_coded_by_the_indonesian_pipeline():
     from peristiwa.pipeline import Pipeline
     from peristiwa.schema import Document
 
-    assert analysis_language("ms") == "id" and analysis_language("en") == "en" and analysis_language(None) is None
+    assert analysis_language("ms") == "id" and analysis_language("en") == "en" and analysis_language(None) == "id"
     if load_model("id") is None:
         pytest.skip("no Indonesian model shipped")
     text = "Polis berkata suspek ditahan semalam selepas serbuan di Kuala Lumpur kerana memiliki senjata api."
     (r,) = Pipeline().run([Document(doc_id="m", source="malay", kind="clean", text=text)])
     assert r.language == "ms"  # reported as detected
     assert r.entities and any(e.event == "COERCE" for e in r.events)
+
+
+def test_a_short_headline_is_read_as_indonesian():
+    from peristiwa.nlp import load_model
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import Document
+
+    if load_model("id") is None:
+        pytest.skip("no Indonesian model shipped")
+    (r,) = Pipeline().run([Document(doc_id="s", source="short", kind="clean", text="Israel Serang Gaza")])
+    assert r.language is None  # too short to tell, and said so
+    e = next(e for e in r.events if e.event == "ASSAULT")
+    assert {a.country for a in e.actor} == {"ISR"}

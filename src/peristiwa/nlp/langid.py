@@ -46,8 +46,10 @@ def _markers() -> tuple[frozenset[str], frozenset[str]]:
 
 def analysis_language(lang: str | None) -> str | None:
     """The language whose pipeline analyses text of `lang`: its own, or a close one where peristiwa has none
-    (Malay -> Indonesian; data/langid/id_ms.yaml, `analyse_as`)."""
-    return (_spec().get("analyse_as") or {}).get(lang, lang) if lang else lang
+    (Malay -> Indonesian; data/langid/id_ms.yaml, `analyse_as`); text too short to identify (None) is read
+    as `unknown` says."""
+    spec = _spec()
+    return (spec.get("analyse_as") or {}).get(lang, lang) if lang else spec.get("unknown")
 
 
 def detect_language(text: str) -> str | None:
