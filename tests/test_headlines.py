@@ -105,3 +105,17 @@ def test_a_clause_verb_of_a_headline_is_coded() -> None:
     (r,) = Pipeline(lang="id").run([doc])
     e = next(e for e in r.events if e.event == "REQUEST")
     assert e.trigger.text == "Serukan" and {a.country for a in e.actor} == {"ISR"}
+
+
+def test_a_list_of_headlines_is_read_line_by_line_and_prose_is_not() -> None:
+    text = "Iran Kecam Serangan Israel ke Suriah\nKorea Utara Ancam Serang Guam\n\nPolisi Tangkap Tiga Terduga Perampok"
+    reading = headline_reader().read(text)
+    assert reading is not None
+    assert reading.text.splitlines()[:2] == [
+        "Iran mengecam serangan Israel ke Suriah", "Korea Utara mengancam menyerang Guam"]
+    assert reading.text.endswith("polisi menangkap tiga terduga perampok")
+    for a, b, oa, ob in reading.spans:  # every word maps back onto its own line
+        assert "\n" not in reading.original[oa:ob]
+    article = ("Jakarta - Menteri Luar Negeri bertemu mitranya di Jakarta, Senin.\nSerangan Balasan Israel\n"
+               "Pertemuan itu membahas gencatan senjata di Gaza dan bantuan kemanusiaan bagi warga.")
+    assert headline_reader().read(article) is None  # one title-case line in prose is no list of headlines

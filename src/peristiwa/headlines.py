@@ -8,7 +8,8 @@ reading is mapped back, word by word, onto the headline's own characters, so off
 the original text as always.
 
 A text is a headline when it is one short line, with no sentence end inside, whose words mostly begin with a
-capital (peristiwa.headlines.is_headline).
+capital (peristiwa.headlines.is_headline); a text whose lines are mostly headlines is a list of them, each read
+so (a line that is no headline is kept as it is).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import lru_cache
 from peristiwa.events.lexicon import men_forms
 
 _WORD = re.compile(r"\S+")
+_LINE = re.compile(r"[^\n]+")
 MAX_WORDS = 25
 
 
@@ -103,21 +105,27 @@ class HeadlineReader:
         return next((f for f in men_forms(low) if f in self.verb_forms), None)
 
     def read(self, text: str) -> Reading | None:
-        if not is_headline(text):
+        """The reading of a headline, or of a list of headlines (one per line; a line that is none is kept as
+        it is); None for other text."""
+        lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+        heads = [is_headline(m.group()) for m in lines]
+        if not lines or sum(heads) * 2 < len(lines):  # most lines are headlines, or it is no list of them
             return None
-        out, spans, pos = [], [], 0
-        last = 0
-        prev = "start"  # what the previous word was read as: start | name | unknown | verb | aux | word
-        found = list(_WORD.finditer(text))
-        in_names = self._in_names([_core(m.group()) for m in found])
-        for k, m in enumerate(found):
-            out.append(text[last:m.start()])
-            pos += m.start() - last
-            word, prev = self._word(m.group(), prev, k in in_names)
-            out.append(word)
-            spans.append((pos, pos + len(word), m.start(), m.end()))
-            pos += len(word)
-            last = m.end()
+        out, spans, pos, last = [], [], 0, 0
+        for line, head in zip(lines, heads, strict=True):
+            found = list(_WORD.finditer(text, line.start(), line.end()))
+            in_names = self._in_names([_core(m.group()) for m in found]) if head else set()
+            prev = "start"  # what the previous word was read as: start | name | unknown | verb | aux | word
+            for k, m in enumerate(found):
+                out.append(text[last:m.start()])
+                pos += m.start() - last
+                word = m.group()
+                if head:
+                    word, prev = self._word(word, prev, k in in_names)
+                out.append(word)
+                spans.append((pos, pos + len(word), m.start(), m.end()))
+                pos += len(word)
+                last = m.end()
         out.append(text[last:])
         return Reading(text, "".join(out), spans)
 

@@ -119,9 +119,9 @@ class Pipeline:
 
 
 def _reading(text: str):
-    from peristiwa.headlines import headline_reader, is_headline
+    from peristiwa.headlines import headline_reader
 
-    return headline_reader().read(text) if is_headline(text) else None
+    return headline_reader().read(text)
 
 
 def _lang_sample(article: Article) -> str:
