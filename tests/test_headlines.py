@@ -10,6 +10,11 @@ from peristiwa.headlines import headline_reader, is_headline
 
 def test_what_counts_as_a_headline() -> None:
     assert is_headline("Menlu Filipina Kecam Penembakan Kapal Nelayan di Laut China Selatan")
+    # an interjection may open one; a preposition that looks like a prefixed verb does not end one
+    assert is_headline("Duh! Dolar AS Dekati Rp 16.000 gegara Perang Israel-Hamas")
+    assert is_headline("Norwegia dan Irlandia Lanjutkan Dukungan terhadap UNRWA")
+    # a line full of names and titles with a prefixed verb in lower case is a sentence
+    assert not is_headline("Presiden Uni Emirat Arab Sheikh Mohamed bin Zayed menyambut Presiden Prancis Emmanuel Macron")
     assert not is_headline("Menteri luar negeri Filipina mengecam penembakan itu pada Senin.")
     assert not is_headline("Dua Kalimat. Ini Kalimat Kedua Yang Panjang")
     assert not is_headline("Satu\nDua Tiga Empat")
@@ -114,7 +119,7 @@ def test_a_list_of_headlines_is_read_line_by_line_and_prose_is_not() -> None:
     assert reading.text.splitlines()[:2] == [
         "Iran mengecam serangan Israel ke Suriah", "Korea Utara mengancam menyerang Guam"]
     assert reading.text.endswith("polisi menangkap tiga terduga perampok")
-    for a, b, oa, ob in reading.spans:  # every word maps back onto its own line
+    for _a, _b, oa, ob in reading.spans:  # every word maps back onto its own line
         assert "\n" not in reading.original[oa:ob]
     article = ("Jakarta - Menteri Luar Negeri bertemu mitranya di Jakarta, Senin.\nSerangan Balasan Israel\n"
                "Pertemuan itu membahas gencatan senjata di Gaza dan bantuan kemanusiaan bagi warga.")

@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from peristiwa.events.lexicon import men_forms
 
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
+_INTERJECTION = re.compile(r"^((?:\w+:\s+)?)\w+!\s+")
 _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
 MAX_WORDS = 25
@@ -31,10 +33,24 @@ def is_headline(text: str) -> bool:
     if not body or "\n" in body:
         return False
     words = body.split()
-    if not 3 <= len(words) <= MAX_WORDS or re.search(r"[.!?]\s+\S", body):
+    # an interjection may open a headline ("Duh! Dolar AS Dekati ...", "Video: Miris! ...")
+    if not 3 <= len(words) <= MAX_WORDS or re.search(r"[.!?]\s+\S", _INTERJECTION.sub(r"\1", body)):
         return False
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
+    # a verb written in lower case with its prefix ("menyambut", "bertemu", "ditangkap") makes a sentence of a
+    # line full of names and titles, not a headline
+    if any(w[:1].islower() and len(w) > 5 and w.startswith(_VERB_PREFIXES) and w.isalpha() and w not in _preps()
+           for w in alpha):
+        return False
     return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
+@lru_cache(maxsize=1)
+def _preps() -> frozenset[str]:
+    """Prepositions that look like prefixed verbs ("terhadap", "menurut", "melalui")."""
+    from peristiwa.events.words import words
+
+    return frozenset(words("roles").preps)
 
 
 @dataclass
@@ -141,7 +157,7 @@ class HeadlineReader:
         # start: "..., Serukan Serangan"), after its subject's name, after another verb ("Korea Utara Ancam
         # Serang ...") or an auxiliary ("Akan Adili", "Tak Hentikan"); after a common noun it is part of a
         # compound ("Gencatan Senjata")
-        after = "start" if tail[-1:] in (",", ":") else None
+        after = "start" if tail[-1:] in (",", ":", "!") else None
         # after a word the lexicons do not know (perhaps a name: "Seinfeld Kunjungi Israel"), only a root that is
         # no noun of its own ("Perang", "Protes" stay nouns after "Akibat", "Imbas")
         # and after another verb ("Gelar Demo": a light verb and its noun)
