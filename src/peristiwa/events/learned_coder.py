@@ -215,10 +215,15 @@ class LearnedCoder:
         doc = view.doc
         rc = self.rules
         sent = doc[view.start:view.end]
+        critic_names: set[str] = set()
         if critics := _critic_sources(view, p):
             kept = [s for s in p.sources if s[0] not in critics]
             if kept or (rule is not None and rule.actor):
                 p = replace(p, sources=kept)  # the other authors, or the rules' author of the act, stand
+            else:
+                # no other author is named: the act is left without one on output, and its confidence stays the
+                # one the model gave it as proposed (a critic taken out cannot make the act less right)
+                critic_names = {a.name for c in critics for a in actors_of(view, c)}
         src = _unique([a for c, _ in p.sources for a in actors_of(view, c)])
         tgt = _unique([a for c, _ in p.targets for a in actors_of(view, c) if all(a.name != b.name for b in src)])
         if rule is not None and self.model.settings.rule_sides:
@@ -265,6 +270,8 @@ class LearnedCoder:
                                pos=view.t.pos[p.trigger], n_events=n_events, attributed=speaker is not None,
                                known=self._known(view, p.trigger), home=view.home)
         confidence = round(self.calibrator.probability(feats), 3) if self.calibrator else round(p.p_event, 3)
+        if critic_names:
+            src = [a for a in src if a.name not in critic_names]
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
             text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
