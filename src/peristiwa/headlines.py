@@ -20,8 +20,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 
 from peristiwa.events.lexicon import men_forms
+from peristiwa.events.matcher import prefixed_verb
 
-_VERB_PREFIXES = ("me", "di", "ber", "ter")
 _INTERJECTION = re.compile(r"^((?:\w+:\s+)?)\w+!\s+")
 _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
@@ -37,20 +37,9 @@ def is_headline(text: str) -> bool:
     if not 3 <= len(words) <= MAX_WORDS or re.search(r"[.!?]\s+\S", _INTERJECTION.sub(r"\1", body)):
         return False
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
-    # a verb written in lower case with its prefix ("menyambut", "bertemu", "ditangkap") makes a sentence of a
-    # line full of names and titles, not a headline
-    if any(w[:1].islower() and len(w) > 5 and w.startswith(_VERB_PREFIXES) and w.isalpha() and w not in _preps()
-           for w in alpha):
+    if any(w[:1].islower() and prefixed_verb(_core(w)) for w in alpha):
         return False
     return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
-
-
-@lru_cache(maxsize=1)
-def _preps() -> frozenset[str]:
-    """Prepositions that look like prefixed verbs ("terhadap", "menurut", "melalui")."""
-    from peristiwa.events.words import words
-
-    return frozenset(words("roles").preps)
 
 
 @dataclass
@@ -156,11 +145,9 @@ class HeadlineReader:
         # a bare root is the headline's verb where a verb stands: first or after a comma or colon (a clause's
         # start: "..., Serukan Serangan"), after its subject's name, after another verb ("Korea Utara Ancam
         # Serang ...") or an auxiliary ("Akan Adili", "Tak Hentikan"); after a common noun it is part of a
-        # compound ("Gencatan Senjata")
+        # compound ("Gencatan Senjata"). After another verb or a word the lexicons do not know (perhaps a name:
+        # "Seinfeld Kunjungi Israel") only a root that is no noun of its own ("Gelar Demo", "Akibat Perang")
         after = "start" if tail[-1:] in (",", ":", "!") else None
-        # after a word the lexicons do not know (perhaps a name: "Seinfeld Kunjungi Israel"), only a root that is
-        # no noun of its own ("Perang", "Protes" stay nouns after "Akibat", "Imbas")
-        # and after another verb ("Gelar Demo": a light verb and its noun)
         verb = self._verb(low, core[:1].isupper()) if prev in ("start", "name", "aux") or \
             prev in ("verb", "unknown") and low not in self.known_words else None
         if verb is not None and not tail.startswith(","):
@@ -222,43 +209,37 @@ def headline_reader() -> HeadlineReader:
     from peristiwa.events.words import words
 
     cues = events.cues
+    role_lists, resolver = words("roles"), actor_words("resolver")
     # what stands between a subject and its verb: adverbs, one-word modality cues ("Akan", "Tak", "Siap"),
     # and the link to a demanded act ("untuk Hentikan Agresi")
-    before = frozenset(words("roles").vp_adverbs) | cues.demand_links | frozenset(
+    before = frozenset(role_lists.vp_adverbs) | cues.demand_links | frozenset(
         c[0] for c in (*cues.intended, *cues.negated, *cues.hypothetical) if len(c) == 1)
     # the lexicon's meN- verbs, and the speech verbs a headline's clause hangs on ("Klaim" -> mengklaim)
     forms = frozenset(w for w in (*events.index, *cues.attribution_pre) if w.startswith("me") and " " not in w)
     multi = frozenset(a.text.lower() for values in actors.actors.keys.values() for a in values
                       if " " in getattr(a, "text", ""))
-    subjects = _subject_words(actors)
-    resolver = actor_words("resolver")
+    subjects = _subject_words(actors, resolver)
+    # the event lexicon's words, which prose writes in lower case ("bantuan", "kesepakatan")
+    lexicon_words = frozenset(w for w in events.index if " " not in w)
     # numbers, quantifiers and place nouns: lower case in prose, and a verb does not follow them ("Tiga
     # Sandera", "Para Sandera")
-    role_lists = words("roles")
-    common = _common_words(events) | subjects | frozenset(
-        w for name in ("counts", "place_words", "directions", "region_nouns", "leader_words")
-        for w in getattr(resolver, name)
-        if " " not in w) | frozenset(w for w in (*role_lists.premodifiers, *role_lists.determiners) if " " not in w)
+    common = lexicon_words | subjects | frozenset(
+        w for w in (*(x for name in ("counts", "place_words", "directions", "region_nouns", "leader_words")
+                      for x in getattr(resolver, name)), *role_lists.premodifiers, *role_lists.determiners)
+        if " " not in w)
     # a bare root that is also a name ("Serang", a regency) is read as the verb: headlines lead with acts
     return HeadlineReader(names - set(roots), roots, before, forms, common, multi, load_gazetteer().knows, subjects,
-                          frozenset(w for w in events.index if " " not in w), frozenset(own))
+                          lexicon_words, frozenset(own))
 
 
-def _common_words(events) -> frozenset[str]:
-    """Words of the event lexicon, which prose writes in lower case ("bantuan", "kesepakatan")."""
-    return frozenset(w for w in events.index if " " not in w)
-
-
-def _subject_words(actors) -> frozenset[str]:
+def _subject_words(actors, resolver) -> frozenset[str]:
     """Common nouns that name people and bodies, written in lower case in prose: participant nouns
     ("pengungsi", "mahasiswa"), titles ("presiden", "menlu") and the resolver's generic nouns ("negara",
-    "warga", "tiga")."""
-    from peristiwa.actors.words import words as actor_words
+    "warga")."""
     from peristiwa.events.participants import participant_words
 
     out = {w for w in participant_words().agent_nouns if " " not in w}
     out |= {k for k in actors.titles.keys if k.isalpha()}
-    resolver = actor_words("resolver")
     for name in ("counted", "country_nouns"):
         out |= {w for w in getattr(resolver, name) if " " not in w}
     return frozenset(out)

@@ -18,6 +18,7 @@ from peristiwa.events.words import words
 W = words("coder")
 # The role finder's prepositions (data/events/roles.yaml): a capitalised word after one is a place or a name.
 R = words("roles")
+VERB_PREFIXES = ("me", "di", "ber", "ter")
 # Where a trigger's phrase ends (punctuation, "bahwa"); modality and the coder stop there too.
 BOUNDARY = W.boundary
 
@@ -190,11 +191,16 @@ def is_headline(doc: Doc, words: list[Word]) -> bool:
     of titles and names."""
     if sum(w.text.isalpha() for w in words) > 16:
         return False
-    if any(w.text.startswith(("me", "di", "ber", "ter")) and len(w.text) > 5 and w.text not in R.preps
-           and doc[w.start].text[:1].islower() for w in words):
+    if any(prefixed_verb(w.text) and doc[w.start].text[:1].islower() for w in words):
         return False
     caps = [doc[w.start].text[:1].isupper() for w in words if len(w.text) > 3 and w.text.isalpha()]
     return len(caps) >= 3 and sum(caps) >= 0.75 * len(caps)
+
+
+def prefixed_verb(word: str) -> bool:
+    """A lower-case word with a verb's prefix that is no preposition ("menyambut", "ditangkap"; not "terhadap"):
+    written in lower case, it makes a sentence of a line full of names and titles, not a headline."""
+    return len(word) > 5 and word.startswith(VERB_PREFIXES) and word not in R.preps
 
 
 def _after_first_person(words: list[Word], i: int) -> bool:
