@@ -21,6 +21,9 @@ def test_languages(text, lang):
 def test_too_short_to_tell():
     assert detect_language("Jakarta") is None
     assert detect_language("") is None
+    assert detect_language("Israel Serang Gaza") is None
+    # a short English text is told by its function words
+    assert detect_language("Hello world") == "en" and detect_language("The war in Gaza") == "en"
 
 
 @pytest.mark.parametrize("text", [

@@ -215,9 +215,32 @@ def test_clean_text_keeps_every_line_and_reads_the_dateline():
     text = "Jakarta (ANTARA) - Presiden menerima kunjungan.\n\nBaca juga: ini tetap ada karena teks bersih."
     art = build_article(Document(doc_id="c", source="c", kind="clean", text=text, title="T",
                                  published="2025-10-24"))
-    assert art.text == "Presiden menerima kunjungan.\n\nBaca juga: ini tetap ada karena teks bersih."
+    # clean text is the user's: it keeps its dateline, so offsets point into the text as given
+    assert art.text == text and art.lead == "Presiden menerima kunjungan."
+    assert art.text[art.body_start:].startswith("Presiden menerima")
     assert (art.title, art.published, art.outlet, art.wire_source) == ("T", "2025-10-24", "Antara", "Antara")
     assert art.removed == []
+    assert [(e.text, e.label, art.text[e.start:e.end]) for e in art.dateline_names] == [
+        ("Jakarta", "LOC", "Jakarta"), ("ANTARA", "ORG", "ANTARA")]
+
+
+def test_dateline_names_of_clean_text():
+    def names(text: str) -> list[tuple[str, str]]:
+        art = build_article(Document(doc_id="c", source="c", kind="clean", text=text))
+        assert all(art.text[e.start:e.end] == e.text for e in art.dateline_names)
+        return [(e.text, e.label) for e in art.dateline_names]
+
+    assert names("Magelang, Jawa Tengah (ANTARA News) - Kepala Staf Angkatan Darat menerima tamu.") == [
+        ("Magelang", "LOC"), ("Jawa Tengah", "LOC"), ("ANTARA News", "ORG")]
+    assert names("JAKARTA, KOMPAS.com - Presiden menerima tamu di Istana.") == [
+        ("JAKARTA", "LOC"), ("KOMPAS.com", "ORG")]
+    assert names("Jakarta - Presiden menerima tamu di Istana.") == [("Jakarta", "LOC")]
+    # an outlet no file lists, known by its name's shape, is no place
+    assert names("Rimanews - Polisi membekuk pria di Kota Bengkulu.") == [("Rimanews", "ORG")]
+    assert names("Presiden menerima tamu di Istana Merdeka, Jakarta.") == []
+    # no dateline, no names: HTML and scraped text drop the dateline from `text`
+    art = build_article(_text_doc("Judul Berita Hari Ini Soal Istana\nJakarta - Presiden menerima tamu di Istana."))
+    assert art.text.startswith("Presiden") and art.body_start == 0 and art.dateline_names == []
 
 
 def test_body_without_title_or_dateline():

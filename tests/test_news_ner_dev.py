@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from peristiwa.evaluation.news_ner import SECOND, agreement, load_news_ner, standoff_path
+from peristiwa.evaluation.news_ner import SECOND, agreement, as_written, load_news_ner, standoff_path
 from peristiwa.nlp.corpora import bio_spans
 
 
@@ -44,3 +44,9 @@ def test_agreement_counts_both_annotations():
     ids = {json.loads(line)["id"] for line in standoff_path(SECOND).read_text(encoding="utf-8").splitlines()}
     assert a["gold"] == sum(len(first[i]["entities"]) for i in ids)
     assert 0 < a["f"] <= 100 and set(a["labels"]) == {"PER", "ORG", "LOC"}
+
+
+def test_sentences_are_written_out_as_a_site_writes_them():
+    text, spans = as_written(["Jakarta", "(", "ANTARA", ")", "-", "Presiden", "Joko", "Widodo", ",", "Senin", "."])
+    assert text == "Jakarta (ANTARA) - Presiden Joko Widodo, Senin."
+    assert [text[s:e] for s, e in spans][2] == "ANTARA" and text[spans[6][0]:spans[7][1]] == "Joko Widodo"

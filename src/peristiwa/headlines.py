@@ -4,8 +4,8 @@ Indonesian headlines capitalise every word and drop the verb's prefix ("Kecam", 
 parser, the NER and the event model learnt from running prose, where a capital marks a name and a verb
 carries its meN- prefix, so a headline is analysed in a *reading*: words that are not known names are put in
 lower case, and a bare verb root the event lexicon knows takes its active meN- form. Everything found in the
-reading is mapped back, word by word, onto the headline's own characters, so offsets and texts point into
-the original text as always.
+reading is mapped back, word by word, onto the headline's own characters (peristiwa.offsets.map_back), so
+offsets and texts point into the original text as always.
 
 A text is a headline when it is one short line, with no sentence end inside, whose words mostly begin with a
 capital (peristiwa.headlines.is_headline); a text whose lines are mostly headlines is a list of them, each read
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from peristiwa.events.lexicon import men_forms
@@ -243,26 +243,3 @@ def _subject_words(actors, resolver) -> frozenset[str]:
     for name in ("counted", "country_nouns"):
         out |= {w for w in getattr(resolver, name) if " " not in w}
     return frozenset(out)
-
-
-def map_back(obj, reading: Reading):
-    """`obj` (a record or a list of records with `start`/`end`/`text` fields) with offsets and texts moved
-    from the reading onto the original headline."""
-    if isinstance(obj, list):
-        return [map_back(x, reading) for x in obj]
-    if not is_dataclass(obj):
-        return obj
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, list) or is_dataclass(value):
-            map_back(value, reading)
-    names = {f.name for f in fields(obj)}
-    if {"start", "end", "text"} <= names and isinstance(obj.start, int):
-        obj.start, obj.end = reading.to_original(obj.start, obj.end)
-        obj.text = reading.original[obj.start:obj.end]
-    elif "text" in names and isinstance(obj.text, str) and obj.text:
-        at = reading.text.find(obj.text)  # an event's sentence
-        if at >= 0:
-            start, end = reading.to_original(at, at + len(obj.text))
-            obj.text = reading.original[start:end]
-    return obj

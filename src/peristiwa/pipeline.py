@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from peristiwa.article import build_article
 from peristiwa.events import load_coder
-from peristiwa.headlines import map_back
 from peristiwa.nlp import entities_of, load_model
 from peristiwa.nlp.langid import analysis_language, detect_language
+from peristiwa.offsets import Shift, map_back
 from peristiwa.schema import Article, Document, Result
 
 if TYPE_CHECKING:
@@ -82,20 +82,27 @@ class Pipeline:
             if nlp is None:  # no model for this language: article only, said in the README
                 continue
             coder = self._coder(lang, nlp)
-            readings = [_reading(r.article.text) if lang == "id" else None for r in group]
-            texts = (r.article.text if rd is None else rd.text for r, rd in zip(group, readings, strict=True))
+            # the story: a clean record's text keeps its dateline, which the analysis does not read
+            stories = [r.article.text[r.article.body_start:] for r in group]
+            readings = [_reading(story) if lang == "id" else None for story in stories]
+            texts = (story if rd is None else rd.text for story, rd in zip(stories, readings, strict=True))
             docs = nlp.pipe(texts, batch_size=min(self.batch_size, NLP_BATCH))
-            for r, rd, doc in zip(group, readings, docs, strict=True):
+            for r, story, rd, doc in zip(group, stories, readings, docs, strict=True):
                 try:
                     # event ids are built from the document's id, so identical texts under two ids differ
                     doc.user_data["doc_id"] = r.doc_id
-                    article = r.article if rd is None else replace(r.article, text=rd.text)
+                    article = replace(r.article, text=story if rd is None else rd.text)
                     r.entities = entities_of(doc)
                     if coder is not None:
                         r.quotes, r.events = coder.code(doc, article)
                     if rd is not None:  # a headline was read in sentence case: offsets back onto it
                         r.entities, r.quotes, r.events = (map_back(x, rd) for x in (r.entities, r.quotes,
                                                                                      r.events))
+                    if r.article.body_start:  # offsets from the story onto the text with its dateline
+                        shift = Shift(r.article.text, r.article.body_start)
+                        r.entities, r.quotes, r.events = (map_back(x, shift) for x in (r.entities, r.quotes,
+                                                                                        r.events))
+                    r.entities = [replace(e) for e in r.article.dateline_names] + r.entities
                 except Exception as exc:  # the rest of the batch goes on
                     r.error = f"{r.source}: analysis failed: {type(exc).__name__}: {exc}"
                     r.entities, r.quotes, r.events = [], [], []

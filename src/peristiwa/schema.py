@@ -50,6 +50,13 @@ class Article:
     captions: list[Caption] = field(default_factory=list)
     text: str = ""
     removed: list[str] = field(default_factory=list)
+    # not output: a clean record's text keeps its dateline, so that offsets point into the text as given;
+    # the analysis reads text[body_start:] (the story) and the dateline's own names are entities
+    body_start: int = 0
+    dateline_names: list[Entity] = field(default_factory=list)
+
+
+_INTERNAL_ARTICLE_FIELDS = ("body_start", "dateline_names")
 
 
 @dataclass(slots=True)
@@ -134,6 +141,8 @@ class Result:
         out = dataclasses.asdict(self)
         if out["error"] is None:
             del out["error"]
+        for name in _INTERNAL_ARTICLE_FIELDS if out["article"] is not None else ():
+            del out["article"][name]
         return out
 
 

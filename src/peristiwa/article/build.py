@@ -3,11 +3,13 @@
 Raw scraped text and trafilatura's output of an HTML page go through the same line rules:
 byline and caption lines become fields, chrome lines go to `removed`, the first title-like line is the
 title (raw text only), the dateline opens the story, and what is left is the body. Text given as clean
-(`--jsonl`) keeps all its lines; only its dateline is read.
+(`--jsonl`) keeps all its lines and its dateline; the dateline is read.
 
-`text` never starts with the dateline: "Bisnis.com, WASHINGTON - Amerika Serikat ..." becomes
-"Amerika Serikat ..." with outlet "Bisnis.com" and dateline_place "WASHINGTON", so that offsets of
-later stages point at news prose.
+A scraped or HTML page's `text` never starts with the dateline: "Bisnis.com, WASHINGTON - Amerika Serikat ..."
+becomes "Amerika Serikat ..." with outlet "Bisnis.com" and dateline_place "WASHINGTON", so that offsets of
+later stages point at news prose. Clean text is the user's own, and offsets point into it as given: its
+dateline stays in `text` (read into the same fields), `body_start` says where the story starts, which is
+what the analysis reads, and the dateline's place and outlet are entities (`dateline_names`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from peristiwa.article.dateline import Dateline, split_dateline
 from peristiwa.article.html import NoArticleError, extract_html
 from peristiwa.article.published import is_date_line
 from peristiwa.article.resources import Rules, rules
-from peristiwa.schema import Article, Caption, Document
+from peristiwa.schema import Article, Caption, Document, Entity
 
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
@@ -208,13 +210,14 @@ def _from_clean(doc: Document, r: Rules) -> Article:
     if not paragraphs:
         raise NoArticleError("the record's text is empty")
     dateline, rest = split_dateline(paragraphs[0], r)
-    if dateline is not None:
-        paragraphs[0] = rest
-    return Article(title=doc.title, lead=paragraphs[0], published=doc.published,
+    body_start = len(paragraphs[0]) - len(rest)
+    return Article(title=doc.title, lead=rest, published=doc.published,
                    outlet=dateline.outlet if dateline else None,
                    dateline_place=dateline.place if dateline else None,
                    wire_source=dateline.wire_source if dateline else None,
-                   text="\n\n".join(paragraphs))
+                   text="\n\n".join(paragraphs), body_start=body_start,
+                   dateline_names=[Entity(paragraphs[0][s:e], label, s, e)
+                                   for s, e, label in (dateline.names if dateline else [])])
 
 
 def _find_dateline(content: list[str], r: Rules) -> tuple[Dateline | None, int]:

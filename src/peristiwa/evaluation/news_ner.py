@@ -17,6 +17,7 @@ the first annotator on this set.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -66,3 +67,55 @@ def agreement() -> dict:
 def load_news_ner(shared: Path, split: str | None = None) -> list[tuple[list[str], list[str]]]:
     """(words, BIO tags) per sentence of the news NER dev set (one split, or all)."""
     return read_news_standoff(shared, split, standoff_path())
+
+
+# punctuation that ordinary text writes against the word before it
+_NO_SPACE_BEFORE = frozenset({",", ".", ")", ":", ";", "!", "?", "%"})
+
+
+def as_written(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as a news site writes it (no space before a comma or after an opening bracket) and
+    each word's character span."""
+    text, spans = "", []
+    for i, w in enumerate(words):
+        if i and w not in _NO_SPACE_BEFORE and words[i - 1] != "(":
+            text += " "
+        spans.append((len(text), len(text) + len(w)))
+        text += w
+    return text, spans
+
+
+def extract_scores(shared: Path, split: str) -> dict:
+    """One split read as a user's sentences: each written out as ordinary text, given to the pipeline as a
+    clean record (`peristiwa extract --jsonl`: language identified, a dateline read) and scored by entity
+    text and label, since the pipeline tokenises on its own. Same shape as peristiwa.nlp.scores.ner_scores."""
+    from peristiwa.nlp.corpora import NER_LABELS, bio_spans
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import Document
+
+    labels = ("PER", "ORG", "LOC")
+    sents = load_news_ner(shared, split)
+    golds, docs = [], []
+    for k, (words, tags) in enumerate(sents):
+        text, spans = as_written(words)
+        gold: Counter[tuple[str, str]] = Counter()
+        for s, e, raw in bio_spans(tags):
+            if NER_LABELS.get(raw, raw) in labels:
+                gold[(text[spans[s][0]:spans[e - 1][1]], NER_LABELS.get(raw, raw))] += 1
+        golds.append(gold)
+        docs.append(Document(doc_id=str(k), source=f"news-ner-{split}-{k}", kind="clean", text=text))
+    counts = {lab: Counter() for lab in labels}
+    for gold, result in zip(golds, Pipeline().run(docs), strict=True):
+        pred = Counter((" ".join(e.text.split()), e.label) for e in result.entities if e.label in labels)
+        for key, c in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
+            for (_, lab), n in c.items():
+                counts[lab][key] += n
+
+    def prf(tp: int, fp: int, fn: int) -> dict:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"p": 100 * p, "r": 100 * r, "f": 200 * p * r / (p + r) if p + r else 0.0, "gold": tp + fn}
+
+    out = prf(*(sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")))
+    out["labels"] = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}
+    return out

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peristiwa.evaluation.news_ner import INDOSUM, SPLITS, agreement, load_news_ner
+from peristiwa.evaluation.news_ner import INDOSUM, SPLITS, agreement, extract_scores, load_news_ner
 from peristiwa.nlp.scores import ner_scores, syntax_scores
 from peristiwa.report import ReportTable
 
@@ -46,6 +46,8 @@ def evaluate(nlp: Language, shared: Path) -> dict[str, dict[str, float]]:
         for split in SPLITS:
             name = f"news NER dev ({split}, IndoSum)"
             out[name] = ner_scores(nlp, load_news_ner(shared, split), {"PER", "ORG", "LOC"})
+        # what a user (and a held-out scorer) gets: written-out sentences through `peristiwa extract`
+        out["news NER dev (eval, IndoSum) through extract"] = extract_scores(shared, "eval")
     # not the model: a second annotator against the first, the ceiling the figures above sit under
     out["news NER dev (second annotator vs first, 60 eval sentences)"] = agreement()
     out["UD GSD test"] = syntax_scores(nlp, read_conllu(shared / corpora.GSD_TEST))
@@ -78,6 +80,10 @@ def tables(scores: dict[str, dict[str, float]]) -> list[ReportTable]:
     syn.notes.append("target: LAS >= 80 on GSD test (floor 72); LAS counts punctuation and full labels")
     news.notes.append("targets (issue 13): ORG F1 >= 75 and micro F1 >= 85 on this set; quote the eval "
                       "split (the tune split was read while writing the organisation rules)")
+    news.notes.append("'through extract': each sentence written with ordinary punctuation, given to the whole "
+                      "pipeline as a clean record (language identified, dateline read, own tokenizer) and "
+                      "scored by entity text and label; before the dateline was kept in clean text (2026-12-07) "
+                      "this read 76.2 micro / 66.7 ORG")
     return [ner, news, syn]
 
 

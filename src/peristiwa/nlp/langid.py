@@ -44,6 +44,11 @@ def _markers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ids - mss), frozenset(mss - ids)
 
 
+@functools.cache
+def _short_english() -> frozenset[str]:
+    return frozenset(_spec().get("short_english") or ())
+
+
 def analysis_language(lang: str | None) -> str | None:
     """The language whose pipeline analyses text of `lang`: its own, or a close one where peristiwa has none
     (Malay -> Indonesian; data/langid/id_ms.yaml, `analyse_as`); text too short to identify (None) is read
@@ -53,10 +58,12 @@ def analysis_language(lang: str | None) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of text's language, or None when the text is too short to tell."""
+    """ISO 639-1 code of text's language, or None when the text is too short to tell (under 20 characters
+    and no English word of data/langid/id_ms.yaml's `short_english`)."""
     text = text.strip()
     if len(text) < MIN_CHARS:
-        return None
+        # too short for the model; an English function word still tells ("Hello world", "The talks")
+        return "en" if _short_english() & set(_WORD.findall(text.lower())) else None
     lang, _ = _identifier().classify(text[:MODEL_CHARS])
     if lang in ("id", "ms"):
         lang = _id_or_ms(text[:MARKER_CHARS])
