@@ -239,6 +239,15 @@ def test_a_city_attacked_is_the_target(nlp, text, country) -> None:
     assert all(a.text != "Bekasi" for e in events for a in e.recipient)
 
 
+@pytest.mark.parametrize("text,country", [("Rusia mengebom kota Kharkiv pada Senin malam.", "UKR"),
+                                          ("Pesawat tempur Israel mengebom rumah sakit di Gaza utara.", "PSE")])
+def test_a_place_chosen_as_participant_keeps_its_own_country(nlp, text, country) -> None:
+    """When the parse misses the object ("mengebom" read as a noun) and the role model picks the place's words
+    as the target, the place is in its own country, not in the one state the sentence names."""
+    attack = [e for e in _code(nlp, text) if e.event == "ASSAULT"]
+    assert attack and {a.country for a in attack[0].recipient} == {country}, attack
+
+
 def test_an_air_strike_on_a_territory_names_it_and_is_reported_once(nlp) -> None:
     """"ke Gaza" names what the strike is aimed at (Gaza is a place, not an actor); the light verb and the
     noun of one phrase are one event, not two."""

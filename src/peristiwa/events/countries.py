@@ -115,9 +115,21 @@ def head_of(view: SentenceView, actor: Actor) -> int | None:
     return h.i if h is not None and view.start <= h.i < view.end else None
 
 
+def place_country(view: SentenceView, head: int) -> str:
+    """The country of the place a participant's head word names ("kota Kharkiv" attacked, "Gaza utara"), when
+    the gazetteer gives that name one country: a place is in its own country, whichever states the sentence
+    names (the chooser's candidates are only those)."""
+    from peristiwa.places import places_in  # the gazetteer loads once, on the first participant that needs it
+
+    if not view.doc[head].text[:1].isupper():
+        return ""
+    found = {pm.place.country for pm in places_in(view.doc) if pm.start <= head < pm.end and pm.place.country}
+    return next(iter(found)) if len(found) == 1 else ""
+
+
 def fill_from_sentence(model: LinearModel, view: SentenceView, actors: Sequence[Actor], fallback: str) -> list[Actor]:
-    """`actors` with a chosen country for those that have none; `fallback` for one whose words are not
-    found in the sentence."""
+    """`actors` with a chosen country for those that have none: a named place's own, else the chooser's;
+    `fallback` for one whose words are not found in the sentence."""
     out = []
     mentions = None  # the sentence's states, found once for all its participants without a country
     for a in actors:
@@ -127,6 +139,7 @@ def fill_from_sentence(model: LinearModel, view: SentenceView, actors: Sequence[
         head = head_of(view, a)
         if head is not None and mentions is None:
             mentions = state_mentions(view)
-        country = choose(model, view, head, a, mentions) if head is not None else fallback
+        country = (place_country(view, head) or choose(model, view, head, a, mentions)) if head is not None \
+            else fallback
         out.append(replace(a, country=country) if country else a)
     return out
