@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: install frontend run test eval bench train train-events lint system-deps clean
+.PHONY: install frontend run test eval bench train train-events train-english lint system-deps clean
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,15 +48,22 @@ bench: install
 	$(BIN)/python -m peristiwa.benchmark --shared $(SHARED) --out reports
 
 # Rebuilds the shipped models from ../shared/data: id_core (about 40 minutes on 2 cores; gensim only needed
-# here), then the event model that reads its parse (train-events, about 6 minutes).
+# here), then the event model that reads its parse (train-events, about 6 minutes), then the English
+# coder's type and confidence models (train-english, about a minute).
 train: install
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m peristiwa.nlp.train --shared $(SHARED)
 	$(MAKE) train-events
+	$(MAKE) train-english
 
 train-events: install
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m peristiwa.events.train --shared $(SHARED)
+
+# The English coder's type model (PLOVER GSR records) and confidence model (the project's English sentences).
+train-english: install
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_english.py $(SHARED)
 
 lint: install
 	$(BIN)/ruff check src tests scripts

@@ -25,9 +25,13 @@ def test_written_sentences_are_well_formed_gold() -> None:
 
 
 def test_written_sentences_are_scored_by_the_shared_metric(shared: Path) -> None:
-    [table] = written_tables(shared)
+    table, reliability = written_tables(shared)
     by_split = {row[0]: row for row in table.rows}
     assert set(by_split) == {"read", "unread", "fresh"}
     for _split, n, p, r, f1, strict, matched, predicted, gold in by_split.values():
         assert n >= 100 and gold > 0 and 0 < matched <= min(predicted, gold)
         assert strict <= f1 and abs(f1 - 2 * p * r / (p + r)) < 1e-9
+    # the confidence, on the never-read sentences: buckets that cover every emitted event, and a calibration error
+    never_read = by_split["unread"][7] + by_split["fresh"][7]
+    assert sum(row[1] for row in reliability.rows) == never_read
+    assert any(note.startswith("expected calibration error") for note in reliability.notes)

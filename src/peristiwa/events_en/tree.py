@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peristiwa.actors.context import fill_countries
 from peristiwa.events_en.actors import Mention, _actor
+from peristiwa.events_en.calibration import EnglishCalibrator
 from peristiwa.events_en.coder import _ROOTS, ShallowCoder, _dedupe, _Found, _quotes, _refine
 from peristiwa.events_en.lexicon import Verb
 from peristiwa.events_en.triggers import Trigger, _matches, _quad, could_match
@@ -104,11 +105,14 @@ class EnglishCoder:
     # changed nothing there and coded stray verbs ("demanded that Ethiopia stop")
     DROP, RETYPE, ADD = 1.01, 0.5, 1.01
 
-    def __init__(self, lexicon=None, actor_lexicon=None, gazetteer=None, typer: TypeModel | None | bool = True
-                 ) -> None:
-        """`typer`: the learned type model (True: the shipped one when its file exists; None/False: none)."""
+    def __init__(self, lexicon=None, actor_lexicon=None, gazetteer=None, typer: TypeModel | None | bool = True,
+                 calibrator: EnglishCalibrator | None | bool = True) -> None:
+        """`typer`: the learned type model (True: the shipped one when its file exists; None/False: none);
+        `calibrator`: the confidence model and emit threshold (True: the shipped one; None/False: every event,
+        with the fixed guess of the shallow coder as confidence)."""
         # the shallow coder owns the lexicons and builds the records (dates, places, intended variants)
         self.typer = load_type_model() if typer is True else typer or None
+        self.calibrator = EnglishCalibrator.load() if calibrator is True else calibrator or None
         self._framed: set[int] = set()
         self.shallow = ShallowCoder(lexicon, actor_lexicon, gazetteer)
         self.lex = self.shallow.lex
@@ -135,6 +139,8 @@ class EnglishCoder:
             speaker = self._speaker(sent)
             speakers.append(speaker)
             events += self._code_sentence(doc, sent, si, speaker, article, doc_key)
+        if self.calibrator is not None:
+            events = self.calibrator.apply(events, doc)
         return _quotes(article.text, sents, speakers), events
 
     # -- triggers -----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ type retypes one or codes a verb the dictionary lacks. Roles stay the parse's.
 
 Softmax regression over hashed-free sparse indicator features, fitted here with numpy (full-batch gradient
 descent with L2): no training library at run time, weights in an `.npz` (no pickle). Trained by
-`scripts/train_english_typer.py` on the PLOVER GSR records (CC BY-SA 4.0: the weights are a derivative,
+`scripts/train_english.py` (`make train-english`) on the PLOVER GSR records (CC BY-SA 4.0: the weights are a derivative,
 see data/events_en/type_model.md); figures on those records are k-fold cross-validated.
 """
 
