@@ -135,8 +135,22 @@ def test_cli_conllu_round_trip(tmp_path):
         heads = [int(r[6]) for r in rows]
         assert heads.count(0) == 1 and all(0 <= h <= len(rows) for h in heads)
         assert all(r[3] and r[3] != "_" for r in rows) and all(r[7] and r[7] != "_" for r in rows)
-        assert rows[5][9] == "SpaceAfter=No"
+        assert rows[5][9] == "NER=B-LOC|SpaceAfter=No"  # the entity beside the spacing
         assert rows[0][2] == "polisi"
+
+
+def test_cli_text_gives_entities_and_no_empty_sentence(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("Ketua KPK Agus Rahardjo bertemu Presiden Joko Widodo di Jakarta.\n\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["nlp", str(src)])
+    assert out.exit_code == 0, out.output
+    blocks = [b for b in out.stdout.split("\n\n") if b.strip()]
+    assert len(blocks) == 1 and out.stdout.count("# sent_id") == 1
+    rows = [ln.split("\t") for ln in blocks[0].splitlines() if not ln.startswith("#")]
+    tags = {r[1]: r[9].split("|")[0] for r in rows}
+    assert (tags["KPK"], tags["Agus"], tags["Rahardjo"], tags["Jakarta"]) == ("NER=B-ORG", "NER=B-PER", "NER=I-PER",
+                                                                           "NER=B-LOC")
+    assert tags["bertemu"] == "_"
 
 
 def test_cli_rejects_bad_conllu(tmp_path):

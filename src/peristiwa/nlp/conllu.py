@@ -108,7 +108,11 @@ def sentence_to_doc(vocab: Vocab, sent: Sentence, *, annotate: bool = True) -> D
 def doc_to_conllu(doc: Doc, sent_id_prefix: str = "s") -> str:
     """CoNLL-U for an analysed Doc: one block per sentence, with FORM as tokenised."""
     out: list[str] = []
-    for k, sent in enumerate(doc.sents, 1):
+    k = 0
+    for sent in doc.sents:
+        if all(t.is_space for t in sent):  # a trailing newline is no sentence: CoNLL-U has no empty ones
+            continue
+        k += 1
         out.append(f"# sent_id = {sent_id_prefix}{k}")
         out.append("# text = " + " ".join(sent.text.split()))
         # whitespace tokens (paragraph breaks) are not words: number the others 1..n
@@ -123,7 +127,9 @@ def doc_to_conllu(doc: Doc, sent_id_prefix: str = "s") -> str:
 def _token_line(tok, ids: dict[int, int]) -> str:
     head = 0 if tok.head.i == tok.i else ids.get(tok.head.i, 0)
     dep = "root" if head == 0 else (tok.dep_ or "dep")
-    misc = "_" if tok.whitespace_ else "SpaceAfter=No"
+    # the named entity in BIO form beside SpaceAfter, as NER-annotated CoNLL-U files write it
+    misc = "|".join(([f"NER={tok.ent_iob_}-{tok.ent_type_}"] if tok.ent_type_ else []) +
+                    ([] if tok.whitespace_ else ["SpaceAfter=No"])) or "_"
     form = tok.text.replace("\t", " ")
     return "\t".join([str(ids[tok.i]), form, tok.lemma_ or "_", tok.pos_ or "X", "_", "_",
                       str(head), dep, "_", misc])
