@@ -217,11 +217,23 @@ def test_clean_text_keeps_every_line_and_reads_the_dateline():
                                  published="2025-10-24"))
     # clean text is the user's: it keeps its dateline, so offsets point into the text as given
     assert art.text == text and art.lead == "Presiden menerima kunjungan."
-    assert art.text[art.body_start:].startswith("Presiden menerima")
+    assert art.story.startswith("Presiden menerima kunjungan.\n\nBaca juga")
+    assert [art.text[i] for i in art.story_index[:3]] == list("Pre")
     assert (art.title, art.published, art.outlet, art.wire_source) == ("T", "2025-10-24", "Antara", "Antara")
     assert art.removed == []
     assert [(e.text, e.label, art.text[e.start:e.end]) for e in art.dateline_names] == [
         ("Jakarta", "LOC", "Jakarta"), ("ANTARA", "ORG", "ANTARA")]
+
+
+def test_clean_text_is_kept_as_given_and_its_story_normalised():
+    text = "  Jakarta - Presiden\u00a0 menerima \u200btamu.\r\n\r\n\r\nIa  tersenyum. "
+    art = build_article(Document(doc_id="c", source="c", kind="clean", text=text))
+    assert art.text == text and art.lead == "Presiden menerima tamu."
+    assert art.story == "Presiden menerima tamu.\n\nIa tersenyum."
+    for i, c in enumerate(art.story):
+        assert c in " \n" or art.text[art.story_index[i]] == c
+    # a clean text with nothing to normalise is read as it stands
+    assert build_article(Document(doc_id="c", source="c", kind="clean", text="Presiden menerima tamu.")).story == ""
 
 
 def test_dateline_names_of_clean_text():
@@ -240,7 +252,7 @@ def test_dateline_names_of_clean_text():
     assert names("Presiden menerima tamu di Istana Merdeka, Jakarta.") == []
     # no dateline, no names: HTML and scraped text drop the dateline from `text`
     art = build_article(_text_doc("Judul Berita Hari Ini Soal Istana\nJakarta - Presiden menerima tamu di Istana."))
-    assert art.text.startswith("Presiden") and art.body_start == 0 and art.dateline_names == []
+    assert art.text.startswith("Presiden") and art.story == "" and art.dateline_names == []
 
 
 def test_body_without_title_or_dateline():

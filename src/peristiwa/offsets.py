@@ -2,12 +2,13 @@
 
 The analysis does not always read `article.text` itself: a headline is read in sentence case
 (peristiwa.headlines.Reading), and a clean record's story is read without the dateline that opens it
-(`Shift`). Every record it returns (entities, quotes, events with their actors, triggers and places) is
+and with its spaces normalised (`CharMap`). Every record it returns (entities, quotes, events with their actors, triggers and places) is
 moved back here, so that offsets and texts point into `article.text`, as the output contract says.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Protocol
 
@@ -20,18 +21,19 @@ class Mapping(Protocol):
 
 
 @dataclass
-class Shift:
-    """The analysed string is `original[at:]`."""
+class CharMap:
+    """The analysed string `text` is built from `original` character by character: `index[i]` is where
+    `text[i]` stands in `original` (a clean record's story: its dateline left out, its spaces normalised)."""
 
     original: str
-    at: int
-
-    @property
-    def text(self) -> str:
-        return self.original[self.at:]
+    text: str
+    index: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return start + self.at, end + self.at
+        if end <= start:
+            at = self.index[start] if start < len(self.index) else len(self.original)
+            return at, at
+        return self.index[start], self.index[end - 1] + 1
 
 
 def map_back(obj: Any, mapping: Mapping, _seen: set[int] | None = None) -> Any:

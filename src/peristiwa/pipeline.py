@@ -17,7 +17,7 @@ from peristiwa.article import build_article
 from peristiwa.events import load_coder
 from peristiwa.nlp import entities_of, load_model
 from peristiwa.nlp.langid import analysis_language, detect_language
-from peristiwa.offsets import Shift, map_back
+from peristiwa.offsets import CharMap, map_back
 from peristiwa.schema import Article, Document, Result
 
 if TYPE_CHECKING:
@@ -82,8 +82,8 @@ class Pipeline:
             if nlp is None:  # no model for this language: article only, said in the README
                 continue
             coder = self._coder(lang, nlp)
-            # the story: a clean record's text keeps its dateline, which the analysis does not read
-            stories = [r.article.text[r.article.body_start:] for r in group]
+            # a clean record's text stays as given; the analysis reads its story (no dateline, spaces normalised)
+            stories = [r.article.story or r.article.text for r in group]
             readings = [_reading(story) if lang == "id" else None for story in stories]
             texts = (story if rd is None else rd.text for story, rd in zip(stories, readings, strict=True))
             docs = nlp.pipe(texts, batch_size=min(self.batch_size, NLP_BATCH))
@@ -98,10 +98,10 @@ class Pipeline:
                     if rd is not None:  # a headline was read in sentence case: offsets back onto it
                         r.entities, r.quotes, r.events = (map_back(x, rd) for x in (r.entities, r.quotes,
                                                                                      r.events))
-                    if r.article.body_start:  # offsets from the story onto the text with its dateline
-                        shift = Shift(r.article.text, r.article.body_start)
-                        r.entities, r.quotes, r.events = (map_back(x, shift) for x in (r.entities, r.quotes,
-                                                                                        r.events))
+                    if r.article.story:  # offsets from the story onto the text as given
+                        onto = CharMap(r.article.text, r.article.story, r.article.story_index)
+                        r.entities, r.quotes, r.events = (map_back(x, onto) for x in (r.entities, r.quotes,
+                                                                                       r.events))
                     r.entities = [replace(e) for e in r.article.dateline_names] + r.entities
                 except Exception as exc:  # the rest of the batch goes on
                     r.error = f"{r.source}: analysis failed: {type(exc).__name__}: {exc}"

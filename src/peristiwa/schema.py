@@ -50,13 +50,15 @@ class Article:
     captions: list[Caption] = field(default_factory=list)
     text: str = ""
     removed: list[str] = field(default_factory=list)
-    # not output: a clean record's text keeps its dateline, so that offsets point into the text as given;
-    # the analysis reads text[body_start:] (the story) and the dateline's own names are entities
-    body_start: int = 0
+    # not output: a clean record's text is kept as given (its dateline and its spacing), so that offsets point
+    # into it; the analysis reads `story` (the text normalised, without the dateline; "" when that is `text`
+    # itself), `story_index[i]` is where story[i] stands in `text`, and the dateline's names are entities
+    story: str = ""
+    story_index: list[int] = field(default_factory=list)
     dateline_names: list[Entity] = field(default_factory=list)
 
 
-_INTERNAL_ARTICLE_FIELDS = ("body_start", "dateline_names")
+_INTERNAL_ARTICLE_FIELDS = ("story", "story_index", "dateline_names")
 
 
 @dataclass(slots=True)

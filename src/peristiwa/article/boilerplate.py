@@ -14,6 +14,40 @@ _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _PROSE_END = re.compile(r"""[.!?。！？]["'”’)」]?$|[.!?,]["”’]\s*\w+.*[.!?]$""")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def normalised(text: str) -> tuple[str, list[int]]:
+    """`"\n\n".join(split_lines(text))` and, for each of its characters, where it stands in `text` (a
+    space that stands for a run of spaces maps to the run's first; the blank line between two paragraphs to
+    the end of the first), so that offsets found in the normalised text can be moved back onto `text`."""
+    out: list[str] = []
+    index: list[int] = []
+    for m in _LINE.finditer(text):
+        chars: list[str] = []
+        at: list[int] = []
+        for k in range(m.start(), m.end()):
+            c = text[k]
+            if _INVISIBLE.match(c):
+                continue
+            if _SPACE.match(c):
+                if chars and chars[-1] == " ":
+                    continue
+                c = " "
+            chars.append(c)
+            at.append(k)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            at.pop()
+        first = next((i for i, c in enumerate(chars) if c != " "), len(chars))
+        if first == len(chars):
+            continue
+        if out:
+            out.append("\n\n")
+            index += [index[-1] + 1] * 2
+        out.append("".join(chars[first:]))
+        index += at[first:]
+    return "".join(out), index
 
 
 def normalise_line(line: str) -> str:

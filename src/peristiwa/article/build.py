@@ -7,9 +7,10 @@ title (raw text only), the dateline opens the story, and what is left is the bod
 
 A scraped or HTML page's `text` never starts with the dateline: "Bisnis.com, WASHINGTON - Amerika Serikat ..."
 becomes "Amerika Serikat ..." with outlet "Bisnis.com" and dateline_place "WASHINGTON", so that offsets of
-later stages point at news prose. Clean text is the user's own, and offsets point into it as given: its
-dateline stays in `text` (read into the same fields), `body_start` says where the story starts, which is
-what the analysis reads, and the dateline's place and outlet are entities (`dateline_names`).
+later stages point at news prose. Clean text is the user's own, and offsets point into it as given: `text`
+is the record's text unchanged, dateline and spacing included; the analysis reads `story` (the text with its
+spaces normalised and its dateline, read into the same fields, left out), whose offsets `story_index` moves
+back, and the dateline's place and outlet are entities (`dateline_names`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from peristiwa.article.boilerplate import is_chrome, looks_like_prose, repeated, split_lines
+from peristiwa.article.boilerplate import is_chrome, looks_like_prose, normalised, repeated, split_lines
 from peristiwa.article.byline import parse_byline, parse_credit_line
 from peristiwa.article.captions import parse_caption
 from peristiwa.article.dateline import Dateline, split_dateline
@@ -206,18 +207,25 @@ def _in_page_order(removed: list[str], lines: list[str]) -> list[str]:
 
 
 def _from_clean(doc: Document, r: Rules) -> Article:
-    paragraphs = split_lines(doc.text or "")
-    if not paragraphs:
+    raw = doc.text or ""
+    text, index = normalised(raw)
+    if not text:
         raise NoArticleError("the record's text is empty")
-    dateline, rest = split_dateline(paragraphs[0], r)
-    body_start = len(paragraphs[0]) - len(rest)
+    first = text.split("\n\n", 1)[0]
+    dateline, rest = split_dateline(first, r)
+    body_start = len(first) - len(rest)
+    names = []
+    for s, e, label in dateline.names if dateline else []:
+        start, end = index[s], index[e - 1] + 1
+        names.append(Entity(raw[start:end], label, start, end))
+    story, story_index = text[body_start:], index[body_start:]
+    if story == raw:  # nothing to move back
+        story, story_index = "", []
     return Article(title=doc.title, lead=rest, published=doc.published,
                    outlet=dateline.outlet if dateline else None,
                    dateline_place=dateline.place if dateline else None,
                    wire_source=dateline.wire_source if dateline else None,
-                   text="\n\n".join(paragraphs), body_start=body_start,
-                   dateline_names=[Entity(paragraphs[0][s:e], label, s, e)
-                                   for s, e, label in (dateline.names if dateline else [])])
+                   text=raw, story=story, story_index=story_index, dateline_names=names)
 
 
 def _find_dateline(content: list[str], r: Rules) -> tuple[Dateline | None, int]:
