@@ -265,3 +265,18 @@ def test_body_without_title_or_dateline():
 def test_nothing_but_chrome_is_an_error():
     with pytest.raises(ValueError, match="no article text"):
         build_article(_text_doc("ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nBaca juga: apa saja"))
+
+
+def test_normalised_text_equals_the_line_rules_and_maps_back():
+    import random
+
+    from peristiwa.article.boilerplate import normalised, split_lines
+
+    rng = random.Random(7)
+    pieces = ["a", "b", "x", " ", "  ", "\t", "\u00a0", "\u3000", "\u200b", "\ufeff", "\n", "\n\n", "\r", "\r\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        norm, index = normalised(text)
+        assert norm == "\n\n".join(split_lines(text)) and len(index) == len(norm)
+        assert all(text[index[i]] == c for i, c in enumerate(norm) if c not in " \n")
+        assert all(a <= b for a, b in zip(index, index[1:], strict=False))

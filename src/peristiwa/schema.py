@@ -7,6 +7,7 @@ Records are plain dataclasses so that each stage stays a pure function of the pr
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -54,7 +55,7 @@ class Article:
     # into it; the analysis reads `story` (the text normalised, without the dateline; "" when that is `text`
     # itself), `story_index[i]` is where story[i] stands in `text`, and the dateline's names are entities
     story: str = ""
-    story_index: list[int] = field(default_factory=list)
+    story_index: Sequence[int] = field(default_factory=list)
     dateline_names: list[Entity] = field(default_factory=list)
 
 

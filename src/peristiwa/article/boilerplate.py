@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from peristiwa.article.resources import Rules
 
@@ -17,10 +18,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LINE = re.compile(r"[^\r\n]+")
 
 
-def normalised(text: str) -> tuple[str, list[int]]:
+def normalised(text: str) -> tuple[str, Sequence[int]]:
     """`"\n\n".join(split_lines(text))` and, for each of its characters, where it stands in `text` (a
     space that stands for a run of spaces maps to the run's first; the blank line between two paragraphs to
     the end of the first), so that offsets found in the normalised text can be moved back onto `text`."""
+    if "\n\n".join(split_lines(text)) == text:  # already normal: most clean text, at regex speed
+        return text, range(len(text))
     out: list[str] = []
     index: list[int] = []
     for m in _LINE.finditer(text):
