@@ -95,13 +95,12 @@ class Pipeline:
                     r.entities = entities_of(doc)
                     if coder is not None:
                         r.quotes, r.events = coder.code(doc, article)
+                    # one call for all three lists: a record in two of them (a speaker) is moved once
                     if rd is not None:  # a headline was read in sentence case: offsets back onto it
-                        r.entities, r.quotes, r.events = (map_back(x, rd) for x in (r.entities, r.quotes,
-                                                                                     r.events))
+                        r.entities, r.quotes, r.events = map_back([r.entities, r.quotes, r.events], rd)
                     if r.article.story:  # offsets from the story onto the text as given
                         onto = CharMap(r.article.text, r.article.story, r.article.story_index)
-                        r.entities, r.quotes, r.events = (map_back(x, onto) for x in (r.entities, r.quotes,
-                                                                                       r.events))
+                        r.entities, r.quotes, r.events = map_back([r.entities, r.quotes, r.events], onto)
                     r.entities = [replace(e) for e in r.article.dateline_names] + r.entities
                 except Exception as exc:  # the rest of the batch goes on
                     r.error = f"{r.source}: analysis failed: {type(exc).__name__}: {exc}"
