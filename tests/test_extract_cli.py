@@ -133,3 +133,18 @@ def test_standard_input_text_html_and_empty():
     text = read_stream(io.BytesIO(b"JAKARTA - Presiden <b>menerima</b> tamu."))
     assert text.kind == "text" and text.text.startswith("JAKARTA")
     assert "empty" in read_stream(io.BytesIO(b"  \n")).error
+
+
+def test_min_confidence_leaves_out_the_less_likely_events(batch):
+    _, recs, _ = batch
+    every = {s: r["events"] for s, r in recs.items() if str(EXAMPLES) in s and r.get("events")}
+    confidences = sorted(e["confidence"] for evs in every.values() for e in evs)
+    cut = confidences[len(confidences) // 2]
+    proc = run_cli("--min-confidence", str(cut), str(EXAMPLES))
+    assert proc.returncode == 0, proc.stderr
+    kept = {r["source"]: r["events"] for r in records(proc)}
+    assert all(e["confidence"] >= cut for evs in kept.values() for e in evs)
+    # the same events, the others left out: nothing re-coded
+    for source, evs in every.items():
+        assert [e["id"] for e in kept[source]] == [e["id"] for e in evs if e["confidence"] >= cut]
+    assert run_cli("--min-confidence", "1.5", str(EXAMPLES)).returncode == 2

@@ -23,10 +23,13 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write JSON Lines here instead of stdout.")
 @click.option("--lang", help="Language of every document (skip language identification).")
 @click.option("--published", help="Publication date YYYY-MM-DD for every document (overrides the page).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out events whose confidence (the probability that they are right) is lower.")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path),
               help="Also draw the documents' actor network as an SVG file.")
 def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | None,
-            lang: str | None, published: str | None, graph_path: Path | None = None) -> None:
+            lang: str | None, published: str | None, graph_path: Path | None = None,
+            min_confidence: float = 0.0) -> None:
     """Extract articles, entities, quotes and events from PATHS (files or folders; `-` reads one text or
     HTML document from standard input) as JSON Lines."""
     from peristiwa.ingest import iter_documents, iter_jsonl_records
@@ -48,7 +51,8 @@ def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | Non
     pipeline = Pipeline(lang=lang, published=published)
     documents = (doc for src in sources for doc in src)
     events: list[dict] = []
-    ok, failed = write_jsonl(_keep_events(pipeline.run(documents), events if graph_path else None), output)
+    ok, failed = write_jsonl(_keep_events(pipeline.run(documents), events if graph_path else None, min_confidence),
+                             output)
     if graph_path is not None:
         from peristiwa.graph import network_svg
 
@@ -61,11 +65,15 @@ def extract(paths: tuple[Path, ...], jsonl_path: Path | None, output: Path | Non
         sys.exit(1)
 
 
-def _keep_events(results, into: list | None):
-    """Pass results through, keeping their events as JSON dicts when `into` is given (for --graph)."""
+def _keep_events(results, into: list | None, min_confidence: float = 0.0):
+    """Pass results through with the events of at least `min_confidence`, keeping those as JSON dicts when
+    `into` is given (for --graph)."""
     from peristiwa.schema import to_dict
 
     for r in results:
+        if min_confidence > 0:
+            # the calibrated confidence is what a user filters on: dyads rather than counts (English: >= 0.3)
+            r.events = [e for e in r.events if e.confidence >= min_confidence]
         if into is not None:
             into += [to_dict(e) for e in r.events]
         yield r
