@@ -16,6 +16,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _PROSE_END = re.compile(r"""[.!?。！？]["'”’)」]?$|[.!?,]["”’]\s*\w+.*[.!?]$""")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LINE = re.compile(r"[^\r\n]+")
+_RUN = re.compile(r"[^\r\n \t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad]+")
 
 
 def normalised(text: str) -> tuple[str, Sequence[int]]:
@@ -26,30 +27,27 @@ def normalised(text: str) -> tuple[str, Sequence[int]]:
         return text, range(len(text))
     out: list[str] = []
     index: list[int] = []
-    for m in _LINE.finditer(text):
-        chars: list[str] = []
+    for line in _LINE.finditer(text):
+        # runs of ordinary characters, each kept whole; between two runs a single space if any space stood
+        # there (invisible characters alone join them), nothing before the first or after the last
+        parts: list[str] = []
         at: list[int] = []
-        for k in range(m.start(), m.end()):
-            c = text[k]
-            if _INVISIBLE.match(c):
-                continue
-            if _SPACE.match(c):
-                if chars and chars[-1] == " ":
-                    continue
-                c = " "
-            chars.append(c)
-            at.append(k)
-        while chars and chars[-1] == " ":
-            chars.pop()
-            at.pop()
-        first = next((i for i, c in enumerate(chars) if c != " "), len(chars))
-        if first == len(chars):
+        prev_end = None
+        for run in _RUN.finditer(text, line.start(), line.end()):
+            gap = _SPACE.search(text, prev_end, run.start()) if prev_end is not None else None
+            if gap is not None:
+                parts.append(" ")
+                at.append(gap.start())
+            parts.append(run.group())
+            at.extend(range(run.start(), run.end()))
+            prev_end = run.end()
+        if not parts:
             continue
         if out:
             out.append("\n\n")
             index += [index[-1] + 1] * 2
-        out.append("".join(chars[first:]))
-        index += at[first:]
+        out += parts
+        index += at
     return "".join(out), index
 
 
