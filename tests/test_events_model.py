@@ -248,6 +248,13 @@ def test_a_place_chosen_as_participant_keeps_its_own_country(nlp, text, country)
     assert attack and {a.country for a in attack[0].recipient} == {country}, attack
 
 
+def test_the_place_of_an_act_is_not_its_doer(nlp) -> None:
+    """"Polisi di Karachi": the police act, Karachi is where (and gives them their country)."""
+    arrest = [e for e in _code(nlp, "Polisi di Karachi menangkap lima tersangka pengeboman.") if e.event == "COERCE"]
+    assert arrest and [a.text for a in arrest[0].actor] == ["Polisi"], arrest
+    assert {a.country for a in arrest[0].actor} == {"PAK"}
+
+
 def test_an_air_strike_on_a_territory_names_it_and_is_reported_once(nlp) -> None:
     """"ke Gaza" names what the strike is aimed at (Gaza is a place, not an actor); the light verb and the
     noun of one phrase are one event, not two."""

@@ -232,7 +232,7 @@ class LearnedCoder:
         quad = label_quad(p.label)
         named = {m.actor.country for m in view.actors.in_span(view.start, view.end) if m.actor.country}
         location = rc._place(sent, p.trigger, view.actors, article)
-        tgt = _without_place(tgt, location)
+        src, tgt = _without_place(src, location), _without_place(tgt, location)
         if quad == 4 and (place := rc._object_place(sent, p.trigger, view.actors,
                                                     label_type(p.label) in T.aimed_acts)) is not None:
             # "Israel membombardir kota Rafah": the place attacked, with its country, is the target (also when
@@ -348,14 +348,15 @@ def _critic_sources(view: SentenceView, p: Predicted) -> set[int]:
     return {c for c, _ in p.sources if c in subj or id(view.actors.covering(c)) in mentions}
 
 
-def _without_place(tgt: list[Actor], location) -> list[Actor]:
-    """The recipients less the event's own place ("menculik 20 pelajar ... di Kaduna": the students, not
-    Kaduna), unless the place is the only one (an attack "ke Gaza" is on Gaza)."""
-    if location is None or len(tgt) < 2:
-        return tgt
+def _without_place(side: list[Actor], location) -> list[Actor]:
+    """One side's participants less the event's own place ("menculik 20 pelajar ... di Kaduna": the students,
+    not Kaduna; "Polisi di Karachi menangkap ...": the police, not Karachi), unless the place is the only one
+    (an attack "ke Gaza" is on Gaza)."""
+    if location is None or len(side) < 2:
+        return side
     name = location.name.casefold()
-    kept = [a for a in tgt if a.text.casefold() != name]
-    return kept or tgt
+    kept = [a for a in side if a.text.casefold() != name]
+    return kept or side
 
 
 def _doc_key(doc: Doc, article: Article) -> str:
