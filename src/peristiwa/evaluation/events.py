@@ -152,6 +152,17 @@ def run(shared: Path) -> list[ReportTable]:
     return tables
 
 
+def reliability_table(scorer, rows, pred, title: str) -> tuple[ReportTable, float, int, float]:
+    """The reliability table (confidence bucket -> observed precision) of `pred` on `rows`, with the expected
+    calibration error, the events at confidence >= 0.7 and the share of them that is right."""
+    table, ece = reliability(scorer, rows, pred)
+    rel = ReportTable(title, ["confidence", "events", "mean confidence", "observed precision"])
+    for lo, hi, n, conf, prec in table:
+        rel.rows.append([f"{lo:.1f}-{hi:.1f}", n, conf, prec])
+    kept, prec = precision_above(scorer, rows, pred, 0.7)
+    return rel, ece, kept, prec
+
+
 def _combined_tables(scorer, name: str, rows, pred) -> list[ReportTable]:
     s = scorer.score(rows, pred, strict=True)
     types = ReportTable(f"events: {name}, combined coder per PLOVER type (strict)",
@@ -160,12 +171,8 @@ def _combined_tables(scorer, name: str, rows, pred) -> list[ReportTable]:
         p = tp / n_p if n_p else 0.0
         r = tp / n_g if n_g else 0.0
         types.rows.append([t or "(none)", n_g, n_p, tp, p, r, 2 * p * r / (p + r) if p + r else 0.0])
-    table, ece = reliability(scorer, rows, pred)
-    rel = ReportTable(f"events: {name}, reliability of the combined coder's confidence (loose match)",
-                      ["confidence", "events", "mean confidence", "observed precision"])
-    for lo, hi, n, conf, prec in table:
-        rel.rows.append([f"{lo:.1f}-{hi:.1f}", n, conf, prec])
-    kept, prec = precision_above(scorer, rows, pred, 0.7)
+    rel, ece, kept, prec = reliability_table(
+        scorer, rows, pred, f"events: {name}, reliability of the combined coder's confidence (loose match)")
     rel.notes.append(f"expected calibration error {ece:.3f} (target <= 0.10)")
     rel.notes.append(f"events with confidence >= 0.7: {kept}, of which right {prec:.3f} (target >= 0.75)")
     return [types, rel]

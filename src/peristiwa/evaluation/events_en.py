@@ -519,15 +519,11 @@ def written_tables(shared: Path) -> list[ReportTable]:
 def _reliability_table(scorer, rows: list[dict], pred: dict[str, list[dict]]) -> ReportTable:
     """The English confidence (peristiwa.events_en.calibration, fitted on the read split) on never-read
     sentences: observed precision per bucket, calibration error, and what keeping the confident ones gives."""
-    from peristiwa.evaluation.events import precision_above, reliability
+    from peristiwa.evaluation.events import reliability_table
     from peristiwa.events_en.calibration import PATH
 
-    table, ece = reliability(scorer, rows, pred)
-    rel = ReportTable(f"events: English confidence on the {len(rows)} never-read written sentences (loose match)",
-                      ["confidence", "events", "mean confidence", "observed precision"])
-    for lo, hi, n, conf, prec in table:
-        rel.rows.append([f"{lo:.1f}-{hi:.1f}", n, conf, prec])
-    kept, prec = precision_above(scorer, rows, pred, 0.7)
+    rel, ece, kept, prec = reliability_table(
+        scorer, rows, pred, f"events: English confidence on the {len(rows)} never-read written sentences (loose match)")
     rel.notes.append(f"expected calibration error {ece:.3f}; events with confidence >= 0.7: {kept}, of which "
                      f"right {prec:.3f}; before the calibrator (a fixed 0.6 / 0.45 by trigger kind, 2026-12-07): "
                      "ECE 0.14-0.19 on these splits")
