@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from peristiwa.nlp.corpora import read_news_standoff
+from peristiwa.nlp.scores import prf
 
 INDOSUM = "news/indosum-dev"
 SPLITS = ("tune", "eval")
@@ -52,11 +53,6 @@ def agreement() -> dict:
             c[0] += len(g & p)
             c[1] += len(p - g)
             c[2] += len(g - p)
-
-    def prf(tp: int, fp: int, fn: int) -> dict:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return {"p": 100 * p, "r": 100 * r, "f": 200 * p * r / (p + r) if p + r else 0.0, "gold": tp + fn}
 
     out = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
     out["labels"] = {label: prf(*c) for label, c in counts.items()}
@@ -110,11 +106,6 @@ def extract_scores(shared: Path, split: str) -> dict:
         for key, c in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
             for (_, lab), n in c.items():
                 counts[lab][key] += n
-
-    def prf(tp: int, fp: int, fn: int) -> dict:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return {"p": 100 * p, "r": 100 * r, "f": 200 * p * r / (p + r) if p + r else 0.0, "gold": tp + fn}
 
     out = prf(*(sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")))
     out["labels"] = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}

@@ -45,12 +45,13 @@ def ner_scores(nlp: Language, sents: list[tuple[list[str], list[str]]], labels: 
             per[lab]["fp"] += 1
         for *_, lab in gold - pred:
             per[lab]["fn"] += 1
-    out = _prf(tp, fp, fn)
-    out["labels"] = {lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in per.items()}
+    out = prf(tp, fp, fn)
+    out["labels"] = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in per.items()}
     return out
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 in percent, and the gold count, from true and false positives and misses."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
