@@ -281,3 +281,22 @@ def test_witnesses_and_an_unnamed_ministry_are_sources(code, source) -> None:
     text = f"Seorang jurnalis ditembak mati oleh tentara Israel di Tepi Barat, kata {source}."
     e = one(code(text), "ASSAULT")
     assert e.attribution is not None and e.attribution.text == source
+
+
+def test_a_cue_set_built_after_another_was_dropped_is_read_as_itself(blank_id):
+    """The postposed cues are indexed once per cue set, by id(): a set built after another was dropped (a
+    lexicon built and thrown away, as evaluations do) often gets the same id and must not read the old index."""
+    from dataclasses import replace
+
+    from peristiwa.events.attribution import find_attributions
+    from peristiwa.events.lexicon import load_lexicon
+    from peristiwa.events.matcher import words_of
+
+    doc = blank_id("Polisi menangkap dua orang, ujar Budi.")
+    words = words_of(doc, 0, len(doc))
+    base = load_lexicon().cues
+    for k in range(30):  # the ids repeat within a few rounds in CPython; every round must read its own cues
+        cues = replace(base, attribution_post=[("ujar",)] if k % 2 else [("kata",)], attribution_pre=set())
+        found = find_attributions(doc, words, [], cues)
+        assert [doc[a.cue_start].text for a in found] == (["ujar"] if k % 2 else [])
+        del cues

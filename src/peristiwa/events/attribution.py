@@ -44,17 +44,20 @@ def find_attributions(doc: Doc, words: list[Word], mentions: list, cues: Cues) -
     return out
 
 
-_FIRST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+# keyed by id(); each entry holds its cue set, so that the id cannot pass to another cue set while the entry
+# lives (a lexicon built and dropped would otherwise lend its id and its cues to the next one)
+_FIRST: dict[int, tuple[Cues, dict[str, list[tuple[str, ...]]]]] = {}
 
 
 def _by_first(cues: Cues) -> dict[str, list[tuple[str, ...]]]:
     """Postposed cues keyed by their first word, longest first (built once per cue set)."""
-    got = _FIRST.get(id(cues))
-    if got is None:
-        got = {}
-        for seq in sorted(cues.attribution_post, key=len, reverse=True):
-            got.setdefault(seq[0], []).append(seq)
-        _FIRST[id(cues)] = got
+    hit = _FIRST.get(id(cues))
+    if hit is not None and hit[0] is cues:
+        return hit[1]
+    got: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(cues.attribution_post, key=len, reverse=True):
+        got.setdefault(seq[0], []).append(seq)
+    _FIRST[id(cues)] = (cues, got)
     return got
 
 

@@ -231,19 +231,24 @@ def _compile(alts: tuple[str, ...]) -> _Element:
     return el
 
 
-_KEYS: dict[int, tuple[frozenset[str] | None, ...]] = {}
+# keyed by id() for speed; each entry holds its pattern, so that the id cannot pass to another pattern while
+# the entry lives (a lexicon built and dropped, as tests and evaluations do, would otherwise lend its ids and
+# stale keys to the next one's patterns)
+_KEYS: dict[int, tuple[Pattern, tuple[frozenset[str] | None, ...]]] = {}
 
 
 def _pattern_keys(p: Pattern) -> tuple[frozenset[str] | None, ...]:
     """For each element of a pattern, the first three letters its alternatives can start with (None: an
     alternative shorter than that, which any word may start)."""
-    keys = _KEYS.get(id(p))
-    if keys is None:
-        out: list[frozenset[str] | None] = []
-        for alts in (*p.before, *p.after):
-            firsts = [alt.split()[0].rstrip("_") for alt in alts]
-            out.append(None if any(len(w) < 3 for w in firsts) else frozenset(w[:3] for w in firsts))
-        keys = _KEYS[id(p)] = tuple(out)
+    hit = _KEYS.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    out: list[frozenset[str] | None] = []
+    for alts in (*p.before, *p.after):
+        firsts = [alt.split()[0].rstrip("_") for alt in alts]
+        out.append(None if any(len(w) < 3 for w in firsts) else frozenset(w[:3] for w in firsts))
+    keys = tuple(out)
+    _KEYS[id(p)] = (p, keys)
     return keys
 
 
