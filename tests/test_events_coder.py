@@ -74,6 +74,9 @@ def test_object_refines_code(code) -> None:
     e = _one(code("Yunani mengusir duta besar Libya."), "SANCTION")
     assert e.cameo == "166" and _c(e.recipient) == {"LBY"}
     assert not [e for e in code("Yunani mengusir duta besar Libya.") if e.event == "COERCE"]
+    # "menjatuhkan" drops bombs as well as sanctions and sentences
+    e = _one(code("Pesawat tempur Rusia menjatuhkan bom di kota Idlib."), "ASSAULT")
+    assert e.cameo == "195" and _c(e.actor) == {"RUS"}
 
 
 def test_modality(code) -> None:

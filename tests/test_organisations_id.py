@@ -66,6 +66,18 @@ def test_police_unit_with_its_place_is_one_organisation(nlp, resolver):
     assert "Kejari Jakarta Selatan" in [e.text for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Kepolisian Daerah Kalimantan Timur menangkap tiga orang.", "Kepolisian Daerah Kalimantan Timur"),
+    ("Kepolisian Resor Kota Bogor memeriksa dua saksi.", "Kepolisian Resor Kota Bogor"),
+])
+def test_spelled_out_police_unit_is_the_national_police(nlp, resolver, text, unit):
+    """Not the generic "Kepolisian", whose country would come from context (a town in India, once)."""
+    actors = resolver.annotate(nlp(text), "2025-06-01")
+    m = actors.mentions[0]
+    assert (m.actor.text, m.actor.name, m.actor.country, m.actor.sector) == (
+        unit, "Indonesian National Police", "IDN", "COP")
+
+
 @pytest.mark.parametrize("text, name, sector", [
     ("Presiden menyetujui rencana pengerahan personel TNI.", "TNI", "MIL"),
     ("Dua pemuda itu kini diperiksa di Polres Tasikmalaya Kota.", "Polres Tasikmalaya Kota", "COP"),

@@ -197,3 +197,34 @@ def test_a_javanese_temple_is_not_malis_region(gaz):
     """"Kidal" alone is Mali's region; "Candi Kidal" is a temple near Malang (the longer name wins)."""
     assert [(p.place.country, p.end - p.start) for p in gaz.find(["di", "Candi", "Kidal", ",", "Malang"])][0] == ("IDN", 2)
     assert {p.place.country for p in gaz.find(["pemberontak", "menguasai", "Kidal"])} == {"MLI"}
+
+
+def _object_of_raid(nlp, ents):
+    # "Polisi menyerbu Harda ." with the parse given; Harda is a town in India, and a unit's name in
+    # "Kasubdit Harda" (a police sub-directorate for property crime)
+    doc = Doc(nlp.vocab, words=["Polisi", "menyerbu", "Harda", "."], heads=[1, 1, 1, 1],
+              deps=["nsubj", "ROOT", "obj", "punct"], ents=ents)
+    loc = locate(doc[:], 1, ActorResolver().annotate(doc, None), None)
+    return loc.name if loc else None
+
+
+def test_without_a_preposition_a_gazetteer_word_needs_the_ner(nlp):
+    assert _object_of_raid(nlp, None) == "Harda"  # no NER on the Doc: the parse alone decides, as before
+    assert _object_of_raid(nlp, ["O", "O", "B-LOC", "O"]) == "Harda"
+    assert _object_of_raid(nlp, ["O", "O", "O", "O"]) is None
+    assert _object_of_raid(nlp, ["O", "O", "B-ORG", "O"]) is None
+    # after a locative preposition the word is a place whatever the NER says
+    doc = Doc(nlp.vocab, words=["Polisi", "menangkap", "warga", "di", "Harda", "."], heads=[1, 1, 1, 4, 1, 1],
+              deps=["nsubj", "ROOT", "obj", "case", "obl", "punct"], ents=["O"] * 6)
+    assert locate(doc[:], 1, ActorResolver().annotate(doc, None), None).name == "Harda"
+
+
+def test_indonesian_islands_and_the_reading_of_ambiguous_names(nlp, gaz):
+    for text, trigger, name in (("Banjir melanda tiga desa di Pulau Madura.", "melanda", "Madura"),
+                                ("Gempa mengguncang wilayah di Flores.", "mengguncang", "Flores"),
+                                ("Polisi menangkap dua orang di Sumatera.", "menangkap", "Sumatera")):
+        loc = _locate(nlp, text, trigger)
+        assert (loc.name, loc.country) == (name, "IDN") and loc.lat < 0
+    # a country's own name stays the country over an Indonesian district of that name
+    loc = _locate(nlp, "Presiden itu bertemu investor di Cina.", "bertemu")
+    assert loc.country == "CHN"

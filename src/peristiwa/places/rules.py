@@ -25,6 +25,12 @@ W = words()
 _TIE_DEPS = {"obl", "obl:tmod", "obl:arg", "nmod", "obj", "iobj", "flat", "flat:name", "compound", "appos", "conj",
              "advcl", "xcomp"}
 
+# the NER labels of a place: the Indonesian model's LOC, the English model's GPE, LOC and FAC
+_PLACE_LABELS = {"LOC", "GPE", "FAC"}
+
+# the country a text's language makes the likelier reading of an ambiguous place name
+_HOME = {"id": "IDN"}
+
 _cache: dict[int, tuple[Doc, list[PlaceMention]]] = {}
 
 
@@ -47,6 +53,15 @@ def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = W.loca
     return i >= sent_start and doc[i].lower_ in words
 
 
+
+
+def _named_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the NER read the name as a place (always, for a Doc without NER). Without a preposition a
+    gazetteer name needs this: one the NER left alone or read as something else is a word that only looks
+    like a town ("Kasubdit Harda", Harda in India; "Surat Ketetapan Pajak", Surat in India; "Pemprov Banten")."""
+    if not doc.has_annotation("ENT_IOB"):
+        return True
+    return any(doc[i].ent_type_ in _PLACE_LABELS for i in range(start, end))
 
 
 def _clause_between(doc: Doc, a: int, b: int) -> bool:
@@ -73,8 +88,13 @@ def _tied(doc: Doc, start: int, end: int, trigger_i: int) -> bool:
     return False
 
 
-def _choose(places: list[Place], sent_countries: set[str], doc_countries: set[str]) -> Place:
-    return max(places, key=lambda p: (p.country in sent_countries, p.country in doc_countries, p.population))
+def _choose(places: list[Place], sent_countries: set[str], doc_countries: set[str], home: str | None) -> Place:
+    """The reading of an ambiguous name: a country the sentence's actors name, then the document's, then a
+    country's own name ("Cina" is China, not the Indonesian district), then a place of the text's language
+    other than a district ("Flores" in Indonesian text is the island, not the Brazilian town; a district's
+    name is too often a foreign town's too: "Kajang"), then size."""
+    return max(places, key=lambda p: (p.country in sent_countries, p.country in doc_countries, p.kind == "country",
+                                      p.country == home and p.kind != "district", p.population))
 
 
 def object_place(sent: Span, trigger_i: int, actors: DocActors | None, gazetteer: Gazetteer, *,
@@ -88,7 +108,7 @@ def object_place(sent: Span, trigger_i: int, actors: DocActors | None, gazetteer
     for pm in places_in(doc, gazetteer):
         if not (trigger_i < pm.start < sent.end) or not pm.place.country or pm.start - trigger_i > 5:
             continue
-        if not _tied(doc, pm.start, pm.end, trigger_i):
+        if not _tied(doc, pm.start, pm.end, trigger_i) or not _named_place(doc, pm.start, pm.end):
             continue
         if _preposition(doc, pm.start, sent.start) and not (aimed and _preposition(doc, pm.start, sent.start,
                                                                                    W.aimed_at)):
@@ -121,11 +141,11 @@ def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Articl
                 doc_countries.add(m.actor.country)
                 if sent.start <= m.start < sent.end:
                     sent_countries.add(m.actor.country)
-        place = _choose(places, sent_countries, doc_countries)
+        place = _choose(places, sent_countries, doc_countries, _HOME.get(doc.lang_))
         prep = _preposition(doc, start, sent.start)
         tied = _tied(doc, start, end, trigger_i)
         is_actor = actors is not None and actors.covering(start) is not None
-        if not prep and not (tied and not is_actor):
+        if not prep and not (tied and not is_actor and _named_place(doc, start, end)):
             continue
         if place.kind == "country" and not _preposition(doc, start, sent.start, W.at):
             continue  # "dukungan dari UEA", "senjata ke Libya": a direction, not where it happened
