@@ -75,13 +75,28 @@ def test_context_country_rules() -> None:
     assert sentence_country({"UNO"}, "IDN") == "IDN"  # the UN is no state
 
     class M:
-        def __init__(self, country: str, kind: str = "country") -> None:
+        def __init__(self, country: str, kind: str = "country", at: int = 0) -> None:
             self.actor = Actor("x", 0, 1, "x", country)
-            self.kind = kind
+            self.kind, self.start, self.end = kind, at, at + 1
 
     assert article_country([M("MMR"), M("MMR"), M("MMR"), M("IDN")], "IDN") == "MMR"
     assert article_country([M("MMR"), M("MMR"), M("IDN")], "IDN") == "IDN"  # twice is not what it is about
     assert article_country([M("MMR", "pronoun")] * 5, "IDN") == "IDN"
+    # the towns and regions an article names count for their country, unless a mention already covers them
+    usa = [M("USA", at=k) for k in range(3)]
+    assert article_country(usa, "IDN", [(10, 12, "IDN"), (20, 21, "IDN"), (30, 31, "IDN")]) == "IDN"
+    assert article_country(usa, "IDN", [(0, 1, "IDN"), (1, 2, "IDN"), (2, 3, "IDN")]) == "USA"
+    assert article_country([], "IDN", [(k, k + 1, "MMR") for k in range(3)]) == "MMR"
+
+
+def test_an_article_on_a_province_that_names_a_foreign_market_is_domestic(nlp) -> None:
+    """A provincial article naming the United States three times is still about Indonesia: its towns and
+    regions count for Indonesia, so its police are Indonesia's (they were the United States')."""
+    text = ("Gubernur Jawa Tengah mengatakan ekspor Jawa Tengah ke Amerika Serikat terus naik. Amerika Serikat "
+            "menjadi pasar utama, disusul Jepang. Investor dari Amerika Serikat datang ke Semarang dan Kendal. "
+            "Polisi menangkap dua pria yang mencuri kontainer ekspor pada Senin.")
+    arrest = [e for e in _code(nlp, text) if e.event == "COERCE"]
+    assert arrest and [(a.text, a.country) for a in arrest[0].actor] == [("Polisi", "IDN")], arrest
 
 
 def test_shipped_models_fit_the_size_budget() -> None:
@@ -246,6 +261,12 @@ def test_a_place_chosen_as_participant_keeps_its_own_country(nlp, text, country)
     as the target, the place is in its own country, not in the one state the sentence names."""
     attack = [e for e in _code(nlp, text) if e.event == "ASSAULT"]
     assert attack and {a.country for a in attack[0].recipient} == {country}, attack
+
+
+def test_a_person_named_like_a_town_is_no_place(nlp) -> None:
+    """"Iskandar Muda" (a sultan, and the Kodam named after him) is no participant in Iskandar, Uzbekistan."""
+    events = _code(nlp, "Komando Daerah Militer Iskandar Muda mengerahkan 300 prajurit ke Pidie.")
+    assert events and all(a.country in ("IDN", "") for e in events for a in (*e.actor, *e.recipient)), events
 
 
 def test_the_place_of_an_act_is_not_its_doer(nlp) -> None:

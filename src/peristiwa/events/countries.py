@@ -118,10 +118,12 @@ def head_of(view: SentenceView, actor: Actor) -> int | None:
 def place_country(view: SentenceView, head: int) -> str:
     """The country of the place a participant's head word names ("kota Kharkiv" attacked, "Gaza utara"), when
     the gazetteer gives that name one country: a place is in its own country, whichever states the sentence
-    names (the chooser's candidates are only those)."""
+    names (the chooser's candidates are only those). Not for a word the NER read as something else than a place:
+    "Iskandar Muda" is a person (and a Kodam), not the Uzbek town Iskandar."""
     from peristiwa.places import places_in  # the gazetteer loads once, on the first participant that needs it
 
-    if not view.doc[head].text[:1].isupper():
+    word = view.doc[head]
+    if not word.text[:1].isupper() or word.ent_type_ not in ("", "LOC", "GPE", "FAC"):
         return ""
     found = {pm.place.country for pm in places_in(view.doc) if pm.start <= head < pm.end and pm.place.country}
     return next(iter(found)) if len(found) == 1 else ""
