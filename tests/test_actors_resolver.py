@@ -101,6 +101,20 @@ def test_title_gives_country_and_sector_to_an_unknown_name(nlp, resolver):
     assert a.text == "Menteri Luar Negeri Montenegro, Milan Rocen"
 
 
+def test_a_country_after_a_ministers_portfolio_is_the_ministers(nlp, resolver):
+    """Two ministers of one portfolio in one text: each keeps the state named after the portfolio (the first
+    had taken the second's country, as the last minister of that title)."""
+    _, da = _actors(nlp, resolver, "Menteri Haji dan Umrah Republik Indonesia, Irfan Yusuf, bertemu Menteri Haji "
+                                   "dan Umrah Arab Saudi, Ahmad.")
+    assert [(m.actor.name, m.actor.country, m.actor.sector) for m in da.mentions] == [
+        ("Irfan Yusuf", "IDN", "GOV"), ("Ahmad", "SAU", "GOV")]
+    assert da.mentions[0].actor.text == "Menteri Haji dan Umrah Republik Indonesia, Irfan Yusuf"
+    # a ministry's portfolio joined by "dan" is all of its name, and a country after it is the ministry's
+    _, da = _actors(nlp, resolver, "Ia berkunjung ke Kementerian Haji dan Umrah Kerajaan Arab Saudi.")
+    assert [(m.actor.text, m.actor.country) for m in da.mentions] == [
+        ("Kementerian Haji dan Umrah Kerajaan Arab Saudi", "SAU")]
+
+
 def test_known_person_behind_a_title(nlp, resolver):
     _, da = _actors(nlp, resolver, "Menteri Luar Negeri AS Mike Pompeo berbicara Rabu.")
     a = da.mentions[0].actor

@@ -626,6 +626,14 @@ class ActorResolver:
             # A portfolio after a minister's title is part of the title: "Menteri Sosial Saifullah Yusuf".
             if title.name in W.ministers and qualifier is None:
                 end = self._portfolio_end(doc, end, by_start)
+                # a country after the portfolio is the minister's: "Menteri Haji dan Umrah Republik Indonesia",
+                # "Menteri Agama Arab Saudi" (a same-titled minister of another state elsewhere in the article
+                # had lent this one its country)
+                after = by_start.get(end)
+                if end > j and after is not None and after.entry.kind == "country":
+                    qualifier = after
+                    used.add(after.start)
+                    end = after.end
             # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
             place = None
             if qualifier is None and end in places and title.regional:
@@ -647,6 +655,8 @@ class ActorResolver:
             if title.org and name_end is not None:
                 # "Kementerian Keuangan", "Partai Buruh": the capitalised run names the body, not a person;
                 # a country right after it is the body's ("Kementerian Keuangan Jepang")
+                if title.name in W.ministries:
+                    end = self._portfolio_end(doc, end, by_start)
                 after = by_start.get(end)
                 if qualifier is None and after is not None and after.entry.kind == "country":
                     qualifier = after
