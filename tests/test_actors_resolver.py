@@ -115,6 +115,16 @@ def test_a_country_after_a_ministers_portfolio_is_the_ministers(nlp, resolver):
         ("Kementerian Haji dan Umrah Kerajaan Arab Saudi", "SAU")]
 
 
+def test_a_named_minister_whose_title_names_no_state_is_indonesias(nlp, resolver):
+    """Indonesian news names a foreign minister's state; without one the minister is Indonesia's, whatever
+    other state the sentence names (a known person keeps their own country)."""
+    _, da = _actors(nlp, resolver, "Presiden Ramaphosa disambut Menteri Perdagangan Budi Santoso di bandara.")
+    assert [(m.actor.name, m.actor.country) for m in da.mentions] == [("Cyril Ramaphosa", "ZAF"),
+                                                                      ("Budi Santoso", "IDN")]
+    _, da = _actors(nlp, resolver, "Menteri Luar Negeri Sergei Lavrov tiba di Jakarta.")
+    assert (da.mentions[0].actor.name, da.mentions[0].actor.country) == ("Sergei Lavrov", "RUS")
+
+
 def test_known_person_behind_a_title(nlp, resolver):
     _, da = _actors(nlp, resolver, "Menteri Luar Negeri AS Mike Pompeo berbicara Rabu.")
     a = da.mentions[0].actor
