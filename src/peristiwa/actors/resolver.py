@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from peristiwa.actors.lexicon import ActorEntry, ActorLexicon, Alias, KeyIndex, Title, compact, load_lexicon
 from peristiwa.actors.phoenix import phoenix_role
 from peristiwa.actors.words import words
+from peristiwa.places.rules import home_country
 from peristiwa.schema import Actor
 
 Via = str  # "lexicon" | "title" | "ner" | "coref" | "abbrev"
@@ -678,12 +679,12 @@ class ActorResolver:
                 actor = replace(actor, country=place.country)
                 if name_end is None:
                     actor = replace(actor, name=f"{title.name} of {place.name}")
-            if (not actor.country and name_end is not None and qualifier is None and title.name in W.ministers
-                    and doc.lang_ in W.home_of_ministers):
+            if not actor.country and name_end is not None and qualifier is None and title.name in W.ministers \
+                    and (home := home_country(doc.lang_)) is not None:
                 # Indonesian news names a foreign minister's state ("Menteri Luar Negeri Turki Mevlut
                 # Cavusoglu"): in the training split every one of 38 named ministers without one was Indonesia's,
                 # and "Menteri Perdagangan Budi Santoso" had become South African in an article on Ramaphosa's visit
-                actor = replace(actor, country=W.home_of_ministers[doc.lang_][0])
+                actor = replace(actor, country=home)
             kind = "person" if name_end else "role"
             mention = ActorMention(start, end, actor, self._head(doc, start, end), "title", kind)
             if kind == "role" and qualifier is None and not actor.country:

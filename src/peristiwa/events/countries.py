@@ -23,6 +23,7 @@ from peristiwa.events.features import SentenceView
 from peristiwa.events.gold import GoldEvent, range_head, span_head
 from peristiwa.events.linear import LinearModel
 from peristiwa.events.participants import actors_of
+from peristiwa.places import PLACE_LABELS, places_in
 from peristiwa.schema import Actor
 
 YES = "yes"
@@ -120,10 +121,8 @@ def place_country(view: SentenceView, head: int) -> str:
     the gazetteer gives that name one country: a place is in its own country, whichever states the sentence
     names (the chooser's candidates are only those). Not for a word the NER read as something else than a place:
     "Iskandar Muda" is a person (and a Kodam), not the Uzbek town Iskandar."""
-    from peristiwa.places import places_in  # the gazetteer loads once, on the first participant that needs it
-
     word = view.doc[head]
-    if not word.text[:1].isupper() or word.ent_type_ not in ("", "LOC", "GPE", "FAC"):
+    if not word.text[:1].isupper() or word.ent_type_ and word.ent_type_ not in PLACE_LABELS:
         return ""
     found = {pm.place.country for pm in places_in(view.doc) if pm.start <= head < pm.end and pm.place.country}
     return next(iter(found)) if len(found) == 1 else ""

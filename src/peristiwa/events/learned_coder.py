@@ -33,6 +33,7 @@ from peristiwa.events.modality import modality_of
 from peristiwa.events.model import MODEL_DIR, EventModel, Predicted
 from peristiwa.events.participants import actors_of
 from peristiwa.ontology import event_types, lookup
+from peristiwa.places import home_country, named_places
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 from peristiwa.util.repeats import without_repeats
@@ -42,7 +43,7 @@ T = event_types()
 
 # The country of the outlets this coder reads: generic actors of an Indonesian article are Indonesian
 # unless the article or the sentence is about another state (actors.context).
-HOME = "IDN"
+HOME = home_country("id") or "IDN"
 
 
 class LearnedCoder:
@@ -73,7 +74,7 @@ class LearnedCoder:
         if actors is None:
             actors = rc.resolver.annotate(doc, article.published)
         doc_key = _doc_key(doc, article)
-        home = article_country(actors.mentions, HOME, places_named(doc))
+        home = article_country(actors.mentions, HOME, named_places(doc))
         if quotes is None:
             quotes = self._quotes(doc, article, actors)
         table = TokenTable.of(doc)
@@ -131,7 +132,7 @@ class LearnedCoder:
             actors = rc.resolver.annotate(doc, article.published)
         quotes = self._quotes(doc, article, actors)
         doc_key = _doc_key(doc, article)
-        home = article_country(actors.mentions, HOME, places_named(doc))
+        home = article_country(actors.mentions, HOME, named_places(doc))
         table = TokenTable.of(doc)
         rules = self.model.settings.rules
         views = [self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes, table)
@@ -346,30 +347,6 @@ def _critic_sources(view: SentenceView, p: Predicted) -> set[int]:
     subj = [c for c in t.children[h] if t.dep[c] == "nsubj"]
     mentions = {id(x) for c in subj if (x := view.actors.covering(c)) is not None}
     return {c for c, _ in p.sources if c in subj or id(view.actors.covering(c)) in mentions}
-
-
-def places_named(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, country) of each town or region the gazetteer finds in `doc` whose readings all lie in one
-    country and that the NER reads as a whole place, or a place noun and the place ("Semarang", "Kota
-    Semarang"; not the town Balboa inside a housing estate's name "Balboa Estate"). Countries are left out: the
-    actor mentions count those."""
-    from peristiwa.places import places_in  # the gazetteer loads once per process
-    from peristiwa.places.words import words as place_words
-
-    nouns = place_words().place_nouns
-    whole: set[tuple[int, int]] = set()
-    for ent in doc.ents:
-        if ent.label_ in ("LOC", "GPE"):
-            start = ent.start
-            while start < ent.end - 1 and doc[start].lower_ in nouns:
-                whole.add((start, ent.end))
-                start += 1
-            whole.add((start, ent.end))
-    groups: dict[tuple[int, int], set[str]] = {}
-    for pm in places_in(doc):
-        if (pm.start, pm.end) in whole:
-            groups.setdefault((pm.start, pm.end), set()).add("" if pm.place.kind == "country" else pm.place.country)
-    return [(start, end, next(iter(cs))) for (start, end), cs in groups.items() if len(cs) == 1 and "" not in cs]
 
 
 def _without_place(side: list[Actor], location) -> list[Actor]:

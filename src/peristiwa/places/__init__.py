@@ -31,12 +31,21 @@ if TYPE_CHECKING:
     from peristiwa.actors import DocActors
     from peristiwa.schema import Article, Location
 
-__all__ = ["Gazetteer", "Place", "PlaceMention", "build_gazetteer", "load_gazetteer", "locate", "places_in"]
+__all__ = ["PLACE_LABELS", "Gazetteer", "Place", "PlaceMention", "build_gazetteer", "home_country", "load_gazetteer",
+           "locate", "named_places", "places_in"]
+
+PLACE_LABELS = _rules.PLACE_LABELS
+home_country = _rules.home_country
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """All gazetteer names in the document (computed once per Doc); the shipped gazetteer by default."""
     return _rules.places_in(doc, gazetteer or load_gazetteer())
+
+
+def named_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """The towns and regions `doc` names, each a whole NER place of one country (rules.named_places)."""
+    return _rules.named_places(doc, gazetteer or load_gazetteer())
 
 
 def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Article | None,

@@ -26,10 +26,7 @@ _TIE_DEPS = {"obl", "obl:tmod", "obl:arg", "nmod", "obj", "iobj", "flat", "flat:
              "advcl", "xcomp"}
 
 # the NER labels of a place: the Indonesian model's LOC, the English model's GPE, LOC and FAC
-_PLACE_LABELS = {"LOC", "GPE", "FAC"}
-
-# the country a text's language makes the likelier reading of an ambiguous place name
-_HOME = {"id": "IDN"}
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 
 _cache: dict[int, tuple[Doc, list[PlaceMention]]] = {}
 
@@ -44,6 +41,31 @@ def places_in(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     _cache.clear()  # one document at a time: the coder asks for every event of the same Doc
     _cache[id(doc)] = (doc, found)
     return found
+
+
+def home_country(lang: str) -> str | None:
+    """The country a text in `lang` makes the likelier one (data/places/words.yaml `home_country`), or None."""
+    home = W.home_country.get(lang)
+    return home[0] if home else None
+
+
+def named_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each town or region of `doc` whose gazetteer readings all lie in one country and
+    that the NER reads as a whole place, or a place noun and the place ("Semarang", "Kota Semarang"; not the town
+    Balboa inside a housing estate's name, "Balboa Estate"). Countries are left out: actor mentions name them."""
+    whole: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in W.place_nouns:
+                whole.add((start, ent.end))
+                start += 1
+            whole.add((start, ent.end))
+    groups: dict[tuple[int, int], set[str]] = {}
+    for pm in places_in(doc, gazetteer):
+        if (pm.start, pm.end) in whole:
+            groups.setdefault((pm.start, pm.end), set()).add("" if pm.place.kind == "country" else pm.place.country)
+    return [(start, end, next(iter(cs))) for (start, end), cs in groups.items() if len(cs) == 1 and "" not in cs]
 
 
 def _preposition(doc: Doc, start: int, sent_start: int, words: set[str] = W.locative) -> bool:
@@ -61,7 +83,7 @@ def _named_place(doc: Doc, start: int, end: int) -> bool:
     like a town ("Kasubdit Harda", Harda in India; "Surat Ketetapan Pajak", Surat in India; "Pemprov Banten")."""
     if not doc.has_annotation("ENT_IOB"):
         return True
-    return any(doc[i].ent_type_ in _PLACE_LABELS for i in range(start, end))
+    return any(doc[i].ent_type_ in PLACE_LABELS for i in range(start, end))
 
 
 def _clause_between(doc: Doc, a: int, b: int) -> bool:
@@ -141,7 +163,7 @@ def locate(sent: Span, trigger_i: int, actors: DocActors | None, article: Articl
                 doc_countries.add(m.actor.country)
                 if sent.start <= m.start < sent.end:
                     sent_countries.add(m.actor.country)
-        place = _choose(places, sent_countries, doc_countries, _HOME.get(doc.lang_))
+        place = _choose(places, sent_countries, doc_countries, home_country(doc.lang_))
         prep = _preposition(doc, start, sent.start)
         tied = _tied(doc, start, end, trigger_i)
         is_actor = actors is not None and actors.covering(start) is not None
