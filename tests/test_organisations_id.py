@@ -107,6 +107,34 @@ def test_foreign_ministry_stays_foreign(nlp, resolver):
     assert m.actor.country == "RUS"
 
 
+def test_minister_of_a_city_state_is_its_own(nlp, resolver):
+    # Singapore's name is also its capital's: the country after the portfolio is still the minister's
+    doc = nlp("Menteri Kesehatan Singapura bertemu Nila di Jakarta.")
+    m = resolver.annotate(doc, "2017-06-01").mentions[0]
+    assert (m.actor.text, m.actor.country, m.actor.sector) == ("Menteri Kesehatan Singapura", "SGP", "GOV")
+
+
+@pytest.mark.parametrize("title", ["Menkominfo", "Menaker", "Menpora", "Mensos", "Menhub", "Menkumham"])
+def test_minister_short_titles_are_ministers(nlp, resolver, title):
+    doc = nlp(f"{title} Budi Hartono menolak usul itu di Jakarta.")
+    m = resolver.annotate(doc, "2017-06-01").mentions[0]
+    assert (m.actor.text, m.actor.country, m.actor.sector) == (f"{title} Budi Hartono", "IDN", "GOV")
+
+
+@pytest.mark.parametrize("name,sector", [("Google", "BUS"), ("Google Indonesia", "BUS"), ("Facebook", "MED"),
+                                         ("Instagram", "MED"), ("Telegram", "MED"), ("Uber", "BUS")])
+def test_multinationals_are_mnc(nlp, resolver, name, sector):
+    text = f"Kementerian Komunikasi dan Informatika memanggil {name} pekan lalu."
+    doc = nlp(text)
+    m = next(m for m in resolver.annotate(doc, "2017-06-01").mentions if m.actor.start == text.index(name))
+    assert (m.actor.text, m.actor.country, m.actor.sector) == (name, "MNC", sector)
+
+
+def test_police_telegram_is_no_company(nlp, resolver):
+    doc = nlp("Kapolri mengeluarkan surat telegram kepada seluruh Kapolda.")
+    assert "MNC" not in {m.actor.country for m in resolver.annotate(doc, "2017-06-01").mentions}
+
+
 def test_lists_load_from_the_data_files(tmp_path):
     folder = tmp_path / "actors"
     shutil.copytree(DATA, folder)

@@ -322,6 +322,10 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
     return {i: e for e in doc.ents for i in range(e.start, e.end)}
 
 
+# lexicon kinds that name a state: a country, or a capital standing for it
+_STATE_KINDS = ("country", "metonym")
+
+
 def _ranks() -> frozenset[str]:
     """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml)."""
     from peristiwa.nlp.entity_edges import load_rules
@@ -629,9 +633,9 @@ class ActorResolver:
                 end = self._portfolio_end(doc, end, by_start)
                 # a country after the portfolio is the minister's: "Menteri Haji dan Umrah Republik Indonesia",
                 # "Menteri Agama Arab Saudi" (a same-titled minister of another state elsewhere in the article
-                # had lent this one its country)
+                # had lent this one its country); a city-state's name reads as its capital ("Singapura")
                 after = by_start.get(end)
-                if end > j and after is not None and after.entry.kind == "country":
+                if end > j and after is not None and after.entry.kind in _STATE_KINDS:
                     qualifier = after
                     used.add(after.start)
                     end = after.end
@@ -659,7 +663,7 @@ class ActorResolver:
                 if title.name in W.ministries:
                     end = self._portfolio_end(doc, end, by_start)
                 after = by_start.get(end)
-                if qualifier is None and after is not None and after.entry.kind == "country":
+                if qualifier is None and after is not None and after.entry.kind in _STATE_KINDS:
                     qualifier = after
                     used.add(after.start)
                     end = after.end
