@@ -69,3 +69,14 @@ def test_a_state_inside_a_persons_name_is_the_name(nlp, resolver) -> None:
 
 def _countries(nlp, resolver, text: str) -> set[str]:
     return {m.actor.country for m in resolver.annotate(nlp(text), "2025-09-18").mentions}
+
+
+def test_a_surname_the_ner_marks_again_is_the_titled_person(nlp, resolver) -> None:
+    # the second mention is a person to the NER as well; it still names the minister introduced with his state
+    text = ("Menurut Menteri Keuangan AS Steven Mnuchin, pemerintahan Presiden Donald Trump akan menekan China "
+            "untuk membuktikan dapat menjaga janji-janjinya. Mnuchin mengatakan putaran pembicaraan yang akan "
+            "diadakan selama dua hari itu akan membahas tuntutan AS atas perubahan struktural pada ekonomi China.")
+    doc = nlp(text)
+    assert ("Mnuchin", "PER") in [(e.text, e.label_) for e in doc.ents]
+    later = [m for m in resolver.annotate(doc, "2019-01-28").mentions if doc[m.start:m.end].text == "Mnuchin"]
+    assert [(m.actor.name, m.actor.country, m.actor.sector) for m in later] == [("Steven Mnuchin", "USA", "GOV")]

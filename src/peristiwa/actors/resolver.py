@@ -750,6 +750,8 @@ class ActorResolver:
             start = pm.start
             if start + 1 in ends and doc[start].lower_ in W.region_nouns:
                 start += 1  # "Wali Kota Surabaya": the gazetteer's "Kota Surabaya" overlaps the title
+            if doc[start].ent_type_ in ("PER", "PERSON"):
+                continue  # "Gubernur Ahmad Luthfi": a name the NER reads as a person's, not the Kuwaiti town Ahmadi
             if start in ends and start not in by_start:
                 best = out.get(start)
                 # several readings of one name: the Indonesian one first (regional offices), then the larger
@@ -895,8 +897,16 @@ class ActorResolver:
             return
         for i, text in enumerate(tokens):
             hit = short.get(text)
-            if hit is not None and i >= hit[1] and out.covering(i) is None:
+            if hit is None or i < hit[1]:
+                continue
+            cur = out.covering(i)
+            if cur is None:
                 out.mentions.append(self._copy(doc, hit[0], i, i + 1, "coref"))
+            elif cur.via == "ner" and (cur.start, cur.end) == (i, i + 1) and not cur.actor.country:
+                # the NER found the surname too, but knows nothing of whom it names: "Menteri Keuangan AS
+                # Steven Mnuchin ... Mnuchin mengatakan" had left the second a person of no country (then the
+                # chooser's China, the other state of its sentence)
+                out.mentions[out.mentions.index(cur)] = self._copy(doc, hit[0], i, i + 1, "coref")
         out._index()
 
     @staticmethod
