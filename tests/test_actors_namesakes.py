@@ -80,3 +80,17 @@ def test_a_surname_the_ner_marks_again_is_the_titled_person(nlp, resolver) -> No
     assert ("Mnuchin", "PER") in [(e.text, e.label_) for e in doc.ents]
     later = [m for m in resolver.annotate(doc, "2019-01-28").mentions if doc[m.start:m.end].text == "Mnuchin"]
     assert [(m.actor.name, m.actor.country, m.actor.sector) for m in later] == [("Steven Mnuchin", "USA", "GOV")]
+
+
+def test_a_person_after_a_regional_title_is_no_place(nlp, resolver) -> None:
+    # "Ahmad" is also the Kuwaiti town Ahmadi in the gazetteer; the NER reads it as part of a person's name
+    doc = nlp("Gubernur Ahmad Luthfi meresmikan pabrik itu di Semarang.")
+    m = resolver.annotate(doc, "2025-09-18").mentions[0]
+    assert (m.actor.text, m.actor.name) == ("Gubernur Ahmad Luthfi", "Ahmad Luthfi")
+    assert m.actor.country != "KWT"
+
+
+def test_a_connective_the_ner_swept_into_a_name_is_no_short_form(nlp, resolver) -> None:
+    doc = nlp("Lisa Mariana Jadi Tersangka. Jadi, polisi akan memanggilnya pekan depan.")
+    later = [m for m in resolver.annotate(doc, "2025-09-18").mentions if m.start > 4]
+    assert "Jadi" not in {doc[m.start:m.end].text for m in later}

@@ -890,7 +890,9 @@ class ActorResolver:
         for m in out.mentions:
             if m.kind != "person":
                 continue
-            parts = [p for p in re.split(r"[\s\-]+", m.actor.name) if p[:1].isupper() and len(p) > 2]
+            # a word the NER swept into the name ("Lisa Mariana Jadi Tersangka") is no short form of it
+            parts = [p for p in re.split(r"[\s\-]+", m.actor.name) if p[:1].isupper() and len(p) > 2
+                     and p.lower() not in W.not_name]
             for p in parts[-1:] + parts[:1]:
                 short.setdefault(p, (m, m.end))
         if not short:
