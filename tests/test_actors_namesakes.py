@@ -94,3 +94,13 @@ def test_a_connective_the_ner_swept_into_a_name_is_no_short_form(nlp, resolver) 
     doc = nlp("Lisa Mariana Jadi Tersangka. Jadi, polisi akan memanggilnya pekan depan.")
     later = [m for m in resolver.annotate(doc, "2025-09-18").mentions if m.start > 4]
     assert "Jadi" not in {doc[m.start:m.end].text for m in later}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kapolres Bogor AKBP Abbas menangkap dua orang.", "Abbas"),
+    ("Kapolda Jawa Timur Irjen Nanang Avianto menangkap dua orang.", "Nanang Avianto"),
+    ("Kapolda Metro Jaya Irjen Karyoto menangkap dua orang.", "Karyoto"),
+])
+def test_a_rank_after_a_title_is_no_part_of_the_name(nlp, resolver, text, name) -> None:
+    m = resolver.annotate(nlp(text), "2025-01-01").mentions[0]
+    assert (m.actor.name, m.actor.country, m.actor.sector) == (name, "IDN", "COP")

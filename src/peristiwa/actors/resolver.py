@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -326,6 +327,31 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 _STATE_KINDS = ("country", "metonym")
 
 
+def _past_rank(doc: Doc, k: int) -> int:
+    """Where a person's name starts after a title: past a police or military rank and its corps ("Kapolres Bogor
+    AKBP Abbas", "Irjen Pol Nanang"), also when capitalised words of the office come before the rank ("Kapolda
+    Metro Jaya Irjen Karyoto": the gazetteer's place is "Metro"); k itself when no rank follows within three words.
+    NERGrit and the news NER keep ranks outside the person, and so does the actor's name."""
+    ranks = _ranks()
+    for r in range(k, min(k + 4, len(doc))):
+        if doc[r].text in ranks:
+            r += 1
+            if r < len(doc) and doc[r].text in _rank_corps():
+                r += 1
+            return r if r < len(doc) and doc[r].text[:1].isupper() else k
+        if not (doc[r].text[:1].isupper() and doc[r].text.isalpha()):
+            break
+    return k
+
+
+@lru_cache(maxsize=1)
+def _rank_corps() -> frozenset[str]:
+    from peristiwa.nlp.entity_edges import load_rules
+
+    return frozenset(load_rules()["rank_corps"])
+
+
+@lru_cache(maxsize=1)
 def _ranks() -> frozenset[str]:
     """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml)."""
     from peristiwa.nlp.entity_edges import load_rules
@@ -646,6 +672,7 @@ class ActorResolver:
                 end = place_end
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
+            k = _past_rank(doc, k)
             person = by_start.get(k)
             name_end = None
             if person is not None and person.entry.kind == "person":
