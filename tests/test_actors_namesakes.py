@@ -104,3 +104,15 @@ def test_a_connective_the_ner_swept_into_a_name_is_no_short_form(nlp, resolver) 
 def test_a_rank_after_a_title_is_no_part_of_the_name(nlp, resolver, text, name) -> None:
     m = resolver.annotate(nlp(text), "2025-01-01").mentions[0]
     assert (m.actor.name, m.actor.country, m.actor.sector) == (name, "IDN", "COP")
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("Panglima TNI Jenderal Agus Subiyanto meninjau latihan itu.", "Agus Subiyanto", "MIL"),
+    ("Direktur Jenderal Pajak Suryo Utomo memeriksa laporan itu.", "Suryo Utomo", "GOV"),
+    ("Dirjen Bea dan Cukai Askolani memeriksa laporan itu.", "Askolani", "GOV"),
+])
+def test_a_general_is_a_rank_after_a_forces_title_and_no_general_after_a_director(nlp, resolver, text, name,
+                                                                                   sector) -> None:
+    mentions = resolver.annotate(nlp(text), "2025-01-01").mentions
+    assert [(m.actor.name, m.actor.country, m.actor.sector) for m in mentions][:1] == [(name, "IDN", sector)]
+    assert len([m for m in mentions if m.kind == "person"]) == 1

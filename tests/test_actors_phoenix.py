@@ -32,10 +32,14 @@ def _doc_with_person(text: str, name: str) -> Doc:
 
 
 def test_the_resolver_gives_a_phoenix_person_a_country() -> None:
-    doc = _doc_with_person("Dirjen IAEA Yukiya Amano mengunjungi Teheran pada Senin.", "Yukiya Amano")
+    doc = _doc_with_person("Yukiya Amano mengunjungi Teheran pada Senin.", "Yukiya Amano")
     actors = ActorResolver().annotate(doc, "2013-02-11")
     m = next(m for m in actors.mentions if "Amano" in m.actor.text)
     assert (m.actor.country, m.actor.sector) == ("UNO", "IGO")
+    # under a title that names the body, the body's code (the guideline codes the IAEA IGO) and its sector
+    doc = _doc_with_person("Dirjen IAEA Yukiya Amano mengunjungi Teheran pada Senin.", "Yukiya Amano")
+    m = next(m for m in ActorResolver().annotate(doc, "2013-02-11").mentions if "Amano" in m.actor.text)
+    assert (m.actor.name, m.actor.country, m.actor.sector) == ("Yukiya Amano", "IGO", "IGO")
     doc = _doc_with_person("Menurut Santoso Wirawan, harga cabai naik.", "Santoso Wirawan")
     m = next(m for m in ActorResolver().annotate(doc).mentions if "Santoso" in m.actor.text)
     assert m.actor.country == ""  # a name nobody lists keeps no country

@@ -327,12 +327,13 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 _STATE_KINDS = ("country", "metonym")
 
 
-def _past_rank(doc: Doc, k: int) -> int:
+def _past_rank(doc: Doc, k: int, forces: bool = False) -> int:
     """Where a person's name starts after a title: past a police or military rank and its corps ("Kapolres Bogor
     AKBP Abbas", "Irjen Pol Nanang"), also when capitalised words of the office come before the rank ("Kapolda
     Metro Jaya Irjen Karyoto": the gazetteer's place is "Metro"); k itself when no rank follows within three words.
-    NERGrit and the news NER keep ranks outside the person, and so does the actor's name."""
-    ranks = _ranks()
+    NERGrit and the news NER keep ranks outside the person, and so does the actor's name. After a military or
+    police title (`forces`) a general officer's rank counts too ("Panglima TNI Jenderal Agus Subiyanto")."""
+    ranks = _ranks() | frozenset(W.forces_ranks) if forces else _ranks()
     for r in range(k, min(k + 4, len(doc))):
         if doc[r].text in ranks:
             r += 1
@@ -672,7 +673,9 @@ class ActorResolver:
                 end = place_end
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
-            k = _past_rank(doc, k)
+            past = _past_rank(doc, k, forces=title.sector in ("MIL", "COP"))
+            consumed_titles.update(j for j in range(k, past) if j in title_by_start)  # "Jenderal" is the rank here
+            k = past
             person = by_start.get(k)
             name_end = None
             if person is not None and person.entry.kind == "person":
@@ -827,6 +830,8 @@ class ActorResolver:
             country = q_country or country
             if not sector:
                 sector = q_sector if qualifier.entry.kind != "country" else "GOV"
+            if qualifier.entry.kind == "igo":
+                sector = q_sector or "IGO"  # an intergovernmental body's officials are its own ("Dirjen IAEA")
             name = qualifier.entry.name
             wikidata = qualifier.entry.wikidata
         if person is not None:
