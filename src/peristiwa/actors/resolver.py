@@ -333,7 +333,7 @@ def _past_rank(doc: Doc, k: int, forces: bool = False) -> int:
     Metro Jaya Irjen Karyoto": the gazetteer's place is "Metro"); k itself when no rank follows within three words.
     NERGrit and the news NER keep ranks outside the person, and so does the actor's name. After a military or
     police title (`forces`) a general officer's rank counts too ("Panglima TNI Jenderal Agus Subiyanto")."""
-    ranks = _ranks() | frozenset(W.forces_ranks) if forces else _ranks()
+    ranks = _ranks(forces)
     for r in range(k, min(k + 4, len(doc))):
         if doc[r].text in ranks:
             r += 1
@@ -352,12 +352,14 @@ def _rank_corps() -> frozenset[str]:
     return frozenset(load_rules()["rank_corps"])
 
 
-@lru_cache(maxsize=1)
-def _ranks() -> frozenset[str]:
-    """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml)."""
+@lru_cache(maxsize=2)
+def _ranks(forces: bool = False) -> frozenset[str]:
+    """One-word Indonesian police and military ranks (data/nlp/entity_edges.yaml); with `forces`, also the
+    general officers' ranks that count only after a military or police title (resolver.yaml forces_ranks)."""
     from peristiwa.nlp.entity_edges import load_rules
 
-    return frozenset(r for r in load_rules()["ranks"] if " " not in r)
+    ranks = frozenset(r for r in load_rules()["ranks"] if " " not in r)
+    return ranks | frozenset(W.forces_ranks) if forces else ranks
 
 
 def _accept_alias(alias: Alias, toks: list[str]) -> bool:
@@ -780,7 +782,7 @@ class ActorResolver:
             start = pm.start
             if start + 1 in ends and doc[start].lower_ in W.region_nouns:
                 start += 1  # "Wali Kota Surabaya": the gazetteer's "Kota Surabaya" overlaps the title
-            if doc[start].ent_type_ in ("PER", "PERSON"):
+            if doc[start].ent_type_ in _PERSON_LABELS:
                 continue  # "Gubernur Ahmad Luthfi": a name the NER reads as a person's, not the Kuwaiti town Ahmadi
             if start in ends and start not in by_start:
                 best = out.get(start)
