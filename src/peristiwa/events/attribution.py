@@ -27,8 +27,10 @@ def find_attributions(doc: Doc, words: list[Word], mentions: list, cues: Cues) -
     i = 0
     while i < n:
         w = words[i]
-        post = next((seq for seq in by_first.get(w.text, ())
-                     if tuple(x.text for x in words[i:i + len(seq)]) == seq), None)
+        seqs = by_first.get(w.text)
+        # most words open no cue: no generator is built for them (it was most of this function's time)
+        post = next((seq for seq in seqs if tuple(x.text for x in words[i:i + len(seq)]) == seq),
+                    None) if seqs else None
         if post is not None:
             end_tok = words[i + len(post) - 1].end
             speaker = next((m for m in mentions if end_tok <= m.start <= end_tok + 3), None)

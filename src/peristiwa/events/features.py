@@ -84,6 +84,7 @@ class SentenceView:
     blocked: set = field(default_factory=set)  # tokens the lexicon rules out by the word after them
     quotes: list = field(default_factory=list)  # (start char, end char, speaker Actor | None) over the sentence
     attributions: list = field(default_factory=list)  # events.attribution.Attribution
+    date: tuple | None = None  # (date, precision) of the sentence, resolved once for all its candidates
 
     def tokens(self) -> range:
         return range(self.start, self.end)

@@ -265,7 +265,9 @@ class LearnedCoder:
         modality = (m.pattern.modality if m is not None and m.pattern.modality else "") or \
             modality_of(words, w_idx, rc.lex.cues, {x.start for x in view.actors.in_span(view.start, view.end)})
         speaker = attribution_for(lo, view.attributions)
-        date, precision = rc._date(sent, article)
+        if view.date is None:
+            view.date = rc._date(sent, article)
+        date, precision = view.date
         feats = event_features(p, src, tgt, event, quad, m.pattern.event if m is not None else "",
                                view.rule_types.get(p.trigger, ""), from_rules=False, modality=modality,
                                pos=view.t.pos[p.trigger], n_events=n_events, attributed=speaker is not None,

@@ -39,7 +39,10 @@ def modality_of(words: list[Word], w_start: int, cues: Cues, stop_tokens: set[in
 def _drop_idioms(window: list[str], idioms: list[tuple[str, ...]]) -> list[str]:
     """Blank out negators that do not negate ("tak lama kemudian", "tidak hanya")."""
     out = list(window)
+    present = set(window)
     for seq in idioms:
+        if seq[0] not in present:
+            continue
         k = len(seq)
         for i in range(len(out) - k + 1):
             if tuple(out[i:i + k]) == seq:
@@ -49,7 +52,11 @@ def _drop_idioms(window: list[str], idioms: list[tuple[str, ...]]) -> list[str]:
 
 def _has(window: list[str], seqs: list[tuple[str, ...]]) -> bool:
     n = len(window)
+    present = set(window)
     for seq in seqs:
+        # a cue whose first word the window lacks cannot be in it (most cues, most windows)
+        if seq[0] not in present:
+            continue
         k = len(seq)
         for i in range(n - k + 1):
             if tuple(window[i:i + k]) == seq:
