@@ -73,6 +73,10 @@ class Title:
     # True for people who serve someone ("perwira Gaddafi", "ajudan Presiden"): a known person after the
     # title is the one served, so the actor is "officer of <person>" with that person's country.
     subordinate: bool = False
+    # True for offices held in a body named after them ("Ketua Komisi III DPR X", "Anggota DPR X", "Direktur
+    # Utama Pertamina X"): the holder takes the body's country and sector; before another title the office is
+    # that title's own ("anggota polisi" are police).
+    office: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +185,8 @@ def _load_titles(lex: ActorLexicon, path: Path) -> None:
         title = Title(_as_str(item.get("name")), _as_str(item.get("sector")), _as_str(item.get("role")),
                       _as_str(item.get("country")), bool(item.get("alone", True)),
                       bool(item.get("org", False)), bool(item.get("regional", False)),
-                      bool(item.get("collective", False)), bool(item.get("subordinate", False)))
+                      bool(item.get("collective", False)), bool(item.get("subordinate", False)),
+                      bool(item.get("office", False)))
         for alias in item.get("aliases") or ():
             lex.add_title(str(alias), title)
 

@@ -327,6 +327,16 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 _STATE_KINDS = ("country", "metonym")
 
 
+def _person_entity_end(doc: Doc, k: int) -> int | None:
+    """End of the person's name the NER starts at token k ("Kepala BNN Marthinus Hukom"), else None."""
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in _PERSON_LABELS:
+        return None
+    j = k + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
+
+
 def _past_rank(doc: Doc, k: int, forces: bool = False) -> int:
     """Where a person's name starts after a title: past a police or military rank and its corps ("Kapolres Bogor
     AKBP Abbas", "Irjen Pol Nanang"), also when capitalised words of the office come before the rank ("Kapolda
@@ -683,6 +693,8 @@ class ActorResolver:
             if person is not None and person.entry.kind == "person":
                 used.add(person.start)
                 name_end = person.end
+            elif person is None and title.office:
+                name_end = _person_entity_end(doc, k)
             elif person is None and not title.collective:
                 name_end = self._name_run(doc, k, by_start)
                 if name_end == k:
@@ -794,6 +806,10 @@ class ActorResolver:
 
     @staticmethod
     def _merge_titles(first: Title, second: Title) -> Title:
+        if first.office or second.office:
+            # "anggota polisi" are police, "Wakil Ketua" and "Presiden Direktur" hold the second office: the
+            # later title says what the holder is; an office gives no role of its own
+            return replace(second, role="")
         # "Wakil Menteri Luar Negeri", "Juru Bicara Kementerian Luar Negeri": the role of the office it
         # qualifies is not the speaker's own, so keep the sector and drop the role.
         return Title(second.name, first.sector or second.sector, "", first.country or second.country,
