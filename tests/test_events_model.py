@@ -315,6 +315,31 @@ def test_a_promise_is_one_event(nlp) -> None:
     assert len([e for e in events if e.event == "AGREE"]) == 1, [(e.event, e.trigger.text) for e in events]
 
 
+def test_a_phrase_around_a_named_participant_is_that_participant(nlp) -> None:
+    """The role model may choose both "Presiden" (the resolver's actor) and the noun phrase "Bapak Presiden"
+    around it: one participant, the resolver's."""
+    events = _code(nlp, "Bapak Presiden meminta kepada kita semua untuk melakukan konsolidasi data.")
+    req = [e for e in events if e.event == "REQUEST"]
+    assert req and [a.text for a in req[0].actor] == ["Presiden"], [(e.event, e.actor) for e in events]
+
+
+def test_only_a_phrase_that_adds_nothing_gives_way() -> None:
+    from peristiwa.events.learned_coder import _without_containers
+
+    text = "Bapak Presiden dan Danone Indonesia"
+    presiden, bapak = Actor("Presiden", 6, 14, "president", "IDN", "GOV"), Actor("Bapak Presiden", 0, 14,
+                                                                                "Bapak Presiden", "IDN", "")
+    state, firm = Actor("Indonesia", 26, 35, "Indonesia", "IDN", "GOV"), Actor("Danone Indonesia", 19, 35,
+                                                                               "Danone Indonesia", "IDN", "")
+    assert text[bapak.start:bapak.end] == "Bapak Presiden" and text[firm.start:firm.end] == "Danone Indonesia"
+    mentions = {(6, 14): "role", (26, 35): "country"}
+    assert _without_containers([presiden, bapak], mentions) == [presiden]
+    # a phrase around a state's name is often a body of that state: it stays
+    assert _without_containers([state, firm], mentions) == [state, firm]
+    # a resolver's own mention stays whatever it holds
+    assert _without_containers([presiden, bapak], {**mentions, (0, 14): "person"}) == [presiden, bapak]
+
+
 def _view(nlp, text: str):
     from peristiwa.events.learned_coder import LearnedCoder
     from peristiwa.schema import Article

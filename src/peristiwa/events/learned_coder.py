@@ -275,6 +275,9 @@ class LearnedCoder:
         confidence = round(self.calibrator.probability(feats), 3) if self.calibrator else round(p.p_event, 3)
         if critic_names:
             src = [a for a in src if a.name not in critic_names]
+        # after the features: the calibrator was fitted on the participants as proposed
+        known = {(m.actor.start, m.actor.end): m.kind for m in view.actors.in_span(view.start, view.end)}
+        src, tgt = _without_containers(src, known), _without_containers(tgt, known)
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
             text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
@@ -369,6 +372,22 @@ def _doc_key(doc: Doc, article: Article) -> str:
 def _token_at(doc: Doc, start: int, end: int) -> int | None:
     t = span_head(doc, start, end)
     return None if t is None else t.i
+
+
+def _without_containers(actors: list[Actor], mentions: dict[tuple[int, int], str]) -> list[Actor]:
+    """One participant once: a noun phrase the role model chose around an actor of the resolver it also chose
+    ("Bapak Presiden" beside "Presiden", "organisasi HAM Amnesty International" beside "Amnesty
+    International") is that actor. `mentions`: the sentence's resolver mentions, (start, end) -> kind. A
+    resolver's own mention stays ("Ketua The Fed Jerome Powell"), and so does a phrase around a state's name,
+    which is often a body of that state ("Danone Indonesia", "bank sentral AS")."""
+    def named_inside(b: Actor, a: Actor) -> bool:
+        kind = mentions.get((b.start, b.end))
+        return (a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+                and kind is not None and kind not in ("country", "metonym", "ner") and bool(b.sector)
+                and (b.country == a.country or not a.country))
+
+    return [a for a in actors
+            if (a.start, a.end) in mentions or not any(named_inside(b, a) for b in actors if b is not a)]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
