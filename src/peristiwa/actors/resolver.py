@@ -507,10 +507,15 @@ class ActorResolver:
             before = [w.lower() for w in tokens[first:m.start]]
             other_name = first < m.start and not covered[first] and not any(
                 w in self.lex.titles.prefixes for w in before) and not self._own_names(before, entry)
+            # the word opens a longer name whose other words are not the person's ("Anwar Usman", the judge,
+            # is not Anwar Ibrahim)
+            ent = ents.get(m.start)
+            opens_other = ent is not None and ent.label_.upper() in _PERSON_LABELS and ent.start == m.start \
+                and ent.end > m.end and not self._own_names([w.lower() for w in tokens[m.end:ent.end]], entry)
             # the doc named someone else by this word in full ("Jerome Powell ... kata Powell")
             named_other = any(last == tokens[m.start].lower() and not any(w in self.lex.titles.prefixes for w in rest)
                               and not self._own_names(rest, entry) for last, rest in names)
-            if (other_name or named_other or prev in ranks or prev.lower() in W.naming_words
+            if (other_name or opens_other or named_other or prev in ranks or prev.lower() in W.naming_words
                     or self._short_form(tokens, m.start, entry, ents)):
                 covered[m.start] = False
                 continue
