@@ -56,3 +56,16 @@ def test_an_office_before_another_title_is_that_titles_holder(nlp, resolver) -> 
 def test_an_office_without_a_body_or_a_person_gives_no_made_up_name(nlp, resolver, text, not_a_name) -> None:
     found = _mentions(nlp, resolver, text)
     assert not [m for m in found if m[1] == "person" and not_a_name in m[2]], found
+
+
+def test_a_running_pair_written_as_one_word_is_both_people(nlp, resolver) -> None:
+    doc = nlp("Pasangan Prabowo-Gibran mengkritik keputusan itu.")
+    pair = [m for m in resolver.annotate(doc, "2025-09-18").mentions if m.kind == "person"]
+    assert len(pair) == 1
+    people = [pair[0].actor, *pair[0].also]
+    assert [(a.text, a.name, a.country) for a in people] == [
+        ("Prabowo", "Prabowo Subianto", "IDN"), ("Gibran", "Gibran Rakabuming Raka", "IDN")]
+    assert [doc.text[a.start:a.end] for a in people] == ["Prabowo", "Gibran"]
+    # a hyphenated place is no pair of people
+    assert not [m for m in resolver.annotate(nlp("Kota Nagorno-Karabakh kembali diserang."), None).mentions
+                if m.kind == "person"]

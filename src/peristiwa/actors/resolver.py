@@ -892,6 +892,10 @@ class ActorResolver:
     def _ner_fallback(self, doc: Doc, out: DocActors, published: str | None = None) -> None:
         """Names the NER found and the lexicon lacks: a person the Phoenix dictionaries know takes their
         country and sector (at the article's date); the others are actors with no country."""
+        added = self._hyphen_pairs(doc, out, published)
+        if added:
+            out.mentions.extend(added)
+            out._index()
         if not doc.has_annotation("ENT_IOB"):
             return
         added = []
@@ -914,6 +918,32 @@ class ActorResolver:
         if added:
             out.mentions.extend(added)
             out._index()
+
+    def _hyphen_pairs(self, doc: Doc, out: DocActors, published: str | None) -> list[ActorMention]:
+        """A running pair written as one word ("Prabowo-Gibran", "Anies-Sandi"), which the tokenizer keeps whole:
+        both people, when the lexicon knows one of them by that name; the other is a person of no known country."""
+        added = []
+        for tok in doc:
+            text = tok.text
+            if "-" not in text or not text[:1].isupper() or out.covering(tok.i) is not None:
+                continue
+            parts = text.split("-")
+            if len(parts) != 2 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+                continue
+            people = []
+            at = tok.idx
+            for part in parts:
+                known = [v.entry for v in self.lex.actors.keys.get(compact(part), ()) if v.entry.kind == "person"]
+                if known:
+                    country, sector = known[0].at(published)
+                    people.append(Actor(part, at, at + len(part), known[0].name, country, sector,
+                                        known[0].wikidata))
+                else:
+                    people.append(Actor(part, at, at + len(part), part))
+                at += len(part) + 1
+            if any(a.country for a in people):
+                added.append(ActorMention(tok.i, tok.i + 1, people[0], tok.i, "ner", "person", also=(people[1],)))
+        return added
 
     # -- layer 4: abbreviations and short forms ----------------------------------------------------
     def _abbreviations(self, doc: Doc, out: DocActors, tokens: list[str]) -> None:
