@@ -117,9 +117,14 @@ def test_a_party_regional_board_is_one_organisation(nlp, board):
     ents = {party: "ORG", "Sulawesi Tengah": "LOC", "Hendra Wiratama": "PER"}
     assert _run(nlp, "org_ruler", text, ents) == [(board, "ORG"), ("Sulawesi Tengah", "LOC"), ("Hendra Wiratama", "PER")]
     words = text.split()
-    doc = nlp.get_pipe("org_ruler")(Doc(nlp.vocab, words=words))
-    m = next(m for m in ActorResolver(load_lexicon()).annotate(doc, "2019-06-01").mentions if m.actor.text == board)
-    assert (m.actor.country, m.actor.sector) == ("IDN", "PTY")
+    tags = ["O"] * len(words)
+    at = words.index("Sulawesi")
+    tags[at:at + 4] = ["B-LOC", "I-LOC", "B-PER", "I-PER"]
+    doc = nlp.get_pipe("org_ruler")(Doc(nlp.vocab, words=words, ents=tags))
+    # the board's chair is one actor with the party's country and sector, the region between them his board's
+    m = next(m for m in ActorResolver(load_lexicon()).annotate(doc, "2019-06-01").mentions if board in m.actor.text)
+    assert (m.actor.text, m.actor.name, m.actor.country, m.actor.sector) == (
+        f"Ketua {board} Sulawesi Tengah Hendra Wiratama", "Hendra Wiratama", "IDN", "PTY")
 
 
 def test_a_survey_institute_is_one_organisation(nlp):

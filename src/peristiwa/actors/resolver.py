@@ -327,14 +327,22 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 _STATE_KINDS = ("country", "metonym")
 
 
-def _person_entity_end(doc: Doc, k: int) -> int | None:
-    """End of the person's name the NER starts at token k ("Kepala BNN Marthinus Hukom"), else None."""
-    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in _PERSON_LABELS:
+_PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+
+def _entity_end(doc: Doc, k: int, labels) -> int | None:
+    """End of the NER entity of one of `labels` that starts at token k, else None."""
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in labels:
         return None
     j = k + 1
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     return j
+
+
+def _person_entity_end(doc: Doc, k: int) -> int | None:
+    """End of the person's name the NER starts at token k ("Kepala BNN Marthinus Hukom"), else None."""
+    return _entity_end(doc, k, _PERSON_LABELS)
 
 
 def _past_rank(doc: Doc, k: int, forces: bool = False) -> int:
@@ -698,8 +706,14 @@ class ActorResolver:
             if person is not None and person.entry.kind == "person":
                 used.add(person.start)
                 name_end = person.end
-            elif person is None and title.office:
+            elif title.office and (person is None or person.entry.kind != "person"):
                 name_end = _person_entity_end(doc, k)
+                if name_end is None and qualifier is not None and (past := _entity_end(doc, k, _PLACE_LABELS)):
+                    # the body's region stands between it and the holder ("Ketua DPD Golkar Sulawesi Tengah
+                    # Hendra Wiratama")
+                    past += past < len(doc) and doc[past].text == ","
+                    if (name_end := _person_entity_end(doc, past)) is not None:
+                        k = past
             elif person is None and not title.collective:
                 name_end = self._name_run(doc, k, by_start)
                 if name_end == k:
