@@ -446,3 +446,17 @@ def test_a_name_the_ner_missed_may_still_be_a_participant(nlp) -> None:
     trigger = next(t.i for t in doc if t.text == "menangkap")
     found = [doc[i].text for i in role_candidates(view, trigger)]
     assert "ZA" in found and "Senin" not in found, found
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(nlp) -> None:
+    """The role model sometimes picks "yang" itself: the participant is the noun the clause describes."""
+    from peristiwa.events.participants import actors_of
+
+    _, view = _view(nlp, "Polisi menahan warga Palestina yang menyerang petugas itu.")
+    doc = view.doc
+    yang = next(t.i for t in doc if t.lower_ == "yang")
+    assert doc[yang].head.dep_ == "acl:relcl", [(t.text, t.dep_, t.head.text) for t in doc]
+    assert [(a.text, a.country) for a in actors_of(view, yang)] == [("warga Palestina", "PSE")]
+    # with no noun before it ("Yang bersangkutan") it stays the participant it was
+    _, view = _view(nlp, "Yang bersangkutan ditahan polisi.")
+    assert [a.text for a in actors_of(view, 0)][0].startswith("Yang")

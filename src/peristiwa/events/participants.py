@@ -18,13 +18,15 @@ class ParticipantWords:
     first_person: frozenset[str]
     agent_nouns: frozenset[str]
     phrase_deps: frozenset[str]
+    relativizers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def participant_words() -> ParticipantWords:
     text = resources.files("peristiwa").joinpath("data/events/participants.yaml").read_text(encoding="utf-8")
     d = yaml.safe_load(text)
-    return ParticipantWords(frozenset(d["first_person"]), frozenset(d["agent_nouns"]), frozenset(d["phrase_deps"]))
+    return ParticipantWords(frozenset(d["first_person"]), frozenset(d["agent_nouns"]), frozenset(d["phrase_deps"]),
+                            frozenset(d.get("relativizers") or ()))
 
 
 # Heads of sea and strait names (data/actors/resolver.yaml)
@@ -44,6 +46,8 @@ def actors_of(view, cand: int) -> list[Actor]:
                         end=t.idx + len(t.text) if m is None else t.end_char)]
     if m is not None:
         return [m.actor, *m.also]
+    if doc[cand].lower_ in words.relativizers and (ante := _antecedent(view, cand)) is not None:
+        return actors_of(view, ante)
     lo, hi = _phrase(view, cand, words.phrase_deps)
     span = doc[lo:hi + 1]
     if doc[lo].lower_ in _WATERS:
@@ -51,6 +55,17 @@ def actors_of(view, cand: int) -> list[Actor]:
     inner = [x for x in view.actors.in_span(lo, hi + 1) if x.actor.country]
     country = inner[0].actor.country if inner else ""
     return [Actor(span.text, span.start_char, span.end_char, span.text, country, "")]
+
+
+def _antecedent(view, cand: int) -> int | None:
+    """The noun a relative pronoun's clause describes ("napi yang ditahan" -> napi), inside the sentence."""
+    clause = view.doc[cand].head
+    noun = clause.head
+    if clause.i == cand or clause.dep_ not in ("acl", "acl:relcl", "amod") or noun.i == clause.i:
+        return None
+    if not (view.start <= noun.i < view.end) or noun.lower_ in participant_words().relativizers:
+        return None
+    return noun.i
 
 
 def _phrase(view, cand: int, deps: frozenset[str]) -> tuple[int, int]:
