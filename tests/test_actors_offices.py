@@ -69,3 +69,18 @@ def test_a_running_pair_written_as_one_word_is_both_people(nlp, resolver) -> Non
     # a hyphenated place is no pair of people
     assert not [m for m in resolver.annotate(nlp("Kota Nagorno-Karabakh kembali diserang."), None).mentions
                 if m.kind == "person"]
+
+
+@pytest.mark.parametrize("text,span,name,country", [
+    ("Menteri Agama (Menag) Nasaruddin Umar berpesan agar masyarakat menjaga persatuan.",
+     "Menteri Agama (Menag) Nasaruddin Umar", "Nasaruddin Umar", "IDN"),
+    ("Presiden Amerika Serikat (AS) Donald Trump mengecam serangan itu.",
+     "Presiden Amerika Serikat (AS) Donald Trump", "Donald Trump", "USA"),
+])
+def test_a_short_title_in_brackets_stays_inside_the_holders_mention(nlp, resolver, text, span, name,
+                                                                     country) -> None:
+    """"Menteri Agama (Menag) Nasaruddin Umar" had been three mentions: the minister, "Menag", and a person of
+    no country."""
+    found = _mentions(nlp, resolver, text)
+    assert (span, "person", name, country, "GOV") in found, found
+    assert not [m for m in found if m[0] != span and m[0] in span], found

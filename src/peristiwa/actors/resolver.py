@@ -698,6 +698,11 @@ class ActorResolver:
                 end = place_end
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
+            if k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper() \
+                    and (doc[k + 3].ent_type_ in _PERSON_LABELS or doc[k + 3].text in _ranks(True)):
+                # the title's short form in brackets before the name: "Menteri Agama (Menag) Nasaruddin Umar"
+                consumed_titles.add(k + 1)
+                k += 3
             past = _past_rank(doc, k, forces=title.sector in ("MIL", "COP"))
             consumed_titles.update(j for j in range(k, past) if j in title_by_start)  # "Jenderal" is the rank here
             k = past
