@@ -85,6 +85,7 @@ class SentenceView:
     quotes: list = field(default_factory=list)  # (start char, end char, speaker Actor | None) over the sentence
     attributions: list = field(default_factory=list)  # events.attribution.Attribution
     date: tuple | None = None  # (date, precision) of the sentence, resolved once for all its candidates
+    mention_kinds: dict | None = None  # (start char, end char) -> kind of the sentence's resolver mentions, read once
 
     def tokens(self) -> range:
         return range(self.start, self.end)

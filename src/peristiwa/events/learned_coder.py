@@ -276,8 +276,9 @@ class LearnedCoder:
         if critic_names:
             src = [a for a in src if a.name not in critic_names]
         # after the features: the calibrator was fitted on the participants as proposed
-        known = {(m.actor.start, m.actor.end): m.kind for m in view.actors.in_span(view.start, view.end)}
-        src, tgt = _without_containers(src, known), _without_containers(tgt, known)
+        if view.mention_kinds is None:
+            view.mention_kinds = {(x.actor.start, x.actor.end): x.kind for x in view.actors.in_span(view.start, view.end)}
+        src, tgt = _without_containers(src, view.mention_kinds), _without_containers(tgt, view.mention_kinds)
         return Event(
             id=hashlib.sha1(f"{doc_key}:{si}:{start_char}".encode()).hexdigest()[:16], sentence=si,
             text=sent.text, event=event, cameo=cameo, quad=quad, goldstein=row.goldstein,
