@@ -460,3 +460,20 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(nlp) -> Non
     # with no noun before it ("Yang bersangkutan") it stays the participant it was
     _, view = _view(nlp, "Yang bersangkutan ditahan polisi.")
     assert [a.text for a in actors_of(view, 0)][0].startswith("Yang")
+
+
+def test_a_natural_hazard_is_no_participant(nlp) -> None:
+    """The guideline codes no natural disaster: a landslide that closes a road is no one's act, and the
+    hazard words come from data/events/participants.yaml."""
+    from peristiwa.events.features import role_candidates
+    from peristiwa.events.participants import participant_words
+
+    assert {"longsor", "banjir", "gempa"} <= participant_words().hazards
+    _, view = _view(nlp, "Longsor menutup jalan provinsi dan banjir merendam kantor polisi di Bekasi.")
+    doc = view.doc
+    for verb in ("menutup", "merendam"):
+        trigger = next(t.i for t in doc if t.text == verb)
+        found = {doc[i].lower_ for i in role_candidates(view, trigger)}
+        assert not found & {"longsor", "banjir"}, (verb, found)
+    events = _code(nlp, "Longsor menutup jalan provinsi di Kampung Ketengan.")
+    assert not any(a.text.lower().startswith("longsor") for e in events for a in (*e.actor, *e.recipient)), events

@@ -19,6 +19,7 @@ class ParticipantWords:
     agent_nouns: frozenset[str]
     phrase_deps: frozenset[str]
     relativizers: frozenset[str] = frozenset()
+    hazards: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +27,7 @@ def participant_words() -> ParticipantWords:
     text = resources.files("peristiwa").joinpath("data/events/participants.yaml").read_text(encoding="utf-8")
     d = yaml.safe_load(text)
     return ParticipantWords(frozenset(d["first_person"]), frozenset(d["agent_nouns"]), frozenset(d["phrase_deps"]),
-                            frozenset(d.get("relativizers") or ()))
+                            frozenset(d.get("relativizers") or ()), frozenset(d.get("hazards") or ()))
 
 
 # Heads of sea and strait names (data/actors/resolver.yaml)
