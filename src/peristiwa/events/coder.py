@@ -77,7 +77,7 @@ class IndonesianCoder:
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
         finder = RoleFinder(doc, sent.start, sent.end, actors, cues, trigger_tokens)
         mentions = finder.mentions
-        atts = find_attributions(doc, words, mentions, cues)
+        atts = find_attributions(doc, words, mentions, cues, earlier=actors.mentions)
         subject_tokens = {x.start for x in mentions}
         post = [a for a in atts if not a.preposed and a.speaker is not None]
         finder.speaker = post[0].speaker if post else None

@@ -100,7 +100,7 @@ class LearnedCoder:
         view.words = words
         view.blocked = _blocked(words, rc.lex)
         view.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
-        view.attributions = find_attributions(doc, words, mentions, rc.lex.cues)
+        view.attributions = find_attributions(doc, words, mentions, rc.lex.cues, earlier=actors.mentions)
         for a in view.attributions:
             if a.speaker is not None:
                 view.speakers.update(range(a.speaker.start, a.speaker.end))

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
+from peristiwa.events.attribution import enclitic_speaker
 from peristiwa.events.lexicon import Cues
 from peristiwa.schema import Actor, Quote
 
@@ -64,6 +65,10 @@ def _speaker_after(doc: Doc, text: str, char: int, actors, post: set[str]) -> Ac
             if mention.start == tok.i and not cue.endswith("nya"):
                 continue
             return mention.actor
+    if cue.endswith("nya"):
+        # "katanya" is one token: its -nya is the person last named before the quotation
+        ante = enclitic_speaker(doc, actors.mentions, tok.i)
+        return ante.actor if ante is not None else None
     return None
 
 
