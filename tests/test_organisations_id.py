@@ -114,6 +114,16 @@ def test_minister_of_a_city_state_is_its_own(nlp, resolver):
     assert (m.actor.text, m.actor.country, m.actor.sector) == ("Menteri Kesehatan Singapura", "SGP", "GOV")
 
 
+def test_a_campus_student_body_is_its_own_not_the_national_alliance(nlp, resolver):
+    """BEM UI (one university's student executive) is not BEM SI (the national alliance); any BEM is EDU."""
+    doc = nlp("Massa BEM UI dan Ketua BEM Universitas Trisakti mengkritik DPR.")
+    mentions = resolver.annotate(doc, "2025-10-01").mentions
+    got = {(m.actor.name, m.actor.sector) for m in mentions}
+    assert ("BEM UI", "EDU") in got or ("BEM UI", "CVL") in got, got
+    assert not any(name == "BEM SI" for name, _ in got), got
+    assert ("Badan Eksekutif Mahasiswa", "EDU") in got, got
+
+
 @pytest.mark.parametrize("title", ["Menkominfo", "Menaker", "Menpora", "Mensos", "Menhub", "Menkumham"])
 def test_minister_short_titles_are_ministers(nlp, resolver, title):
     doc = nlp(f"{title} Budi Hartono menolak usul itu di Jakarta.")
