@@ -76,6 +76,9 @@ def test_a_running_pair_written_as_one_word_is_both_people(nlp, resolver) -> Non
      "Menteri Agama (Menag) Nasaruddin Umar", "Nasaruddin Umar", "IDN"),
     ("Presiden Amerika Serikat (AS) Donald Trump mengecam serangan itu.",
      "Presiden Amerika Serikat (AS) Donald Trump", "Donald Trump", "USA"),
+    # the short form before the region: the governor and his province had been lost
+    ("Wakil Gubernur (Wagub) Kaltim Seno Aji meminta warga tenang.",
+     "Gubernur (Wagub) Kaltim Seno Aji", "Seno Aji", "IDN"),
 ])
 def test_a_short_title_in_brackets_stays_inside_the_holders_mention(nlp, resolver, text, span, name,
                                                                      country) -> None:
@@ -84,3 +87,9 @@ def test_a_short_title_in_brackets_stays_inside_the_holders_mention(nlp, resolve
     found = _mentions(nlp, resolver, text)
     assert (span, "person", name, country, "GOV") in found, found
     assert not [m for m in found if m[0] != span and m[0] in span], found
+
+
+def test_the_pope_is_the_holy_sees(nlp, resolver) -> None:
+    """"Paus" alone had been a cleric of the article's country (IDN)."""
+    found = _mentions(nlp, resolver, "Menteri Agama Nasaruddin Umar bertemu Paus di Roma.")
+    assert ("Paus", "role", "pope", "VAT", "REL") in found, found

@@ -693,12 +693,15 @@ class ActorResolver:
                     end = after.end
             # A place after the title: "Gubernur Jawa Barat", "Kapolda Metro Jaya", "Wali Kota Surabaya".
             place = None
+            if qualifier is None and title.regional and _bracketed_short_form(doc, end) and end + 3 in places:
+                consumed_titles.add(end + 1)
+                end += 3
             if qualifier is None and end in places and title.regional:
                 place_end, place = places[end]
                 end = place_end
             # Optional comma, then a person: from the lexicon, or a run of capitalised words.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
-            if k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper() \
+            if _bracketed_short_form(doc, k) \
                     and (doc[k + 3].ent_type_ in _PERSON_LABELS or doc[k + 3].text in _ranks(True)):
                 # the title's short form in brackets before the name: "Menteri Agama (Menag) Nasaruddin Umar"
                 consumed_titles.add(k + 1)
@@ -809,6 +812,8 @@ class ActorResolver:
     def _places_after_titles(doc: Doc, titles: list[_Match], by_start: dict[int, _Match]) -> dict:
         """Gazetteer places that start right after a title (start -> (end, place)); {} when none could."""
         ends = {t.end for t in titles if t.title.regional}
+        # past the title's short form in brackets: "Wakil Gubernur (Wagub) Kaltim Seno Aji"
+        ends |= {e + 3 for e in ends if _bracketed_short_form(doc, e)}
         if not any(e < len(doc) and e not in by_start and doc[e].text[:1].isupper() for e in ends):
             return {}
         from peristiwa.places import places_in
@@ -1174,6 +1179,11 @@ class ActorResolver:
             if m.kind in ("group", "role", "igo", "ner", "country"):
                 return m
         return fallback
+
+
+def _bracketed_short_form(doc: Doc, k: int) -> bool:
+    """A capitalised word in brackets at token k, with something after it: a title's short form ("(Menag)")."""
+    return k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper()
 
 
 def _sentence_index(doc: Doc, tokens: list[str]) -> list[int]:
