@@ -477,3 +477,20 @@ def test_a_natural_hazard_is_no_participant(nlp) -> None:
         assert not found & {"longsor", "banjir"}, (verb, found)
     events = _code(nlp, "Longsor menutup jalan provinsi di Kampung Ketengan.")
     assert not any(a.text.lower().startswith("longsor") for e in events for a in (*e.actor, *e.recipient)), events
+
+
+def test_a_foreign_dateline_is_the_articles_country() -> None:
+    """"Marawi (ANTARA) -": the unnamed police of the story are the Philippines', not the outlet's Indonesia;
+    "Jayapura (ANTARA) -" stays at home."""
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.schema import Document
+
+    texts = {"ph": "Marawi (ANTARA) - Polisi menangkap tiga tersangka pembom di sebuah pasar.",
+             "id": "Jayapura (ANTARA) - Polisi menangkap tiga tersangka pembom di sebuah pasar."}
+    docs = [Document(doc_id=k, source="t", kind="clean", text=t, lang="id") for k, t in texts.items()]
+    got = {}
+    for r in Pipeline(lang="id").run(docs):
+        assert r.article.dateline_place in ("Marawi", "Jayapura"), r.article.dateline_place
+        arrest = next(e for e in r.events if e.event == "COERCE")
+        got[r.doc_id] = {a.country for a in arrest.actor}
+    assert got == {"ph": {"PHL"}, "id": {"IDN"}}, got

@@ -19,6 +19,7 @@ WORD_FILES = [
     "events/roles.yaml",
     "events/coder.yaml",
     "events/types.yaml",
+    "events/topics.yaml",
     "actors/resolver.yaml",
     "actors/context.yaml",
     "places/words.yaml",

@@ -9,6 +9,7 @@ model, its events (what the rules decided).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -86,6 +87,7 @@ class SentenceView:
     attributions: list = field(default_factory=list)  # events.attribution.Attribution
     date: tuple | None = None  # (date, precision) of the sentence, resolved once for all its candidates
     mention_kinds: dict | None = None  # (start char, end char) -> kind of the sentence's resolver mentions, read once
+    topics: tuple[str, ...] | None = None  # data/events/topics.yaml lists the sentence holds a word of, read once
 
     def tokens(self) -> range:
         return range(self.start, self.end)
@@ -235,6 +237,8 @@ def trigger_features(view: SentenceView, i: int) -> list[str]:
             break
         anc = head[anc]
     f.append(f"mentions={min(view.n_mentions, 4)}")
+    for topic in sentence_topics(view):
+        f += [f"topic={topic}", f"topic|pos={topic}|{p_}"]
     if t.ent[i]:
         f.append(f"ent={t.ent[i]}")
     m = view.lexicon.get(i)
@@ -271,6 +275,24 @@ def trigger_features(view: SentenceView, i: int) -> list[str]:
     if i in view.speakers:
         f.append("speaker")
     return f
+
+
+def sentence_topics(view: SentenceView) -> tuple[str, ...]:
+    """The topics of data/events/topics.yaml the sentence holds a word of ("sport"), found once per view."""
+    if view.topics is None:
+        text = f" {' '.join(view.t.lower[view.start:view.end])} "
+        view.topics = tuple(name for name, pattern in _topic_patterns() if pattern.search(text))
+    return view.topics
+
+
+@lru_cache(maxsize=1)
+def _topic_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    from peristiwa.events.words import words
+
+    T = words("topics")
+    lists = {"sport": T.sport}
+    return tuple((name, re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + ") "))
+                 for name, ws in lists.items())
 
 
 def token_dense(view: SentenceView, i: int) -> np.ndarray:

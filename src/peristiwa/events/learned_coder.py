@@ -33,7 +33,7 @@ from peristiwa.events.modality import modality_of
 from peristiwa.events.model import MODEL_DIR, EventModel, Predicted
 from peristiwa.events.participants import actors_of
 from peristiwa.ontology import event_types, lookup
-from peristiwa.places import home_country, named_places
+from peristiwa.places import dateline_country, home_country, named_places
 from peristiwa.schema import Actor, Article, Event, Quote
 from peristiwa.schema import Span as TextSpan
 from peristiwa.util.repeats import without_repeats
@@ -74,7 +74,7 @@ class LearnedCoder:
         if actors is None:
             actors = rc.resolver.annotate(doc, article.published)
         doc_key = _doc_key(doc, article)
-        home = article_country(actors.mentions, HOME, named_places(doc))
+        home = _home(actors, article, doc)
         if quotes is None:
             quotes = self._quotes(doc, article, actors)
         table = TokenTable.of(doc)
@@ -132,7 +132,7 @@ class LearnedCoder:
             actors = rc.resolver.annotate(doc, article.published)
         quotes = self._quotes(doc, article, actors)
         doc_key = _doc_key(doc, article)
-        home = article_country(actors.mentions, HOME, named_places(doc))
+        home = _home(actors, article, doc)
         table = TokenTable.of(doc)
         rules = self.model.settings.rules
         views = [self._view(doc, sent, si, actors, article, doc_key, rules, home, quotes, table)
@@ -364,6 +364,12 @@ def _without_place(side: list[Actor], location) -> list[Actor]:
     name = location.name.casefold()
     kept = [a for a in side if a.text.casefold() != name]
     return kept or side
+
+
+def _home(actors, article: Article, doc: Doc) -> str:
+    """The article's own country: a foreign dateline's ("Dhaka (ANTARA) -": Bangladesh, where the reporter
+    files from and the story mostly happens), else the outlet's home, unless a state its actors name dominates."""
+    return article_country(actors.mentions, dateline_country(article.dateline_place) or HOME, named_places(doc))
 
 
 def _doc_key(doc: Doc, article: Article) -> str:

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from peristiwa.actors import DocActors
     from peristiwa.schema import Article, Location
 
-__all__ = ["PLACE_LABELS", "Gazetteer", "Place", "PlaceMention", "build_gazetteer", "home_country", "load_gazetteer",
-           "locate", "named_places", "places_in"]
+__all__ = ["PLACE_LABELS", "Gazetteer", "Place", "PlaceMention", "build_gazetteer", "dateline_country", "home_country",
+           "load_gazetteer", "locate", "named_places", "places_in"]
 
 PLACE_LABELS = _rules.PLACE_LABELS
 home_country = _rules.home_country
@@ -41,6 +41,15 @@ home_country = _rules.home_country
 def places_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """All gazetteer names in the document (computed once per Doc); the shipped gazetteer by default."""
     return _rules.places_in(doc, gazetteer or load_gazetteer())
+
+
+def dateline_country(place: str | None, gazetteer: Gazetteer | None = None) -> str | None:
+    """The country of a dateline's place ("Dhaka" -> BGD, "WASHINGTON" -> USA): the largest place of that
+    name, or a country's own name; None when the gazetteer knows none."""
+    if not place:
+        return None
+    found = (gazetteer or load_gazetteer()).named(place)
+    return found[0].country or None if found else None
 
 
 def named_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:

@@ -85,6 +85,11 @@ class Gazetteer:
         key, first = self._keys(name)
         return any(k == key for k, _ in self._index.get(first, ()))
 
+    def named(self, name: str) -> list[Place]:
+        """Every place called `name` (case and accents aside), largest first."""
+        key, first = self._keys(name)
+        return sorted((p for k, p in self._index.get(first, ()) if k == key), key=lambda p: -p.population)
+
     def first_words(self) -> set[str]:
         """The first word (lower case) of every place name: what a headline reader keeps capitalised."""
         return set(self._index)
