@@ -93,3 +93,17 @@ def test_the_pope_is_the_holy_sees(nlp, resolver) -> None:
     """"Paus" alone had been a cleric of the article's country (IDN)."""
     found = _mentions(nlp, resolver, "Menteri Agama Nasaruddin Umar bertemu Paus di Roma.")
     assert ("Paus", "role", "pope", "VAT", "REL") in found, found
+
+
+def test_a_navy_before_a_country_is_that_countrys_not_a_sea(nlp, resolver) -> None:
+    """"Laut Malaysia" had been read as a sea's name (like "Laut China Selatan"), dropping Malaysia."""
+    found = _mentions(nlp, resolver, "Angkatan Laut Malaysia menghalau dua kapal pengungsi.")
+    assert ("Angkatan Laut Malaysia", "role", "Malaysia", "MYS", "MIL") in found, found
+    assert not [m for m in _mentions(nlp, resolver, "Kapal China berpatroli di Laut China Selatan.")
+                if m[0] == "China Selatan" or m[0].startswith("Laut")]
+
+
+def test_a_titled_holder_the_phoenix_dictionaries_know_takes_their_country(nlp, resolver) -> None:
+    """The lexicon lacks him; the PETRARCH/Phoenix person list has Nigeria's president."""
+    found = _mentions(nlp, resolver, "Seorang ibu memohon kepada Presiden Muhammadu Buhari agar bertindak.")
+    assert ("Presiden Muhammadu Buhari", "person", "Muhammadu Buhari", "NGA", "GOV") in found, found

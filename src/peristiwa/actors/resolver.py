@@ -452,7 +452,9 @@ class ActorResolver:
         # name ("Laut China Selatan", "Selat Taiwan"); their words stay covered
         matches = [m for m in matches if not (m.entry is not None and m.entry.kind in ("country", "metonym")
                                               and m.start > 0 and (lowers[m.start - 1] in W.currencies
-                                                                   or lowers[m.start - 1] in W.waters))]
+                                                                   or lowers[m.start - 1] in W.waters
+                                                                   and not (m.start > 1
+                                                                            and lowers[m.start - 2] in W.services)))]
         if ambiguous:
             _disambiguate(matches, ambiguous)
         matches = _extend_to_entities(doc, matches, covered)
@@ -754,6 +756,11 @@ class ActorResolver:
                 actor = replace(actor, country=place.country)
                 if name_end is None:
                     actor = replace(actor, name=f"{title.name} of {place.name}")
+            if not actor.country and name_end is not None and person is None and name_end - k > 1 \
+                    and (known := phoenix_role(doc[k:name_end].text, published)) is not None and known.country:
+                # a titled holder the lexicon lacks but the Phoenix dictionaries know ("Presiden Muhammadu Buhari"
+                # had no country; without a title the NER fallback already looked such names up)
+                actor = replace(actor, country=known.country)
             if not actor.country and name_end is not None and qualifier is None and title.name in W.ministers \
                     and (home := home_country(doc.lang_)) is not None:
                 # Indonesian news names a foreign minister's state ("Menteri Luar Negeri Turki Mevlut
