@@ -31,6 +31,10 @@ def code():
     ("Spanyol mengekstradisi seorang anggota ETA ke Prancis.", "COERCE", 4, {"ESP"}, {"ESP"}),
     ("Rusia mencaplok sebagian wilayah Ukraina.", "COERCE", 4, {"RUS"}, {"UKR"}),
     ("Pemerintah Filipina memerangi kelompok Abu Sayyaf.", "ASSAULT", 4, {"PHL"}, {"PHL"}),
+    ("Presiden Prancis menyindir Perdana Menteri Italia soal imigrasi.", "ACCUSE", 3, {"FRA"}, {"ITA"}),
+    ("Kedutaan Besar Amerika Serikat mempolisikan seorang warga Rusia.", "ACCUSE", 3, {"USA"}, {"RUS"}),
+    ("Polisi Malaysia menggeledah kedutaan besar Korea Utara.", "COERCE", 4, {"MYS"}, {"PRK"}),
+    ("Pemerintah Kamboja menggusur warga Vietnam dari tepi danau.", "COERCE", 4, {"KHM"}, {"VNM"}),
 ])
 def test_common_verbs(code, text, etype, quad, src, tgt) -> None:
     e = one(code(text), etype)
@@ -43,6 +47,9 @@ def test_common_verbs(code, text, etype, quad, src, tgt) -> None:
     ("Aneksasi Rusia atas Krimea dikecam banyak negara.", "COERCE"),
     ("Teguran Amerika Serikat terhadap Israel mengejutkan.", "ACCUSE"),
     ("Pembekuan aset Iran oleh Uni Eropa berlaku mulai Senin.", "SANCTION"),
+    ("Presiden Vietnam memberikan amnesti kepada tiga ribu narapidana.", "RETREAT"),
+    ("Rapat kerja Komisi I DPR dengan Menteri Pertahanan berlangsung tertutup.", "CONSULT"),
+    ("Kontak tembak antara tentara Filipina dan kelompok Abu Sayyaf terjadi di Sulu.", "ASSAULT"),
 ])
 def test_common_nouns(code, text, etype) -> None:
     e = one(code(text), etype)
