@@ -50,6 +50,10 @@ def test_common_verbs(code, text, etype, quad, src, tgt) -> None:
     ("Presiden Vietnam memberikan amnesti kepada tiga ribu narapidana.", "RETREAT"),
     ("Rapat kerja Komisi I DPR dengan Menteri Pertahanan berlangsung tertutup.", "CONSULT"),
     ("Kontak tembak antara tentara Filipina dan kelompok Abu Sayyaf terjadi di Sulu.", "ASSAULT"),
+    ("Jaksa Malaysia mengusut kasus korupsi mantan Perdana Menteri Najib Razak.", "ACCUSE"),
+    ("Polisi Thailand mengamankan tiga pelaku penyelundupan.", "COERCE"),
+    ("Partai Buruh Inggris mengusung calon perdana menteri yang baru.", "SUPPORT"),
+    ("Menteri Luar Negeri Jepang berkoordinasi dengan Korea Selatan soal rudal itu.", "CONSULT"),
 ])
 def test_common_nouns(code, text, etype) -> None:
     e = one(code(text), etype)
@@ -60,6 +64,7 @@ def test_common_nouns(code, text, etype) -> None:
     "Kebijakan itu mendorong pertumbuhan ekonomi Indonesia.",  # push up, not urge
     "DPR menyetujui rancangan undang-undang anggaran.",  # no one is agreed with
     "Tim nasional terbang ke Jakarta pada Senin.",  # a team's trip is no visit
+    "Polisi Thailand mengamankan lokasi kejadian.",  # securing a place detains no one
 ])
 def test_not_events(code, text) -> None:
     assert not code(text)
