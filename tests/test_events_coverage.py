@@ -54,6 +54,10 @@ def test_common_verbs(code, text, etype, quad, src, tgt) -> None:
     ("Polisi Thailand mengamankan tiga pelaku penyelundupan.", "COERCE"),
     ("Partai Buruh Inggris mengusung calon perdana menteri yang baru.", "SUPPORT"),
     ("Menteri Luar Negeri Jepang berkoordinasi dengan Korea Selatan soal rudal itu.", "CONSULT"),
+    ("Presiden Peru mencopot Menteri Dalam Negeri Peru.", "COERCE"),
+    ("Israel dan Hamas saling serang sepanjang malam.", "ASSAULT"),
+    ("Pemerintah Qatar menengahi perundingan Israel dan Hamas.", "CONSULT"),
+    ("Polisi Malaysia memburu tersangka pembunuh warga Korea Utara.", "COERCE"),
 ])
 def test_common_nouns(code, text, etype) -> None:
     e = one(code(text), etype)
