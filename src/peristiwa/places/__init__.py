@@ -49,7 +49,7 @@ def dateline_country(place: str | None, gazetteer: Gazetteer | None = None) -> s
     if not place:
         return None
     found = (gazetteer or load_gazetteer()).named(place)
-    return found[0].country or None if found else None
+    return (found[0].country or None) if found else None
 
 
 def named_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:

@@ -80,15 +80,18 @@ class Gazetteer:
         else:
             bucket.append((key, place))
 
+    def _called(self, name: str):
+        """The places whose name is `name` (case and accents aside), in index order."""
+        key, first = self._keys(name)
+        return (p for k, p in self._index.get(first, ()) if k == key)
+
     def knows(self, name: str) -> bool:
         """Is `name` already a name of some place?"""
-        key, first = self._keys(name)
-        return any(k == key for k, _ in self._index.get(first, ()))
+        return next(self._called(name), None) is not None
 
     def named(self, name: str) -> list[Place]:
         """Every place called `name` (case and accents aside), largest first."""
-        key, first = self._keys(name)
-        return sorted((p for k, p in self._index.get(first, ()) if k == key), key=lambda p: -p.population)
+        return sorted(self._called(name), key=lambda p: -p.population)
 
     def first_words(self) -> set[str]:
         """The first word (lower case) of every place name: what a headline reader keeps capitalised."""
